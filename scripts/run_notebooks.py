@@ -1,0 +1,86 @@
+"""Executes groklab's notebooks headless with the tslab kernel and writes them rendered.
+
+Each notebook in notebooks/ (or those named) runs top to bottom in a fresh kernel with
+GROKLAB_MODE set; the executed notebook (.ipynb with outputs) and a standalone HTML file go to
+--out. A cell error fails that notebook: the cell's source and the error are printed. The last line
+is "N passed, N failed".
+"""
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def failing_cell(nb, err):
+    """The first code cell whose outputs hold an error, with its index."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return i, cell
+    return None, None
+
+
+def run_one(path: Path, out_dir: Path, mode: str, timeout: int) -> bool:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        kernel_name="tslab",
+        timeout=timeout,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    started = time.time()
+    ok = True
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
+        ok = False
+        index, cell = failing_cell(nb, err)
+        print(f"FAILED {path.name} ({mode} mode)", flush=True)
+        if cell is not None:
+            print(f"--- cell {index} ---\n{cell.source}\n--- error ---", flush=True)
+        print(str(err).strip()[-4000:], flush=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    nb.metadata.setdefault("groklab", {})["mode"] = mode
+    nbformat.write(nb, out_dir / path.name)
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    (out_dir / path.with_suffix(".html").name).write_text(html, encoding="utf-8")
+    if ok:
+        print(f"ok {path.name} ({mode} mode, {time.time() - started:.1f} s)", flush=True)
+    return ok
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--mode", choices=["quick", "full"], default="quick")
+    ap.add_argument("--out", default="build/notebooks")
+    ap.add_argument("--plotly", choices=["server", "inline"], default="server")
+    ap.add_argument("--timeout", type=int, default=1800, help="seconds per cell")
+    ap.add_argument("notebooks", nargs="*", help="notebook files (default: notebooks/*.ipynb)")
+    args = ap.parse_args()
+
+    os.environ["GROKLAB_MODE"] = args.mode
+    os.environ["GROKLAB_PLOTLY"] = args.plotly
+    paths = [Path(p).resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if not paths:
+        print("run_notebooks: no notebooks found in notebooks/", file=sys.stderr)
+        return 1
+    out_dir = (ROOT / args.out).resolve()
+    results = [run_one(p, out_dir, args.mode, args.timeout) for p in paths]
+    passed = sum(results)
+    print(f"rendered notebooks: {out_dir}")
+    print(f"notebooks: {passed} passed, {len(results) - passed} failed")
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

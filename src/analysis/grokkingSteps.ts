@@ -1,0 +1,56 @@
+/**
+ * Memorisation and generalisation steps of a run (Power et al. 2022, Fig. 1): the first
+ * evaluation from which train (validation) accuracy stays ≥ θ for `sustain` evaluations.
+ * A run whose validation never gets there is censored: `generalisation` is null.
+ */
+import { LogRecord } from "../train/LogRecord";
+
+export interface GrokkingSteps {
+  /** First step of a sustained train accuracy ≥ threshold, or null. */
+  memorisation: number | null;
+  /** First step of a sustained validation accuracy ≥ threshold, or null (not grokked in budget). */
+  generalisation: number | null;
+  /** generalisation − memorisation, when both happened. */
+  delay: number | null;
+  /** Last step logged: the budget a censored run had. */
+  lastStep: number;
+}
+
+export interface GrokkingStepsOptions {
+  /** Accuracy that counts as learned. Default 0.99. */
+  threshold?: number;
+  /** Evaluations in a row that must stay above it. Default 3 (fewer if the log ends). */
+  sustain?: number;
+}
+
+/** Step of the first run of `sustain` records with value(r) ≥ threshold (a run cut by the log's end counts). */
+export function firstSustained(records: LogRecord[], value: (r: LogRecord) => number, threshold: number, sustain: number): number | null {
+  for (let i = 0; i < records.length; i++) {
+    let j = i;
+    while (j < records.length && j - i < sustain && value(records[j]) >= threshold) j++;
+    if (j - i === sustain || (j === records.length && j > i)) return records[i].step;
+  }
+  return null;
+}
+
+/**
+ * @example
+ * grokkingSteps(records); // { memorisation: 300, generalisation: 2600, delay: 2300, lastStep: 3000 }
+ */
+export function grokkingSteps(records: LogRecord[], options: GrokkingStepsOptions = {}): GrokkingSteps {
+  const { threshold = 0.99, sustain = 3 } = options;
+  if (!(threshold > 0 && threshold <= 1)) {
+    throw new Error(`grokkingSteps: threshold must be in (0, 1]; received ${threshold}`);
+  }
+  if (!Number.isInteger(sustain) || sustain < 1) {
+    throw new Error(`grokkingSteps: sustain must be an integer ≥ 1; received ${sustain}`);
+  }
+  const memorisation = firstSustained(records, (r) => r.trainAccuracy, threshold, sustain);
+  const generalisation = firstSustained(records, (r) => r.valAccuracy, threshold, sustain);
+  return {
+    memorisation,
+    generalisation,
+    delay: memorisation !== null && generalisation !== null ? generalisation - memorisation : null,
+    lastStep: records.length ? records[records.length - 1].step : 0,
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * Algorithmic datasets of Power et al. 2022: the full table of an operation, a seeded
+ * train/validation split, and optional label noise on the training part.
+ */
+import { applyModularOperation, MODULAR_OPERATIONS, ModularOperation } from "./modularOperations";
+import {
+  applyPermutationOperation,
+  PERMUTATION_OPERATIONS,
+  PermutationOperation,
+  permutations,
+} from "./permutationOperations";
+import { Random } from "./random";
+
+export type Operation = ModularOperation | PermutationOperation;
+
+/** What to build. Defaults are Power et al.'s. */
+export interface DatasetConfig {
+  /** One of MODULAR_OPERATIONS or PERMUTATION_OPERATIONS. */
+  operation: Operation;
+  /** Modulus for the modular operations (must be prime for division); ignored for S5. Default 97. */
+  p?: number;
+  /** Share of all pairs used for training, in (0, 1). Default 0.5. */
+  trainFraction?: number;
+  /** Seed of the split and of the label noise. Default 0. */
+  seed?: number;
+  /** Share of training labels replaced by a random wrong class, in [0, 1). Default 0. */
+  labelNoise?: number;
+}
+
+/** A whole operation table and its split. Arrays are indexed by pair number. */
+export interface Dataset {
+  config: Required<DatasetConfig>;
+  /** Number of element tokens (p, or 120 for S5): inputs and answers lie in [0, numClasses). */
+  numClasses: number;
+  /** Left operand, right operand and true answer of every pair in the table. */
+  a: Int32Array;
+  b: Int32Array;
+  answer: Int32Array;
+  /** Labels used for training: the answers, with label noise applied to training pairs. */
+  label: Int32Array;
+  /** 1 where the pair is in the training set. Export it to analyse on the exact training mask. */
+  isTrain: Uint8Array;
+  /** Pair numbers of the training and validation sets, training in shuffled order. */
+  trainIndices: Int32Array;
+  valIndices: Int32Array;
+}
+
+/** True when n is a prime number. */
+export function isPrime(n: number): boolean {
+  if (!Number.isInteger(n) || n < 2) return false;
+  for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
+  return true;
+}
+
+function isModular(op: string): op is ModularOperation {
+  return (MODULAR_OPERATIONS as readonly string[]).includes(op);
+}
+
+function isPermutation(op: string): op is PermutationOperation {
+  return (PERMUTATION_OPERATIONS as readonly string[]).includes(op);
+}
+
+function checkConfig(config: DatasetConfig): Required<DatasetConfig> {
+  const full = { p: 97, trainFraction: 0.5, seed: 0, labelNoise: 0, ...config };
+  const { operation, p, trainFraction, labelNoise, seed } = full;
+  if (!isModular(operation) && !isPermutation(operation)) {
+    throw new Error(
+      `makeDataset: unknown operation "${operation}"; expected one of ` +
+        [...MODULAR_OPERATIONS, ...PERMUTATION_OPERATIONS].map((o) => `"${o}"`).join(", "),
+    );
+  }
+  if (isModular(operation)) {
+    if (!Number.isInteger(p) || p < 2 || p > 46340) {
+      throw new Error(`makeDataset: p must be an integer in [2, 46340]; received ${p}`);
+    }
+    const divides = operation === "x/y" || operation === "x/y if y odd else x-y";
+    if (divides && !isPrime(p)) {
+      throw new Error(`makeDataset: operation "${operation}" needs a prime p (division); received p = ${p}`);
+    }
+  }
+  if (!(trainFraction > 0 && trainFraction < 1)) {
+    throw new Error(`makeDataset: trainFraction must be in (0, 1); received ${trainFraction}`);
+  }
+  if (!(labelNoise >= 0 && labelNoise < 1)) {
+    throw new Error(`makeDataset: labelNoise must be in [0, 1); received ${labelNoise}`);
+  }
+  if (!Number.isInteger(seed)) throw new Error(`makeDataset: seed must be an integer; received ${seed}`);
+  return full;
+}
+
+function table(operation: Operation, p: number): { n: number; rows: [number, number, number][] } {
+  const rows: [number, number, number][] = [];
+  if (isModular(operation)) {
+    for (let x = 0; x < p; x++) {
+      for (let y = 0; y < p; y++) {
+        const c = applyModularOperation(operation, x, y, p);
+        if (c !== null) rows.push([x, y, c]);
+      }
+    }
+    return { n: p, rows };
+  }
+  const perms = permutations(5);
+  const index = new Map(perms.map((perm, i) => [perm.join(""), i]));
+  perms.forEach((pa, x) =>
+    perms.forEach((pb, y) => rows.push([x, y, index.get(applyPermutationOperation(operation, pa, pb).join(""))!])),
+  );
+  return { n: perms.length, rows };
+}
+
+/**
+ * Builds the full table of an operation and splits it.
+ * @example
+ * const ds = makeDataset({ operation: "x+y", p: 7, trainFraction: 0.5, seed: 1 });
+ * ds.a.length;            // 49 pairs
+ * ds.trainIndices.length; // 24 (floor of 0.5 · 49)
+ */
+export function makeDataset(config: DatasetConfig): Dataset {
+  const full = checkConfig(config);
+  const { n, rows } = table(full.operation, full.p);
+  const random = new Random(full.seed);
+  const order = random.shuffle([...rows.keys()]);
+  const numTrain = Math.floor(full.trainFraction * rows.length);
+  if (numTrain < 1 || numTrain >= rows.length) {
+    throw new Error(
+      `makeDataset: trainFraction ${full.trainFraction} leaves ${numTrain} of ${rows.length} pairs for training; ` +
+        `expected at least one pair in each of train and validation`,
+    );
+  }
+  const isTrain = new Uint8Array(rows.length);
+  order.slice(0, numTrain).forEach((i) => (isTrain[i] = 1));
+  const answer = Int32Array.from(rows, (r) => r[2]);
+  const label = answer.slice();
+  const noisy = Math.round(full.labelNoise * numTrain);
+  for (const i of order.slice(0, noisy)) label[i] = (answer[i] + 1 + random.int(n - 1)) % n;
+  return {
+    config: full,
+    numClasses: n,
+    a: Int32Array.from(rows, (r) => r[0]),
+    b: Int32Array.from(rows, (r) => r[1]),
+    answer,
+    label,
+    isTrain,
+    trainIndices: Int32Array.from(order.slice(0, numTrain)),
+    valIndices: Int32Array.from(order.slice(numTrain)).sort(),
+  };
+}

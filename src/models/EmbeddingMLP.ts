@@ -1,0 +1,110 @@
+/**
+ * The embedding MLP, the "consolidation layer" of the seed: logits = W_out · act(E1[a] + E2[b]).
+ *
+ * This is the 1-hidden-layer network of the PAIR explorable and Gromov 2023 (quadratic activation
+ * has a closed-form solution) and the MLP row of ../shared/REFERENCES.md (hidden 512, ReLU).
+ * The embedding lookup is written as a product of one-hot rows with [E1; E2]: the gradient is then
+ * a matmul on every tfjs backend (tfjs-backend-wasm has no UnsortedSegmentSum for gather's gradient).
+ */
+import * as tf from "@tensorflow/tfjs";
+import { Random } from "../data/random";
+import { ActivationCache, Model, ModelInput } from "./Model";
+
+export type Activation = "relu" | "quadratic";
+
+/** Shape and initialisation of the MLP. */
+export interface EmbeddingMLPConfig {
+  /** Number of residues p: input tokens and output classes. */
+  numClasses: number;
+  /** Hidden width (embedding size). Default 512. */
+  width?: number;
+  /** "relu" (default) or "quadratic" (x², Gromov 2023). */
+  activation?: Activation;
+  /** Seed of the initialisation. Default 0. */
+  seed?: number;
+  /** Standard deviation of the embeddings' N(0, σ²) init; default 1 (torch.nn.Embedding). */
+  embedScale?: number;
+}
+
+function checkPositiveInt(name: string, value: number): void {
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`EmbeddingMLP: ${name} must be a positive integer; received ${value}`);
+  }
+}
+
+function checkActivation(value: string): Activation {
+  switch (value) {
+    case "relu":
+    case "quadratic":
+      return value;
+    default:
+      throw new Error(`EmbeddingMLP: invalid activation "${value}"; expected "relu" or "quadratic"`);
+  }
+}
+
+/** Seeded Float32Array filled by `draw`. */
+function fill(size: number, draw: () => number): Float32Array {
+  const out = new Float32Array(size);
+  for (let i = 0; i < size; i++) out[i] = draw();
+  return out;
+}
+
+/**
+ * The embedding MLP with parameters `embed.E1` [p, H], `embed.E2` [p, H], `unembed.W_out` [H, p].
+ * @example
+ * const model = new EmbeddingMLP({ numClasses: 97, width: 512, seed: 0 });
+ * const logits = model.forward({ a: tf.tensor1d([3], "int32"), b: tf.tensor1d([5], "int32") }); // [1, 97]
+ */
+export class EmbeddingMLP implements Model {
+  readonly config: Required<EmbeddingMLPConfig>;
+  readonly params: Record<string, tf.Variable>;
+
+  constructor(config: EmbeddingMLPConfig, weights?: Record<string, tf.Tensor>) {
+    this.config = { width: 512, activation: "relu", seed: 0, embedScale: 1, ...config };
+    const { numClasses: p, width: h, seed, embedScale } = this.config;
+    checkPositiveInt("numClasses", p);
+    checkPositiveInt("width", h);
+    checkActivation(this.config.activation);
+    const random = new Random(seed);
+    const bound = 1 / Math.sqrt(h); // torch.nn.Linear's default uniform(±1/√fan_in)
+    const init: Record<string, tf.Tensor> = weights ?? {
+      "embed.E1": tf.tensor2d(fill(p * h, () => embedScale * random.normal()), [p, h]),
+      "embed.E2": tf.tensor2d(fill(p * h, () => embedScale * random.normal()), [p, h]),
+      "unembed.W_out": tf.tensor2d(fill(h * p, () => bound * (2 * random.next() - 1)), [h, p]),
+    };
+    const shapes: Record<string, number[]> = { "embed.E1": [p, h], "embed.E2": [p, h], "unembed.W_out": [h, p] };
+    this.params = {};
+    for (const [name, shape] of Object.entries(shapes)) {
+      const w = init[name];
+      if (!w || w.shape.join() !== shape.join()) {
+        throw new Error(
+          `EmbeddingMLP: weight "${name}" must have shape [${shape}]; received ${w ? `[${w.shape}]` : "nothing"}`,
+        );
+      }
+      this.params[name] = tf.variable(w, true, name);
+    }
+    if (!weights) Object.values(init).forEach((t) => t.dispose());
+  }
+
+  /** Logits [batch, p] for pairs (a, b); fills `cache` with named activations when given. */
+  forward(input: ModelInput, cache?: ActivationCache): tf.Tensor2D {
+    return tf.tidy(() => {
+      const p = this.config.numClasses;
+      const oneHot = tf.concat([tf.oneHot(input.a, p), tf.oneHot(input.b, p)], 1); // [batch, 2p]
+      const embed = tf.concat([this.params["embed.E1"], this.params["embed.E2"]], 0); // [2p, H]
+      const pre = tf.matMul(oneHot.toFloat(), embed); // [batch, H] = E1[a] + E2[b]
+      const post = this.config.activation === "relu" ? tf.relu(pre) : tf.square(pre); // [batch, H]
+      const logits = tf.matMul(post, this.params["unembed.W_out"]) as tf.Tensor2D; // [batch, p]
+      if (cache) {
+        cache.set("hidden.pre", tf.keep(pre));
+        cache.set("hidden.post", tf.keep(post));
+        cache.set("logits", tf.keep(logits.clone()));
+      }
+      return logits;
+    });
+  }
+
+  dispose(): void {
+    Object.values(this.params).forEach((v) => v.dispose());
+  }
+}

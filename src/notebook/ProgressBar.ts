@@ -1,0 +1,76 @@
+/**
+ * A progress bar with live metrics that updates in place (one display id, update_display_data),
+ * throttled so that long loops send a handful of messages a second at most.
+ */
+import { escapeHtml } from "./escapeHtml";
+import { writeDisplay } from "./kernelDisplay";
+import { MimeBundle } from "./MimeBundle";
+import { newDisplayId } from "./show";
+import { Throttle } from "./throttle";
+
+export interface ProgressOptions {
+  /** Text before the bar. Default "progress". */
+  label?: string;
+  /** Minimum ms between two updates. Default 500. */
+  minIntervalMs?: number;
+}
+
+function formatMetric(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toPrecision(4);
+}
+
+/** The bundle for `done` of `total` with metrics (pure; exported for tests). */
+export function progressBundle(label: string, done: number, total: number, metrics: Record<string, number>, seconds: number): MimeBundle {
+  const share = total > 0 ? Math.min(done / total, 1) : 0;
+  const pct = (100 * share).toFixed(1);
+  const rate = seconds > 0 ? done / seconds : 0;
+  const parts = Object.entries(metrics).map(([k, v]) => `${k} ${formatMetric(v)}`);
+  const text = `${label}: ${done}/${total} (${pct}%) ${seconds.toFixed(1)} s, ${rate.toFixed(1)}/s` + (parts.length ? ` | ${parts.join(", ")}` : "");
+  const html =
+    `<div class="groklab-progress" style="font:13px monospace">${escapeHtml(label)} ` +
+    `<span style="display:inline-block;width:200px;height:10px;background:#eee;vertical-align:middle">` +
+    `<span style="display:block;width:${pct}%;height:100%;background:#3b73b9"></span></span> ` +
+    `${escapeHtml(text.slice(label.length + 2))}</div>`;
+  return { data: { "text/html": html, "text/plain": text } };
+}
+
+/**
+ * @example
+ * const bar = new ProgressBar(1000, { label: "training" });
+ * for (let step = 1; step <= 1000; step++) bar.update(step, { loss: 1 / step });
+ * bar.close();
+ */
+export class ProgressBar {
+  private readonly id = newDisplayId("progress");
+  private readonly throttle: Throttle;
+  private readonly started = Date.now();
+  private shown = false;
+  private last: { done: number; metrics: Record<string, number> } = { done: 0, metrics: {} };
+  private readonly label: string;
+
+  constructor(
+    private readonly total: number,
+    options: ProgressOptions = {},
+  ) {
+    this.label = options.label ?? "progress";
+    this.throttle = new Throttle(options.minIntervalMs ?? 500);
+  }
+
+  private send(): void {
+    const { done, metrics } = this.last;
+    const bundle = progressBundle(this.label, done, this.total, metrics, (Date.now() - this.started) / 1000);
+    writeDisplay(bundle, this.id, this.shown);
+    this.shown = true;
+  }
+
+  /** Records progress; sends it when the throttle allows. */
+  update(done: number, metrics: Record<string, number> = {}): void {
+    this.last = { done, metrics };
+    if (this.throttle.ready()) this.send();
+  }
+
+  /** Sends the final state. */
+  close(): void {
+    this.send();
+  }
+}

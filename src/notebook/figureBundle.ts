@@ -1,0 +1,73 @@
+/**
+ * The display bundle of one Plotly figure, as plotly.py builds it for notebooks:
+ * - application/vnd.plotly.v1+json: the figure (JupyterLab's and nteract's Plotly renderers),
+ * - text/html: a div that draws the interactive figure once plotly.js is present and otherwise
+ *   shows the embedded static image (exported HTML, untrusted notebooks),
+ * - image/png: the static image (base64), when one could be rendered,
+ * - text/plain: a one-line description.
+ */
+import { escapeHtml, jsonForScript } from "./escapeHtml";
+import { MimeBundle } from "./MimeBundle";
+import { PlotlyFigure } from "./PlotlyFigure";
+
+export interface FigureBundleOptions {
+  /** Element id of the figure's div; unique in the notebook. */
+  id: string;
+  /** PNG of the figure, base64, or undefined when none could be rendered. */
+  pngBase64?: string;
+  /** Why there is no PNG (shown in place of the image). */
+  noImageReason?: string;
+  /** Height of the interactive figure in px. Default: layout.height or 450. */
+  height?: number;
+}
+
+/** The figure's title text, or "" when it has none. */
+export function figureTitle(figure: PlotlyFigure): string {
+  const title = figure.layout?.title;
+  if (typeof title === "string") return title;
+  if (title && typeof title === "object" && typeof (title as { text?: unknown }).text === "string") {
+    return (title as { text: string }).text;
+  }
+  return "";
+}
+
+/** Script that draws the figure now, or queues it until plotly.js has loaded. */
+function drawScript(id: string): string {
+  return (
+    `<script>(function(){var id=${jsonForScript(id)};function draw(){var el=document.getElementById(id);` +
+    "if(!el||!window.Plotly)return false;var f=JSON.parse(document.getElementById(id+'-figure').textContent);" +
+    "el.innerHTML='';window.Plotly.newPlot(el,f.data,f.layout||{},Object.assign({responsive:true},f.config||{}));" +
+    "return true;}if(!draw()){(window.__groklabPending=window.__groklabPending||[]).push(draw);}})();</script>"
+  );
+}
+
+/**
+ * @example
+ * figureBundle({ data: [{ type: "scatter", y: [1, 3, 2] }], layout: { title: "demo" } }, { id: "fig-1" });
+ */
+export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions): MimeBundle {
+  if (!figure || !Array.isArray(figure.data)) {
+    throw new Error(
+      `figureBundle: figure must be an object with a "data" array of traces; received ${JSON.stringify(figure)?.slice(0, 80)}`,
+    );
+  }
+  const { id, pngBase64, noImageReason } = options;
+  const height = options.height ?? (typeof figure.layout?.height === "number" ? figure.layout.height : 450);
+  const title = figureTitle(figure);
+  const fallback = pngBase64
+    ? `<img src="data:image/png;base64,${pngBase64}" alt="${escapeHtml(title || "figure")}" style="max-width:100%">`
+    : `<div style="font:13px sans-serif;color:#666">${escapeHtml(
+        `Interactive figure "${title}": needs plotly.js (trusted notebook)` + (noImageReason ? `; no static image: ${noImageReason}` : ""),
+      )}</div>`;
+  const html =
+    `<div id="${escapeHtml(id)}" class="groklab-figure" style="width:100%;min-height:${height}px">${fallback}</div>` +
+    `<script type="application/json" id="${escapeHtml(id)}-figure">${jsonForScript(figure)}</script>` +
+    drawScript(id);
+  const data: Record<string, unknown> = {
+    "application/vnd.plotly.v1+json": { data: figure.data, layout: figure.layout ?? {}, config: figure.config ?? {} },
+    "text/html": html,
+    "text/plain": `Figure${title ? ` "${title}"` : ""}: ${figure.data.length} trace(s)`,
+  };
+  if (pngBase64) data["image/png"] = pngBase64;
+  return { data, metadata: {} };
+}

@@ -1,0 +1,132 @@
+/**
+ * A run on disk: `config.json` (the full config, library version, backend), `log.jsonl` (one
+ * LogRecord per evaluation, appended one whole line per write) and `checkpoints/`.
+ * An existing run is never deleted or overwritten unless `overwrite` is asked for; `resume`
+ * continues it from its last checkpoint.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as tf from "@tensorflow/tfjs";
+import { NamedTensor } from "./NamedTensor";
+import { Model } from "../models/Model";
+import { AdamW } from "./AdamW";
+import { CheckpointMeta, listCheckpoints, loadCheckpoint, saveCheckpoint } from "./checkpoint";
+import { isEvaluationStep } from "./evaluationSchedule";
+import { LogRecord } from "./LogRecord";
+import { readLog } from "./readLog";
+
+const LIBRARY_VERSION: string = require("../../package.json").version;
+
+export interface RunFolderOptions {
+  /** Continue the run found in the folder (default false). */
+  resume?: boolean;
+  /** Delete what the folder holds and start again (default false). */
+  overwrite?: boolean;
+  /** Checkpoint at this many log-spaced steps a decade (default 3: 1, 2, 5, 10, 22, 46, …). */
+  checkpointsPerDecade?: number;
+  /** Also checkpoint when this many minutes passed since the last one (default 10). */
+  checkpointEveryMinutes?: number;
+}
+
+/** The part of a run that `train` resumes from. */
+export interface Resumed extends CheckpointMeta {
+  records: LogRecord[];
+}
+
+export class RunFolder {
+  readonly dir: string;
+  readonly logPath: string;
+  readonly checkpointDir: string;
+  private options: Required<RunFolderOptions>;
+  private lastCheckpointAt = Date.now();
+
+  /**
+   * Opens (or creates) the run folder `dir` for a run described by `config`.
+   * @example
+   * const run = new RunFolder("runs/mlp-97", { model: modelConfig, data: dataConfig, train: trainConfig });
+   */
+  constructor(dir: string, config: object, options: RunFolderOptions = {}) {
+    this.options = { resume: false, overwrite: false, checkpointsPerDecade: 3, checkpointEveryMinutes: 10, ...options };
+    this.dir = dir;
+    this.logPath = path.join(dir, "log.jsonl");
+    this.checkpointDir = path.join(dir, "checkpoints");
+    const configPath = path.join(dir, "config.json");
+    const record = { groklabVersion: LIBRARY_VERSION, backend: tf.getBackend(), config };
+    const exists = fs.existsSync(this.logPath) || fs.existsSync(configPath);
+    if (exists && this.options.overwrite) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } else if (exists && !this.options.resume) {
+      throw new Error(
+        `RunFolder: "${dir}" already holds a run; pass { resume: true } to continue it ` +
+          `or { overwrite: true } to replace it`,
+      );
+    } else if (exists) {
+      const saved = JSON.parse(fs.readFileSync(configPath, "utf8"));
+      if (saved.groklabVersion !== LIBRARY_VERSION) {
+        throw new Error(
+          `RunFolder: "${dir}" was written by groklab ${saved.groklabVersion}; this is ${LIBRARY_VERSION}, ` +
+            `so it cannot resume it exactly (use another folder, or { overwrite: true })`,
+        );
+      }
+      if (JSON.stringify(saved.config) !== JSON.stringify(JSON.parse(JSON.stringify(config)))) {
+        throw new Error(`RunFolder: "${dir}" holds a run with another config; resume needs the same config`);
+      }
+      return;
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(configPath, JSON.stringify(record, null, 2) + "\n");
+  }
+
+  appendLog(record: LogRecord): void {
+    fs.appendFileSync(this.logPath, JSON.stringify(record) + "\n");
+  }
+
+  wantsCheckpoint(step: number, totalSteps: number): boolean {
+    const minutes = (Date.now() - this.lastCheckpointAt) / 60000;
+    return (
+      step === totalSteps ||
+      (step > 0 && isEvaluationStep(step, totalSteps, { every: 0, perDecade: this.options.checkpointsPerDecade })) ||
+      minutes >= this.options.checkpointEveryMinutes
+    );
+  }
+
+  hasCheckpoint(step: number): boolean {
+    return listCheckpoints(this.checkpointDir).includes(step);
+  }
+
+  async checkpoint(model: Model, optimizer: AdamW, meta: CheckpointMeta): Promise<void> {
+    const state: Record<string, tf.Tensor> = {};
+    for (const [name, v] of Object.entries(model.params)) state[`model/${name}`] = v;
+    for (const w of await optimizer.getWeights()) state[`optimizer/${w.name}`] = w.tensor;
+    await saveCheckpoint(this.checkpointDir, state, meta);
+    tf.dispose(state["optimizer/step"]);
+    this.lastCheckpointAt = Date.now();
+  }
+
+  /** Loads the last checkpoint into model and optimizer; null when the run has none. */
+  async restore(model: Model, optimizer: AdamW): Promise<Resumed | null> {
+    if (listCheckpoints(this.checkpointDir).length === 0) return null;
+    const ckpt = loadCheckpoint(this.checkpointDir);
+    try {
+      const optimizerWeights: NamedTensor[] = [];
+      for (const [key, t] of Object.entries(ckpt.tensors)) {
+        const [kind, ...rest] = key.split("/");
+        const name = rest.join("/");
+        if (kind === "model") {
+          const v = model.params[name];
+          if (!v) throw new Error(`RunFolder.restore: checkpoint has "${name}", which the model does not`);
+          v.assign(t);
+        } else optimizerWeights.push({ name, tensor: t });
+      }
+      await optimizer.setWeights(optimizerWeights);
+    } finally {
+      tf.dispose(Object.values(ckpt.tensors));
+    }
+    // Records after the checkpoint will be produced again, identically: drop them (atomic rewrite).
+    const records = fs.existsSync(this.logPath) ? readLog(this.logPath).records.filter((r) => r.step <= ckpt.step) : [];
+    const tmp = `${this.logPath}.tmp-${process.pid}`;
+    fs.writeFileSync(tmp, records.map((r) => JSON.stringify(r) + "\n").join(""));
+    fs.renameSync(tmp, this.logPath);
+    return { step: ckpt.step, randomState: ckpt.randomState, wallTime: ckpt.wallTime, records };
+  }
+}

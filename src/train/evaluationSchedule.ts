@@ -1,0 +1,28 @@
+/**
+ * When to evaluate: log-spaced steps (so a 10⁵-step run still has detail at 10, 100 and 1,000
+ * steps) plus every `every` steps, plus step 0 and the last step.
+ */
+
+/** Evaluation cadence. */
+export interface EvaluationSchedule {
+  /** Evaluate every this many steps (0: never on a fixed grid). Default 100. */
+  every?: number;
+  /** Log-spaced points per decade (0: none). Default 10. */
+  perDecade?: number;
+}
+
+/**
+ * True when step `step` (number of updates done) of a run of `total` steps is evaluated.
+ * @example
+ * isEvaluationStep(13, 10_000, { every: 100, perDecade: 10 }); // true (10^1.1 ≈ 12.6 → 13)
+ */
+export function isEvaluationStep(step: number, total: number, schedule: EvaluationSchedule = {}): boolean {
+  const { every = 100, perDecade = 10 } = schedule;
+  if (step === 0 || step === total) return true;
+  if (every > 0 && step % every === 0) return true;
+  if (perDecade > 0) {
+    const k = Math.round(perDecade * Math.log10(step));
+    return Math.round(Math.pow(10, k / perDecade)) === step;
+  }
+  return false;
+}
