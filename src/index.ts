@@ -1,5 +1,6 @@
 export * from "./backend/selectBackend";
 export * from "./backend/patchWasmKernels";
+export * from "./backend/tfjsNodeAvailable";
 export * from "./data/modularOperations";
 export * from "./data/permutationOperations";
 export * from "./data/makeDataset";
@@ -29,3 +30,4 @@ export * from "./notebook/throttle";
 export * from "./notebook/ProgressBar";
 export * from "./notebook/LiveFigure";
 export * from "./notebook/notebookMode";
+export * from "./notebook/loadDanfo";

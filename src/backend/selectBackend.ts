@@ -8,6 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { patchWasmKernels } from "./patchWasmKernels";
+import { tfjsNodeAvailable } from "./tfjsNodeAvailable";
 
 /** Backends groklab knows how to start. */
 export type BackendName = "tensorflow" | "wasm" | "cpu";
@@ -43,8 +44,7 @@ function parsePreference(value: string | undefined, source: string): BackendPref
 async function tryStart(name: BackendName): Promise<void> {
   switch (name) {
     case "tensorflow":
-      // The binding is absent when the package's install script (a libtensorflow download) did not run.
-      require("@tensorflow/tfjs-node");
+      if (!tfjsNodeAvailable().ok) throw new Error(tfjsNodeAvailable().why);
       break;
     case "wasm":
       require("@tensorflow/tfjs-backend-wasm");

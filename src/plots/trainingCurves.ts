@@ -52,7 +52,7 @@ export function trainingCurves(records: LogRecord[], options: TrainingCurvesOpti
     ],
     layout: {
       title: { text: options.title ?? "Training curves" },
-      xaxis: { type: "log", title: { text: "optimisation step" } },
+      xaxis: { type: "log", title: { text: "optimisation step" }, anchor: "y2" }, // drawn under the loss panel
       yaxis: { title: { text: "accuracy" }, domain: [0.45, 1], range: [0, 1.05] },
       yaxis2: { title: { text: "loss" }, domain: [0, 0.38], type: "log" },
       shapes,

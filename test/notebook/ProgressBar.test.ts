@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { setDisplaySink } from "../../src/notebook/kernelDisplay";
+import { progressBundle, ProgressBar } from "../../src/notebook/ProgressBar";
+import { Throttle } from "../../src/notebook/throttle";
+
+test("Throttle lets one call through per interval", () => {
+  let now = 0;
+  const t = new Throttle(100, () => now);
+  const seen: boolean[] = [];
+  for (now = 0; now <= 250; now += 50) seen.push(t.ready());
+  assert.deepEqual(seen, [true, false, true, false, true, false]);
+});
+
+test("progressBundle reports done/total, rate and metrics", () => {
+  const b = progressBundle("train", 250, 1000, { loss: 0.123456, step: 7 }, 5);
+  assert.equal(b.data["text/plain"], "train: 250/1000 (25.0%) 5.0 s, 50.0/s | loss 0.1235, step 7");
+  assert.match(String(b.data["text/html"]), /width:25.0%/);
+});
+
+test("a 100,000-step loop sends a handful of in-place updates, all under one display id", () => {
+  const sent: { id?: string; update: boolean; text: string }[] = [];
+  setDisplaySink((b, id, update) => sent.push({ id, update, text: String(b.data["text/plain"]) }));
+  try {
+    const bar = new ProgressBar(100_000, { label: "steps", minIntervalMs: 1000 });
+    for (let i = 1; i <= 100_000; i++) bar.update(i, { i });
+    bar.close();
+  } finally {
+    setDisplaySink(undefined);
+  }
+  assert.ok(sent.length >= 2 && sent.length <= 5, `${sent.length} messages`);
+  assert.equal(new Set(sent.map((s) => s.id)).size, 1);
+  assert.deepEqual(sent.map((s) => s.update), [false, ...Array(sent.length - 1).fill(true)]);
+  assert.match(sent[sent.length - 1].text, /^steps: 100000\/100000 \(100.0%\)/);
+});
