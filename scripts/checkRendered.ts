@@ -1,0 +1,153 @@
+/**
+ * Checks rendered notebooks the way a reader sees them, in headless Debian Chromium:
+ * - every figure of each exported HTML file shows (drawn by plotly.js, or its static image);
+ *   with --interactive, every figure must be drawn by plotly.js (self-contained export);
+ * - with --untrusted, each executed .ipynb is opened in a live, local Jupyter Notebook server
+ *   where it is untrusted (scripts do not run) and every figure must still show its image.
+ * Prints one line per check and "rendered: N passed, N failed"; exits 1 on a failure.
+ */
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as net from "net";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import { findChromium } from "../src/notebook/FigureRenderer";
+
+/** The little of the DOM these page functions use (the project compiles without the DOM lib). */
+interface Doc {
+  querySelectorAll(selector: string): ArrayLike<{ querySelector(selector: string): unknown }>;
+}
+
+interface Args {
+  dir: string;
+  interactive: boolean;
+  untrusted: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { dir: "build/quick", interactive: false, untrusted: false };
+  for (const a of argv) {
+    if (a === "--interactive") args.interactive = true;
+    else if (a === "--untrusted") args.untrusted = true;
+    else if (!a.startsWith("--")) args.dir = a;
+    else throw new Error(`checkRendered: unknown option "${a}"; expected --interactive, --untrusted or a folder`);
+  }
+  return args;
+}
+
+/** Figures the executed notebook holds (outputs carrying the Plotly JSON). */
+function figureCount(ipynb: string): number {
+  const nb = JSON.parse(fs.readFileSync(ipynb, "utf8"));
+  let n = 0;
+  for (const cell of nb.cells) for (const out of cell.outputs ?? []) if (out.data?.["application/vnd.plotly.v1+json"]) n++;
+  return n;
+}
+
+/** How each .groklab-figure on the page shows: "plot", "image" or "nothing". */
+async function figureStates(page: Page): Promise<string[]> {
+  return page.$$eval(".groklab-figure", (els) =>
+    els.map((el) => {
+      if (el.querySelector(".main-svg")) return "plot";
+      const img = el.querySelector("img") as { complete: boolean; naturalWidth: number } | null;
+      return img && img.complete && img.naturalWidth > 0 ? "image" : "nothing";
+    }),
+  );
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = path.resolve(args.dir);
+  const notebooks = fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort();
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("checkRendered: Chromium not found; install it with: apt-get install -y chromium");
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  let passed = 0;
+  let failed = 0;
+  const report = (ok: boolean, what: string) => {
+    console.log(`${ok ? "ok" : "FAILED"} ${what}`);
+    ok ? passed++ : failed++;
+  };
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    for (const nb of notebooks) {
+      const expected = figureCount(path.join(dir, nb));
+      const page = await browser.newPage();
+      await page.goto("file://" + path.join(dir, nb.replace(/\.ipynb$/, ".html")));
+      const want = args.interactive ? ["plot"] : ["plot", "image"];
+      await page
+        .waitForFunction(
+          ({ n, interactive }) => {
+            const doc = (globalThis as unknown as { document: Doc }).document;
+            const els = Array.from(doc.querySelectorAll(".groklab-figure"));
+            return els.length === n && (!interactive || els.every((e) => e.querySelector(".main-svg")));
+          },
+          { n: expected, interactive: args.interactive },
+          { timeout: 20000 },
+        )
+        .catch(() => undefined);
+      const states = await figureStates(page);
+      report(
+        states.length === expected && states.every((s) => want.includes(s)),
+        `${nb.replace(/\.ipynb$/, ".html")}: ${expected} figure(s) expected; shown as [${states.join(", ")}]`,
+      );
+      await page.close();
+    }
+    if (args.untrusted) {
+      const port = await freePort();
+      server = spawn(
+        "/usr/bin/python3",
+        ["-m", "notebook", "--no-browser", "--allow-root", `--port=${port}`, "--ip=127.0.0.1", "--NotebookApp.token=", "--NotebookApp.password=", "--NotebookNotary.db_file=:memory:", `--notebook-dir=${dir}`],
+        { stdio: "ignore" },
+      );
+      const page = await browser.newPage();
+      for (let i = 0; i < 60; i++) {
+        if (await page.goto(`http://127.0.0.1:${port}/tree`).then(() => true, () => false)) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      for (const nb of notebooks) {
+        const expected = figureCount(path.join(dir, nb));
+        await page.goto(`http://127.0.0.1:${port}/notebooks/${nb}`);
+        await page.waitForSelector("#notification_trusted", { timeout: 30000 });
+        await page
+          .waitForFunction(
+            (n) => (globalThis as unknown as { document: Doc }).document.querySelectorAll(".groklab-figure img").length === n,
+            expected,
+            { timeout: 20000 },
+          )
+          .catch(() => undefined);
+        const trust = (await page.locator("#notification_trusted").textContent())?.trim();
+        const states = await figureStates(page);
+        report(
+          trust === "Not Trusted" && states.length === expected && states.every((s) => s === "image"),
+          `${nb} in a live Jupyter server, ${trust}: ${expected} figure(s) expected; shown as [${states.join(", ")}]`,
+        );
+      }
+    }
+  } finally {
+    server?.kill();
+    await browser.close();
+  }
+  console.log(`rendered: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The main job (npm run notebooks): installs what is missing, executes every notebook in full mode
+# with the tslab kernel, and writes the rendered notebooks (.ipynb with outputs, and standalone
+# HTML with plotly.js inlined once so figures stay interactive offline) to build/notebooks/.
+# Then checks in headless Chromium that every figure of the HTML files is drawn.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+npm run -s build
+/usr/bin/python3 scripts/run_notebooks.py --mode full --plotly inline --timeout 7200 --out build/notebooks "$@"
+node --import tsx scripts/checkRendered.ts build/notebooks --interactive

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The test command (npm test): installs what is missing, then
+#   1. type-checks everything (tsc --noEmit, strict),
+#   2. runs the unit tests (node's test runner, test/ mirrors src/),
+#   3. executes every notebook headless with the tslab kernel in quick mode (a cell error fails it),
+#   4. checks the rendered notebooks in headless Chromium (HTML export and an untrusted live view).
+# The last line sums them up: "tests: N passed, N failed". Exit status 1 when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || { echo "tests: 0 passed, 1 failed (setup)"; exit 1; }
+npm run -s build || { echo "tests: 0 passed, 1 failed (build)"; exit 1; }
+mkdir -p build
+passed=0
+failed=0
+count() { # add the "N passed, N failed" of the last matching line of file $1
+  local line
+  line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
+  passed=$((passed + $(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")))
+  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")))
+}
+
+echo "== type check"
+if npx tsc --noEmit -p .; then passed=$((passed + 1)); echo "type check: ok"; else failed=$((failed + 1)); fi
+
+echo "== unit tests"
+node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=build/unit.tap $(find test -name '*.test.ts' | sort)
+unit_pass=$(grep -E '^# pass ' build/unit.tap | awk '{print $3}')
+unit_fail=$(grep -E '^# fail ' build/unit.tap | awk '{print $3}')
+echo "unit tests: ${unit_pass:-0} passed, ${unit_fail:-1} failed"
+passed=$((passed + ${unit_pass:-0}))
+failed=$((failed + ${unit_fail:-1}))
+
+echo "== notebooks (quick mode)"
+rm -rf build/quick
+/usr/bin/python3 scripts/run_notebooks.py --mode quick --out build/quick 2>&1 | tee build/notebooks.log
+count build/notebooks.log
+
+echo "== rendered notebooks in Chromium"
+node --import tsx scripts/checkRendered.ts build/quick --untrusted 2>&1 | tee build/rendered.log
+count build/rendered.log
+
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
