@@ -28,8 +28,7 @@ export type ModularOperation = (typeof MODULAR_OPERATIONS)[number];
 
 /** Mathematical (always non-negative) remainder. */
 export function mod(value: number, p: number): number {
-  const r = value % p;
-  return r < 0 ? r + p : r;
+  return ((value % p) + p) % p; // also turns −0 into 0
 }
 
 /** (x·y) mod p without leaving the exact-integer range of doubles (p < 2^26). */

@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { isPrime, makeDataset } from "../../src/data/makeDataset";
+
+test("x+y mod 7 holds all 49 pairs with their sums, split 24/25", () => {
+  const ds = makeDataset({ operation: "x+y", p: 7, trainFraction: 0.5, seed: 1 });
+  assert.equal(ds.a.length, 49);
+  for (let i = 0; i < 49; i++) assert.equal(ds.answer[i], (ds.a[i] + ds.b[i]) % 7);
+  assert.equal(ds.trainIndices.length, 24);
+  assert.equal(ds.valIndices.length, 25);
+  const all = [...ds.trainIndices, ...ds.valIndices].sort((x, y) => x - y);
+  assert.deepEqual(all, [...Array(49).keys()]);
+  assert.equal(ds.isTrain.reduce((s, v) => s + v, 0), 24);
+  for (const i of ds.trainIndices) assert.equal(ds.isTrain[i], 1);
+});
+
+test("division leaves out y = 0: p(p − 1) pairs", () => {
+  const ds = makeDataset({ operation: "x/y", p: 7 });
+  assert.equal(ds.a.length, 42);
+  assert.ok(!ds.b.includes(0));
+});
+
+test("S5 tasks have 120 × 120 pairs and 120 classes", () => {
+  const ds = makeDataset({ operation: "a∘b∘a^-1", trainFraction: 0.3 });
+  assert.equal(ds.numClasses, 120);
+  assert.equal(ds.a.length, 14400);
+  assert.equal(ds.trainIndices.length, 4320);
+});
+
+test("the same seed gives the same split; another seed another", () => {
+  const s = (seed: number) => Array.from(makeDataset({ operation: "x*y", p: 11, seed }).trainIndices);
+  assert.deepEqual(s(5), s(5));
+  assert.notDeepEqual(s(5), s(6));
+});
+
+test("label noise changes exactly that share of training labels, never validation ones", () => {
+  const ds = makeDataset({ operation: "x+y", p: 23, trainFraction: 0.5, seed: 2, labelNoise: 0.2 });
+  let changed = 0;
+  for (let i = 0; i < ds.a.length; i++) {
+    if (ds.label[i] !== ds.answer[i]) {
+      changed++;
+      assert.equal(ds.isTrain[i], 1);
+      assert.ok(ds.label[i] >= 0 && ds.label[i] < 23);
+    }
+  }
+  assert.equal(changed, Math.round(0.2 * ds.trainIndices.length));
+});
+
+test("bad arguments are named, with what was expected and received", () => {
+  assert.throws(() => makeDataset({ operation: "x^4" as never }), /makeDataset: unknown operation "x\^4"; expected one of "x\+y"/);
+  assert.throws(() => makeDataset({ operation: "x/y", p: 9 }), /makeDataset: operation "x\/y" needs a prime p \(division\); received p = 9/);
+  assert.throws(() => makeDataset({ operation: "x+y", trainFraction: 1 }), /makeDataset: trainFraction must be in \(0, 1\); received 1/);
+  assert.throws(() => makeDataset({ operation: "x+y", labelNoise: -0.1 }), /makeDataset: labelNoise must be in \[0, 1\); received -0.1/);
+  assert.throws(() => makeDataset({ operation: "x+y", p: 1.5 }), /makeDataset: p must be an integer in \[2, 46340\]; received 1.5/);
+});
+
+test("isPrime", () => {
+  assert.deepEqual([1, 2, 3, 4, 5, 9, 97, 113, 121].map(isPrime), [false, true, true, false, true, false, true, true, false]);
+});

@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as tf from "@tensorflow/tfjs";
+import { AdamW } from "../../src/train/AdamW";
+import { assertClose, fixture } from "../helpers";
+
+interface AdamWFixture {
+  config: { lr: number; beta1: number; beta2: number; eps: number; weightDecay: number };
+  w0: number[];
+  u0: number[];
+  grads: { w: number[]; u: number[] }[];
+  steps: { w: number[]; u: number[] }[];
+}
+
+test("one step matches the hand computation (decoupled decay, bias correction)", () => {
+  // w = 1, g = 0.5, lr 0.1, wd 0.1, β = (0.9, 0.999): w·(1 − 0.01) − 0.1·(0.5 / (√0.25 + ε)) = 0.89
+  const w = tf.variable(tf.scalar(1), true, "hand.w");
+  const opt = new AdamW({ lr: 0.1, weightDecay: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+  opt.applyGradients({ "hand.w": tf.scalar(0.5) });
+  assertClose(w.dataSync(), [0.89], 1e-6, 1e-7);
+  opt.dispose();
+  w.dispose();
+});
+
+test("five steps match torch.optim.AdamW 1.13, with and without decay", () => {
+  const f = fixture<AdamWFixture>("adamw");
+  const w = tf.variable(tf.tensor(f.w0, [3, 4]), true, "fx.w");
+  const u = tf.variable(tf.tensor(f.u0, [5]), true, "fx.u");
+  const opt = new AdamW({ ...f.config, decay: (name) => name !== "fx.u" });
+  f.grads.forEach((g, i) => {
+    tf.tidy(() => opt.applyGradients({ "fx.w": tf.tensor(g.w, [3, 4]), "fx.u": tf.tensor(g.u, [5]) }));
+    assertClose(w.dataSync(), f.steps[i].w, 2e-6, 1e-7, `w after step ${i + 1}`);
+    assertClose(u.dataSync(), f.steps[i].u, 2e-6, 1e-7, `u after step ${i + 1}`);
+  });
+  opt.dispose();
+  tf.dispose([w, u]);
+});
+
+test("the optimizer state round-trips through getWeights/setWeights", async () => {
+  const wa = tf.variable(tf.tensor([1, 2, 3]), true, "rt.a");
+  const wb = tf.variable(tf.tensor([1, 2, 3]), true, "rt.b");
+  const a = new AdamW({ lr: 0.01 });
+  tf.tidy(() => a.applyGradients({ "rt.a": tf.tensor([0.1, -0.2, 0.3]) }));
+  wb.assign(wa);
+  const state = await a.getWeights();
+  const b = new AdamW({ lr: 0.01 });
+  await b.setWeights(state.map(({ name, tensor }) => ({ name: name.replace("rt.a", "rt.b"), tensor })));
+  assert.equal(b.step, 1);
+  tf.tidy(() => a.applyGradients({ "rt.a": tf.tensor([0.5, 0.5, -0.5]) }));
+  tf.tidy(() => b.applyGradients({ "rt.b": tf.tensor([0.5, 0.5, -0.5]) }));
+  assert.deepEqual(Array.from(wb.dataSync()), Array.from(wa.dataSync()));
+  tf.dispose([state[0].tensor, wa, wb]);
+  a.dispose();
+  b.dispose();
+});
+
+test("bad hyper-parameters are named with the value received", () => {
+  assert.throws(() => new AdamW({ lr: -1 }), /AdamW: lr must be a finite number ≥ 0; received -1/);
+  assert.throws(() => new AdamW({ beta2: 1 }), /AdamW: beta2 must be in \[0, 1\); received 1/);
+  assert.throws(() => new AdamW({ weightDecay: NaN }), /AdamW: weightDecay must be a finite number ≥ 0; received NaN/);
+});
+
+test("1,000 steps leave the number of live tensors flat", () => {
+  const w = tf.variable(tf.randomNormal([16, 16]), true, "leak.w");
+  const opt = new AdamW();
+  const step = () => opt.minimize(() => tf.sum(tf.square(w)) as tf.Scalar, false, [w]);
+  step();
+  const before = tf.memory().numTensors;
+  for (let i = 0; i < 1000; i++) step();
+  assert.equal(tf.memory().numTensors, before);
+  opt.dispose();
+  w.dispose();
+});
