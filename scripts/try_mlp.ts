@@ -2,13 +2,17 @@ import { selectBackend } from "../src/backend/selectBackend";
 import { makeDataset } from "../src/data/makeDataset";
 import { EmbeddingMLP } from "../src/models/EmbeddingMLP";
 import { train } from "../src/train/train";
+import { grokkingSteps } from "../src/analysis/grokkingSteps";
 (async () => {
-  const info = await selectBackend(process.argv[2] as any);
-  console.log(info);
-  const ds = makeDataset({ operation: "x+y", p: 97, trainFraction: 0.5, seed: 0 });
-  const model = new EmbeddingMLP({ numClasses: 97, width: 512, seed: 0 });
-  const t0 = Date.now();
-  const r = await train(model, ds, { steps: Number(process.argv[3] ?? 200), optimizer: { lr: 1e-3, weightDecay: 1 }, stopAtValAccuracy: { valAccuracy: 0.99, patience: 1 }, evaluation: { every: 100 } }, (rec) => { if (rec.step % 500 === 0) console.log(JSON.stringify(rec)); });
-  const last = r.records[r.records.length - 1];
-  console.log(r.stoppedBy, last, (Date.now() - t0) / last.step, "ms/step");
+  const [backend, p, width, lr, frac, steps] = process.argv.slice(2);
+  await selectBackend(backend as any);
+  for (const seed of [0, 1, 2]) {
+    const ds = makeDataset({ operation: "x+y", p: +p, trainFraction: +frac, seed });
+    const model = new EmbeddingMLP({ numClasses: +p, width: +width, seed });
+    const t0 = Date.now();
+    const r = await train(model, ds, { steps: +steps, optimizer: { lr: +lr, weightDecay: 1 }, stopAtValAccuracy: { valAccuracy: 0.99, patience: 1 }, evaluation: { every: 10, perDecade: 0 } });
+    const last = r.records[r.records.length - 1];
+    console.log(JSON.stringify({ seed, ...grokkingSteps(r.records, { sustain: 1 }), msPerStep: (Date.now() - t0) / last.step }));
+    model.dispose();
+  }
 })();

@@ -21,14 +21,14 @@ interface MLPFixture {
 const f = fixture<MLPFixture>("embeddingMLP");
 
 function fromFixture(activation: "relu" | "quadratic"): EmbeddingMLP {
-  return tf.tidy(
-    () =>
-      new EmbeddingMLP({ numClasses: f.p, width: f.width, activation }, {
-        "embed.E1": tf.tensor2d(f.E1, [f.p, f.width]),
-        "embed.E2": tf.tensor2d(f.E2, [f.p, f.width]),
-        "unembed.W_out": tf.tensor2d(f.W_out, [f.width, f.p]),
-      }),
-  );
+  const weights = {
+    "embed.E1": tf.tensor2d(f.E1, [f.p, f.width]),
+    "embed.E2": tf.tensor2d(f.E2, [f.p, f.width]),
+    "unembed.W_out": tf.tensor2d(f.W_out, [f.width, f.p]),
+  };
+  const model = new EmbeddingMLP({ numClasses: f.p, width: f.width, activation }, weights);
+  tf.dispose(Object.values(weights));
+  return model;
 }
 
 function allPairs(p: number) {

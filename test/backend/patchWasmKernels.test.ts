@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as tf from "@tensorflow/tfjs";
+import { selectBackend } from "../../src/backend/selectBackend";
+import { assertClose } from "../helpers";
+
+test("wasm matmul with every transpose combination equals the cpu backend's, without leaking", async () => {
+  const a = [...Array(3 * 4 * 5).keys()].map((i) => Math.sin(i));
+  const b = [...Array(3 * 5 * 2).keys()].map((i) => Math.cos(i));
+  const results: Record<string, number[][]> = {};
+  for (const backend of ["cpu", "wasm"] as const) {
+    await selectBackend(backend);
+    results[backend] = [];
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const A = tf.tensor3d(a, [3, 4, 5]);
+      const B = tf.tensor3d(b, [3, 5, 2]);
+      const At = A.transpose([0, 2, 1]);
+      const Bt = B.transpose([0, 2, 1]);
+      for (const [x, y, ta, tb] of [[A, B, false, false], [At, B, true, false], [A, Bt, false, true], [At, Bt, true, true]] as const) {
+        results[backend].push(Array.from(tf.matMul(x, y, ta, tb).dataSync()));
+      }
+    });
+    assert.equal(tf.memory().numTensors, before);
+  }
+  results.cpu.forEach((expected, i) => assertClose(results.wasm[i], expected, 1e-5, 1e-6, `combination ${i}`));
+  await selectBackend("cpu");
+});
+
+test("the gradient of a transposed product is right on wasm", async () => {
+  await selectBackend("wasm");
+  const x = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+  const w = tf.tensor2d([[1, -1, 0.5], [2, 0, -2]]);
+  // d/dw sum(x·w) = xᵀ·1 : each row of w gets the column sums of x (9, 12)
+  const g = tf.grad((v: tf.Tensor) => tf.sum(tf.matMul(x, v as tf.Tensor2D)))(w);
+  assert.deepEqual(g.arraySync(), [[9, 9, 9], [12, 12, 12]]);
+  tf.dispose([x, w, g]);
+  await selectBackend("cpu");
+});

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { test } from "node:test";
+import { listCheckpoints, loadCheckpoint } from "../../src/train/checkpoint";
+import { readLog } from "../../src/train/readLog";
+import { RunFolder } from "../../src/train/RunFolder";
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "groklab-run-"));
+const CHILD = path.join(__dirname, "resumeChild.ts");
+
+test("an existing run is never replaced unless asked, and resume needs the same config and version", () => {
+  const dir = path.join(tmp(), "run");
+  new RunFolder(dir, { lr: 1 });
+  fs.appendFileSync(path.join(dir, "log.jsonl"), '{"step":0}\n');
+  assert.throws(() => new RunFolder(dir, { lr: 1 }), /RunFolder: ".*run" already holds a run; pass \{ resume: true \} to continue it or \{ overwrite: true \}/);
+  assert.throws(() => new RunFolder(dir, { lr: 2 }, { resume: true }), /holds a run with another config; resume needs the same config/);
+  assert.ok(fs.existsSync(path.join(dir, "log.jsonl")), "nothing was deleted");
+  const cfg = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
+  fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...cfg, groklabVersion: "0.0.1" }));
+  assert.throws(() => new RunFolder(dir, { lr: 1 }, { resume: true }), /was written by groklab 0.0.1; this is \d+\.\d+\.\d+/);
+  new RunFolder(dir, { lr: 3 }, { overwrite: true });
+  assert.ok(!fs.existsSync(path.join(dir, "log.jsonl")));
+});
+
+function runChild(dir: string, mode: string) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", CHILD, dir, mode], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+}
+
+test("a run killed with SIGKILL resumes to exactly the weights and log of an uninterrupted run", async () => {
+  const base = tmp();
+  const whole = path.join(base, "whole");
+  const killed = path.join(base, "killed");
+  runChild(whole, "fresh");
+
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD, killed, "fresh"], { stdio: "ignore" });
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  const logPath = path.join(killed, "log.jsonl");
+  for (let waited = 0; ; waited += 50) {
+    assert.ok(!exited && waited < 60_000, "the child run ended or stalled before it could be killed");
+    await new Promise((r) => setTimeout(r, 50));
+    const n = fs.existsSync(logPath) ? fs.readFileSync(logPath, "utf8").split("\n").length - 1 : 0;
+    if (n >= 12) break; // past step 200 of 600
+  }
+  child.kill("SIGKILL");
+  while (!exited) await new Promise((r) => setTimeout(r, 20));
+  const stepsBefore = listCheckpoints(path.join(killed, "checkpoints"));
+  assert.ok(stepsBefore[stepsBefore.length - 1] < 600, `killed before the end (checkpoints ${stepsBefore})`);
+
+  runChild(killed, "resume");
+  const a = loadCheckpoint(path.join(whole, "checkpoints"), 600);
+  const b = loadCheckpoint(path.join(killed, "checkpoints"), 600);
+  for (const name of Object.keys(a.tensors)) {
+    assert.deepEqual(Array.from(b.tensors[name].dataSync()), Array.from(a.tensors[name].dataSync()), name);
+  }
+  const strip = (p: string) => readLog(p).records.map(({ wallTime: _w, ...r }) => r);
+  assert.deepEqual(strip(logPath), strip(path.join(whole, "log.jsonl")));
+});
