@@ -17,3 +17,17 @@ export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
     }
   }
 }
+
+/** Named tensors from a fixture's flat weights and shapes. */
+export function fixtureWeights(f: { weights: Record<string, number[]>; shapes: Record<string, number[]> }) {
+  const tf = require("@tensorflow/tfjs") as typeof import("@tensorflow/tfjs");
+  return Object.fromEntries(Object.entries(f.weights).map(([name, values]) => [name, tf.tensor(values, f.shapes[name])]));
+}
+
+/** All pairs (a, b) of Z_p, a-major, as int32 tensors. */
+export function allPairs(p: number) {
+  const tf = require("@tensorflow/tfjs") as typeof import("@tensorflow/tfjs");
+  const a = Array.from({ length: p * p }, (_, i) => Math.floor(i / p));
+  const b = Array.from({ length: p * p }, (_, i) => i % p);
+  return { a: tf.tensor1d(a, "int32"), b: tf.tensor1d(b, "int32"), y: tf.tensor1d(a.map((x, i) => (x + b[i]) % p), "int32") };
+}

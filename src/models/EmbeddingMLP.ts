@@ -7,7 +7,7 @@
  * a matmul on every tfjs backend (tfjs-backend-wasm has no UnsortedSegmentSum for gather's gradient).
  */
 import * as tf from "@tensorflow/tfjs";
-import { Random } from "../data/random";
+import { checkPositiveInt, Init, makeParams } from "./makeParams";
 import { ActivationCache, Model, ModelInput } from "./Model";
 
 export type Activation = "relu" | "quadratic";
@@ -26,12 +26,6 @@ export interface EmbeddingMLPConfig {
   embedScale?: number;
 }
 
-function checkPositiveInt(name: string, value: number): void {
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`EmbeddingMLP: ${name} must be a positive integer; received ${value}`);
-  }
-}
-
 function checkActivation(value: string): Activation {
   switch (value) {
     case "relu":
@@ -40,13 +34,6 @@ function checkActivation(value: string): Activation {
     default:
       throw new Error(`EmbeddingMLP: invalid activation "${value}"; expected "relu" or "quadratic"`);
   }
-}
-
-/** Seeded Float32Array filled by `draw`. */
-function fill(size: number, draw: () => number): Float32Array {
-  const out = new Float32Array(size);
-  for (let i = 0; i < size; i++) out[i] = draw();
-  return out;
 }
 
 /**
@@ -62,28 +49,21 @@ export class EmbeddingMLP implements Model {
   constructor(config: EmbeddingMLPConfig, weights?: Record<string, tf.Tensor>) {
     this.config = { width: 512, activation: "relu", seed: 0, embedScale: 1, ...config };
     const { numClasses: p, width: h, seed, embedScale } = this.config;
-    checkPositiveInt("numClasses", p);
-    checkPositiveInt("width", h);
+    checkPositiveInt("EmbeddingMLP", "numClasses", p);
+    checkPositiveInt("EmbeddingMLP", "width", h);
     checkActivation(this.config.activation);
-    const random = new Random(seed);
-    const bound = 1 / Math.sqrt(h); // torch.nn.Linear's default uniform(±1/√fan_in)
-    const init: Record<string, tf.Tensor> = weights ?? {
-      "embed.E1": tf.tensor2d(fill(p * h, () => embedScale * random.normal()), [p, h]),
-      "embed.E2": tf.tensor2d(fill(p * h, () => embedScale * random.normal()), [p, h]),
-      "unembed.W_out": tf.tensor2d(fill(h * p, () => bound * (2 * random.next() - 1)), [h, p]),
-    };
-    const shapes: Record<string, number[]> = { "embed.E1": [p, h], "embed.E2": [p, h], "unembed.W_out": [h, p] };
-    this.params = {};
-    for (const [name, shape] of Object.entries(shapes)) {
-      const w = init[name];
-      if (!w || w.shape.join() !== shape.join()) {
-        throw new Error(
-          `EmbeddingMLP: weight "${name}" must have shape [${shape}]; received ${w ? `[${w.shape}]` : "nothing"}`,
-        );
-      }
-      this.params[name] = tf.variable(w, true, name);
-    }
-    if (!weights) Object.values(init).forEach((t) => t.dispose());
+    const embed: Init = { kind: "normal", std: embedScale }; // torch.nn.Embedding: N(0, 1)
+    this.params = makeParams(
+      "EmbeddingMLP",
+      {
+        "embed.E1": { shape: [p, h], init: embed },
+        "embed.E2": { shape: [p, h], init: embed },
+        // torch.nn.Linear's default: uniform(±1/√fan_in)
+        "unembed.W_out": { shape: [h, p], init: { kind: "uniform", bound: 1 / Math.sqrt(h) } },
+      },
+      seed,
+      weights,
+    );
   }
 
   /** Logits [batch, p] for pairs (a, b); fills `cache` with named activations when given. */

@@ -32,14 +32,13 @@ export function trainingCurves(records: LogRecord[], options: TrainingCurvesOpti
     yaxis,
     line: { color, dash },
   });
-  // Positions on a log axis are given as log10 of the value (plotly's convention for shapes and annotations).
+  // On a log axis plotly.js 3 places shapes at data values but annotations at log10 of them.
   const shapes: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
   const mark = (step: number | null | undefined, label: string) => {
     if (step === null || step === undefined || step <= 0) return;
-    const at = Math.log10(step);
-    shapes.push({ type: "line", xref: "x", yref: "paper", x0: at, x1: at, y0: 0, y1: 1, line: { color: "#888", dash: "dot" } });
-    annotations.push({ xref: "x", yref: "paper", x: at, y: 1.02, text: `${label} ${step}`, showarrow: false, font: { size: 11 } });
+    shapes.push({ type: "line", xref: "x", yref: "paper", x0: step, x1: step, y0: 0, y1: 1, line: { color: "#888", dash: "dot" } });
+    annotations.push({ xref: "x", yref: "paper", x: Math.log10(step), y: 1.02, text: `${label} ${step}`, showarrow: false, font: { size: 11 } });
   };
   mark(options.steps?.memorisation, "train ≥ θ at");
   mark(options.steps?.generalisation, "val ≥ θ at");

@@ -97,7 +97,12 @@ export class RunFolder {
   async checkpoint(model: Model, optimizer: AdamW, meta: CheckpointMeta): Promise<void> {
     const state: Record<string, tf.Tensor> = {};
     for (const [name, v] of Object.entries(model.params)) state[`model/${name}`] = v;
-    for (const w of await optimizer.getWeights()) state[`optimizer/${w.name}`] = w.tensor;
+    // Optimizer slots are keyed by registered variable names, which differ between processes: store parameter names.
+    const paramName = new Map(Object.entries(model.params).map(([name, v]) => [v.name, name]));
+    for (const w of await optimizer.getWeights()) {
+      const [variable, slot] = w.name.split(/\/(?=[mv]$)/);
+      state[`optimizer/${slot ? `${paramName.get(variable) ?? variable}/${slot}` : w.name}`] = w.tensor;
+    }
     await saveCheckpoint(this.checkpointDir, state, meta);
     tf.dispose(state["optimizer/step"]);
     this.lastCheckpointAt = Date.now();
@@ -116,7 +121,10 @@ export class RunFolder {
           const v = model.params[name];
           if (!v) throw new Error(`RunFolder.restore: checkpoint has "${name}", which the model does not`);
           v.assign(t);
-        } else optimizerWeights.push({ name, tensor: t });
+        } else {
+          const [param, slot] = name.split(/\/(?=[mv]$)/);
+          optimizerWeights.push({ name: slot ? `${model.params[param]?.name ?? param}/${slot}` : name, tensor: t });
+        }
       }
       await optimizer.setWeights(optimizerWeights);
     } finally {

@@ -5,7 +5,7 @@ import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
 import { ActivationCache, disposeCache } from "../../src/models/Model";
 import { AdamW } from "../../src/train/AdamW";
 import { crossEntropy } from "../../src/train/crossEntropy";
-import { assertClose, fixture } from "../helpers";
+import { allPairs, assertClose, fixture } from "../helpers";
 
 interface MLPFixture {
   p: number;
@@ -29,12 +29,6 @@ function fromFixture(activation: "relu" | "quadratic"): EmbeddingMLP {
   const model = new EmbeddingMLP({ numClasses: f.p, width: f.width, activation }, weights);
   tf.dispose(Object.values(weights));
   return model;
-}
-
-function allPairs(p: number) {
-  const a = Array.from({ length: p * p }, (_, i) => Math.floor(i / p));
-  const b = Array.from({ length: p * p }, (_, i) => i % p);
-  return { a: tf.tensor1d(a, "int32"), b: tf.tensor1d(b, "int32"), y: tf.tensor1d(a.map((x, i) => (x + b[i]) % p), "int32") };
 }
 
 for (const activation of ["relu", "quadratic"] as const) {

@@ -60,3 +60,26 @@ test("a run killed with SIGKILL resumes to exactly the weights and log of an uni
   const strip = (p: string) => readLog(p).records.map(({ wallTime: _w, ...r }) => r);
   assert.deepEqual(strip(logPath), strip(path.join(whole, "log.jsonl")));
 });
+
+test("resuming into a new model object (other registered variable names) continues exactly", async () => {
+  const { makeDataset } = await import("../../src/data/makeDataset");
+  const { EmbeddingMLP } = await import("../../src/models/EmbeddingMLP");
+  const { train } = await import("../../src/train/train");
+  const ds = makeDataset({ operation: "x-y", p: 7, seed: 1 });
+  const cfg = { steps: 40, optimizer: { lr: 1e-2 }, evaluation: { every: 10 } };
+  const whole = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 1 });
+  await train(whole, ds, cfg);
+  const dir = path.join(tmp(), "run");
+  const first = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 1 });
+  await train(first, ds, { ...cfg, steps: 20 }, undefined, new RunFolder(dir, {}, { checkpointsPerDecade: 0 }));
+  first.dispose();
+  const second = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 99 }); // weights come from the checkpoint
+  assert.notEqual(second.params["embed.E1"].name, whole.params["embed.E1"].name);
+  const { records } = await train(second, ds, cfg, undefined, new RunFolder(dir, {}, { resume: true, checkpointsPerDecade: 0 }));
+  assert.equal(records[0].step, 0);
+  for (const name of Object.keys(whole.params)) {
+    assert.deepEqual(Array.from(second.params[name].dataSync()), Array.from(whole.params[name].dataSync()), name);
+  }
+  whole.dispose();
+  second.dispose();
+});

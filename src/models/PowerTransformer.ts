@@ -1,0 +1,106 @@
+/**
+ * The transformer of Power et al. 2022 (arXiv 2201.02177, §A.1.2; repo openai/grok):
+ * decoder-only, causal, 2 layers, 4 heads, d_model 128, FFN 512 ReLU, post-residual LayerNorm
+ * (x ← LN(x + Attn(x)); x ← LN(x + FFN(x))), sinusoidal positions, no biases in linear layers,
+ * no dropout. Input "<eos> a op b =" (vocabulary n + 3, context 5); the logits of the last position
+ * predict c. Deviation: the unembedding covers the n answer classes only, not the 3 special tokens.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { attentionWeights, causalAttention } from "./causalAttention";
+import { embedTokens, sequenceTokens } from "./embedTokens";
+import { layerNorm } from "./layerNorm";
+import { checkPositiveInt, makeParams, ParamSpec } from "./makeParams";
+import { ActivationCache, Model, ModelInput } from "./Model";
+import { sinusoidalPositions } from "./sinusoidalPositions";
+
+/** Sizes of Power et al.'s model; defaults are the paper's. */
+export interface PowerTransformerConfig {
+  /** Number of element tokens n (p, or 120 for S5). */
+  numClasses: number;
+  /** Layers. Default 2. */
+  layers?: number;
+  /** Residual width. Default 128. */
+  dModel?: number;
+  /** Attention heads. Default 4 (of dModel / heads = 32). */
+  heads?: number;
+  /** FFN width. Default 512. */
+  dFF?: number;
+  /** Seed of the initialisation. Default 0. */
+  seed?: number;
+}
+
+const CONTEXT = 5;
+
+/**
+ * @example
+ * const model = new PowerTransformer({ numClasses: 97 });
+ * const logits = model.forward({ a, b }); // [batch, 97]
+ */
+export class PowerTransformer implements Model {
+  readonly config: Required<PowerTransformerConfig>;
+  readonly params: Record<string, tf.Variable>;
+  private readonly positions: tf.Tensor2D;
+
+  constructor(config: PowerTransformerConfig, weights?: Record<string, tf.Tensor>) {
+    this.config = { layers: 2, dModel: 128, heads: 4, dFF: 512, seed: 0, ...config };
+    const { numClasses: n, layers, dModel, heads, dFF, seed } = this.config;
+    for (const [name, v] of Object.entries({ numClasses: n, layers, dModel, heads, dFF })) checkPositiveInt("PowerTransformer", name, v);
+    if (dModel % heads !== 0) {
+      throw new Error(`PowerTransformer: dModel (${dModel}) must be a multiple of heads (${heads})`);
+    }
+    const dHead = dModel / heads;
+    // PyTorch's defaults, as openai/grok uses them: Embedding N(0, 1), Linear uniform(±1/√fan_in), LayerNorm (1, 0).
+    const linear = (fanIn: number) => ({ kind: "uniform", bound: 1 / Math.sqrt(fanIn) }) as const;
+    const specs: Record<string, ParamSpec> = { "embed.W_E": { shape: [n + 3, dModel], init: { kind: "normal", std: 1 } } };
+    for (let l = 0; l < layers; l++) {
+      const b = `blocks.${l}`;
+      for (const m of ["W_Q", "W_K", "W_V"]) specs[`${b}.attn.${m}`] = { shape: [heads, dModel, dHead], init: linear(dModel) };
+      specs[`${b}.attn.W_O`] = { shape: [heads, dHead, dModel], init: linear(dModel) };
+      specs[`${b}.ln1.w`] = { shape: [dModel], init: { kind: "constant", value: 1 } };
+      specs[`${b}.ln1.b`] = { shape: [dModel], init: { kind: "constant", value: 0 } };
+      specs[`${b}.mlp.W_in`] = { shape: [dModel, dFF], init: linear(dModel) };
+      specs[`${b}.mlp.W_out`] = { shape: [dFF, dModel], init: linear(dFF) };
+      specs[`${b}.ln2.w`] = { shape: [dModel], init: { kind: "constant", value: 1 } };
+      specs[`${b}.ln2.b`] = { shape: [dModel], init: { kind: "constant", value: 0 } };
+    }
+    specs["unembed.W_U"] = { shape: [dModel, n], init: linear(dModel) };
+    this.params = makeParams("PowerTransformer", specs, seed, weights);
+    this.positions = sinusoidalPositions(CONTEXT, dModel);
+  }
+
+  forward(input: ModelInput, cache?: ActivationCache): tf.Tensor2D {
+    return tf.tidy(() => {
+      const P = this.params;
+      const { numClasses: n, layers, dModel, dFF } = this.config;
+      // Tokens: elements 0…n−1, then op = n, "=" = n + 1, <eos> = n + 2.
+      const tokens = sequenceTokens(input.a, input.b, [n + 2, "a", n, "b", n + 1]); // [batch, 5]
+      const batch = tokens.shape[0];
+      let x = embedTokens(tokens, P["embed.W_E"] as tf.Tensor2D).add(this.positions) as tf.Tensor3D; // [batch, 5, dModel]
+      const keep = (name: string, t: tf.Tensor) => cache?.set(name, tf.keep(t));
+      keep("hook_embed", x);
+      for (let l = 0; l < layers; l++) {
+        const b = `blocks.${l}`;
+        const attn = causalAttention(x, attentionWeights(P, `${b}.attn`), `${b}.attn`, cache); // [batch, 5, dModel]
+        keep(`${b}.hook_attn_out`, attn);
+        x = layerNorm(x.add(attn), P[`${b}.ln1.w`], P[`${b}.ln1.b`]) as tf.Tensor3D; // [batch, 5, dModel]
+        keep(`${b}.hook_resid_mid`, x);
+        const pre = tf.matMul(x.reshape([batch * CONTEXT, dModel]), P[`${b}.mlp.W_in`]); // [batch·5, dFF]
+        const post = tf.relu(pre);
+        const ffn = tf.matMul(post, P[`${b}.mlp.W_out`]).reshape([batch, CONTEXT, dModel]); // [batch, 5, dModel]
+        keep(`${b}.mlp.pre`, pre.reshape([batch, CONTEXT, dFF]));
+        keep(`${b}.mlp.post`, post.reshape([batch, CONTEXT, dFF]));
+        x = layerNorm(x.add(ffn), P[`${b}.ln2.w`], P[`${b}.ln2.b`]) as tf.Tensor3D;
+        keep(`${b}.hook_resid_post`, x);
+      }
+      const last = x.slice([0, CONTEXT - 1, 0], [batch, 1, dModel]).reshape([batch, dModel]); // the "=" position
+      const logits = tf.matMul(last, P["unembed.W_U"]) as tf.Tensor2D; // [batch, n]
+      keep("logits", logits.clone());
+      return logits;
+    });
+  }
+
+  dispose(): void {
+    Object.values(this.params).forEach((v) => v.dispose());
+    this.positions.dispose();
+  }
+}

@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as tf from "@tensorflow/tfjs";
+import { selectBackend } from "../../src/backend/selectBackend";
+import { makeDataset } from "../../src/data/makeDataset";
+import { ActivationCache, disposeCache, Model } from "../../src/models/Model";
+import { NandaTransformer } from "../../src/models/NandaTransformer";
+import { PowerTransformer } from "../../src/models/PowerTransformer";
+import { train } from "../../src/train/train";
+import { allPairs, assertClose, fixture, fixtureWeights } from "../helpers";
+
+interface Fixture {
+  config: Record<string, number> & { numClasses: number };
+  shapes: Record<string, number[]>;
+  weights: Record<string, number[]>;
+  logits: number[];
+  mlpPost?: number[];
+}
+
+const MODELS = {
+  NandaTransformer: (f: Fixture, w?: Record<string, tf.Tensor>) => new NandaTransformer(f.config, w),
+  PowerTransformer: (f: Fixture, w?: Record<string, tf.Tensor>) => new PowerTransformer(f.config, w),
+};
+
+for (const [name, make] of Object.entries(MODELS)) {
+  const f = fixture<Fixture>(name[0].toLowerCase() + name.slice(1));
+  for (const backend of ["cpu", "wasm"] as const) {
+    test(`${name} forward on ${backend} matches an equivalent PyTorch module with the same weights`, async () => {
+      await selectBackend(backend);
+      const weights = fixtureWeights(f);
+      const model = make(f, weights);
+      tf.dispose(Object.values(weights));
+      const { a, b, y } = allPairs(f.config.numClasses);
+      const cache: ActivationCache = new Map();
+      const logits = model.forward({ a, b }, cache);
+      assertClose(logits.dataSync(), f.logits, 1e-4, 1e-5, "logits");
+      if (f.mlpPost) assertClose(cache.get("blocks.0.mlp.post")!.dataSync(), f.mlpPost, 1e-4, 1e-5, "blocks.0.mlp.post");
+      assert.deepEqual(cache.get("blocks.0.attn.pattern")!.shape.slice(1, 2), [f.config.heads]);
+      tf.dispose([logits, a, b, y]);
+      disposeCache(cache);
+      model.dispose();
+      await selectBackend("cpu");
+    });
+  }
+}
+
+test("default sizes are the papers': Nanda ~227k parameters, Power ~400k", () => {
+  const count = (m: Model) => Object.values(m.params).reduce((s, v) => s + v.size, 0);
+  const nanda = new NandaTransformer({ numClasses: 113 });
+  // W_E 114·128 + W_pos 3·128 + 4·(4·128·32) + W_in/W_out 2·128·512 + b 512 + 128 + W_U 128·113
+  assert.equal(count(nanda), 114 * 128 + 3 * 128 + 4 * 4 * 128 * 32 + 2 * 128 * 512 + 512 + 128 + 128 * 113);
+  const power = new PowerTransformer({ numClasses: 97 });
+  const perLayer = 4 * 128 * 128 + 2 * 128 * 512 + 4 * 128;
+  assert.equal(count(power), 100 * 128 + 2 * perLayer + 128 * 97);
+  assert.ok(count(power) > 380_000 && count(power) < 420_000);
+  nanda.dispose();
+  power.dispose();
+});
+
+for (const [name, make] of Object.entries({
+  NandaTransformer: () => new NandaTransformer({ numClasses: 7, dModel: 16, heads: 2, dMlp: 32 }),
+  PowerTransformer: () => new PowerTransformer({ numClasses: 7, dModel: 16, heads: 2, dFF: 32 }),
+})) {
+  test(`${name} trains on wasm with the live tensor count flat`, async () => {
+    await selectBackend("wasm");
+    const model = make();
+    const counts: number[] = [];
+    const { records } = await train(model, makeDataset({ operation: "x+y", p: 7, seed: 1 }), { steps: 60, batchSize: "power", evaluation: { every: 20 } }, () => {
+      counts.push(tf.memory().numTensors);
+    });
+    model.dispose();
+    await selectBackend("cpu");
+    assert.equal(new Set(counts.slice(1)).size, 1, `${counts}`);
+    assert.ok(records[records.length - 1].trainLoss < records[0].trainLoss, "the loss went down");
+  });
+}
+
+test("bad sizes are named", () => {
+  assert.throws(() => new PowerTransformer({ numClasses: 7, dModel: 10, heads: 4 }), /PowerTransformer: dModel \(10\) must be a multiple of heads \(4\)/);
+  assert.throws(() => new NandaTransformer({ numClasses: 0 }), /NandaTransformer: numClasses must be a positive integer; received 0/);
+});
