@@ -10,6 +10,7 @@ import * as tf from "@tensorflow/tfjs";
 import { NamedTensor } from "./NamedTensor";
 import { Model } from "../models/Model";
 import { AdamW } from "./AdamW";
+import { GradientFilter } from "./GradientFilter";
 import { CheckpointMeta, listCheckpoints, loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "./LogRecord";
@@ -26,6 +27,28 @@ export interface RunFolderOptions {
   checkpointsPerDecade?: number;
   /** Also checkpoint when this many minutes passed since the last one (default 10). */
   checkpointEveryMinutes?: number;
+}
+
+/** What a checkpoint saves besides the run state: the model, its optimizer, and a gradient filter if any. */
+export interface TrainingState {
+  model: Model;
+  optimizer: AdamW;
+  filter?: GradientFilter;
+}
+
+/** "model3/embed.W_E/m" → "embed.W_E/m": state keyed by registered variable names, stored by parameter name. */
+function toParamKey(key: string, model: Model): string {
+  for (const [name, v] of Object.entries(model.params)) {
+    if (key === v.name || key.startsWith(`${v.name}/`)) return name + key.slice(v.name.length);
+  }
+  return key;
+}
+
+/** The inverse of toParamKey, for this process's variables. */
+function toVariableKey(key: string, model: Model): string {
+  const param = key.split("/")[0];
+  const v = model.params[param];
+  return v ? v.name + key.slice(param.length) : key;
 }
 
 /** The part of a run that `train` resumes from. */
@@ -94,39 +117,51 @@ export class RunFolder {
     return listCheckpoints(this.checkpointDir).includes(step);
   }
 
-  async checkpoint(model: Model, optimizer: AdamW, meta: CheckpointMeta): Promise<void> {
-    const state: Record<string, tf.Tensor> = {};
-    for (const [name, v] of Object.entries(model.params)) state[`model/${name}`] = v;
-    // Optimizer slots are keyed by registered variable names, which differ between processes: store parameter names.
-    const paramName = new Map(Object.entries(model.params).map(([name, v]) => [v.name, name]));
-    for (const w of await optimizer.getWeights()) {
-      const [variable, slot] = w.name.split(/\/(?=[mv]$)/);
-      state[`optimizer/${slot ? `${paramName.get(variable) ?? variable}/${slot}` : w.name}`] = w.tensor;
-    }
-    await saveCheckpoint(this.checkpointDir, state, meta);
-    tf.dispose(state["optimizer/step"]);
+  async checkpoint(state: TrainingState, meta: CheckpointMeta): Promise<void> {
+    const { model, optimizer, filter } = state;
+    const tensors: Record<string, tf.Tensor> = {};
+    for (const [name, v] of Object.entries(model.params)) tensors[`model/${name}`] = v;
+    const optimizerWeights = await optimizer.getWeights();
+    for (const w of optimizerWeights) tensors[`optimizer/${toParamKey(w.name, model)}`] = w.tensor;
+    for (const [key, t] of Object.entries(filter?.state() ?? {})) tensors[`filter/${toParamKey(key, model)}`] = t;
+    await saveCheckpoint(this.checkpointDir, tensors, meta);
+    tf.dispose(optimizerWeights.find((w) => w.name === "step")?.tensor);
     this.lastCheckpointAt = Date.now();
   }
 
-  /** Loads the last checkpoint into model and optimizer; null when the run has none. */
-  async restore(model: Model, optimizer: AdamW): Promise<Resumed | null> {
+  /** Loads the last checkpoint into model, optimizer and filter; null when the run has none. */
+  async restore(state: TrainingState): Promise<Resumed | null> {
+    const { model, optimizer, filter } = state;
     if (listCheckpoints(this.checkpointDir).length === 0) return null;
     const ckpt = loadCheckpoint(this.checkpointDir);
     try {
       const optimizerWeights: NamedTensor[] = [];
+      const filterState: Record<string, tf.Tensor> = {};
       for (const [key, t] of Object.entries(ckpt.tensors)) {
         const [kind, ...rest] = key.split("/");
         const name = rest.join("/");
-        if (kind === "model") {
-          const v = model.params[name];
-          if (!v) throw new Error(`RunFolder.restore: checkpoint has "${name}", which the model does not`);
-          v.assign(t);
-        } else {
-          const [param, slot] = name.split(/\/(?=[mv]$)/);
-          optimizerWeights.push({ name: slot ? `${model.params[param]?.name ?? param}/${slot}` : name, tensor: t });
+        switch (kind) {
+          case "model": {
+            const v = model.params[name];
+            if (!v) throw new Error(`RunFolder.restore: checkpoint has "${name}", which the model does not`);
+            v.assign(t);
+            break;
+          }
+          case "optimizer":
+            optimizerWeights.push({ name: toVariableKey(name, model), tensor: t });
+            break;
+          case "filter":
+            filterState[toVariableKey(name, model)] = t;
+            break;
+          default:
+            throw new Error(`RunFolder.restore: unexpected entry "${key}" in the checkpoint of step ${ckpt.step}`);
         }
       }
       await optimizer.setWeights(optimizerWeights);
+      if (filter) filter.setState(filterState);
+      else if (Object.keys(filterState).length) {
+        throw new Error("RunFolder.restore: the checkpoint holds gradient-filter state but the run has no gradientFilter");
+      }
     } finally {
       tf.dispose(Object.values(ckpt.tensors));
     }

@@ -1,8 +1,9 @@
 /**
- * The training loop: AdamW with linear warmup on the cross-entropy of the answer token, full
- * batch or seeded minibatches (Power et al.: min(512, ⌈N/2⌉)), evaluations on a log-spaced
- * schedule, optional run folder with log and checkpoints, resume, stop rules, and a progress
- * callback. It yields to the event loop regularly so a notebook's live display keeps updating.
+ * The training loop: AdamW with linear warmup on the cross-entropy (softmax or StableMax) of the
+ * answer token, full batch or seeded minibatches (Power et al.: min(512, ⌈N/2⌉)); per step the
+ * gradient may pass ⊥Grad, a Grokfast filter and Gaussian noise (in that order). Evaluations on a
+ * log-spaced schedule, optional run folder with log and checkpoints, resume, stop rules, and a
+ * progress callback. It yields to the event loop regularly so a notebook's live display keeps updating.
  */
 import * as tf from "@tensorflow/tfjs";
 import { Dataset } from "../data/makeDataset";
@@ -10,6 +11,9 @@ import { Random } from "../data/random";
 import { Model } from "../models/Model";
 import { AdamW, AdamWConfig } from "./AdamW";
 import { accuracy, crossEntropy } from "./crossEntropy";
+import { GradientFilterConfig, makeGradientFilter } from "./GradientFilter";
+import { orthogonalGrad } from "./orthogonalGrad";
+import { stableMaxCrossEntropy } from "./stableMax";
 import { EvaluationSchedule, isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "./LogRecord";
 import { RunFolder } from "./RunFolder";
@@ -34,6 +38,27 @@ export interface TrainConfig {
   seed?: number;
   /** Give the event loop a turn at least this often (ms), so displays update. Default 200. */
   yieldEveryMs?: number;
+  /** "softmax" cross-entropy (default) or "stablemax" (Prieto et al. 2025). */
+  loss?: LossKind;
+  /** Grokfast gradient filter (Lee et al. 2024). Default none. */
+  gradientFilter?: GradientFilterConfig;
+  /** ⊥Grad: drop the gradient component along each parameter (Prieto et al. 2025). Default false. */
+  orthogonalGrad?: boolean;
+  /** Gaussian noise N(0, std²) added to the gradients before the update, or to the weights after it. */
+  noise?: { on: "gradients" | "weights"; std: number };
+}
+
+export type LossKind = "softmax" | "stablemax";
+
+function lossFunction(kind: LossKind): (logits: tf.Tensor2D, labels: tf.Tensor1D) => tf.Scalar {
+  switch (kind) {
+    case "softmax":
+      return crossEntropy;
+    case "stablemax":
+      return stableMaxCrossEntropy;
+    default:
+      throw new Error(`train: invalid loss "${kind}"; expected "softmax" or "stablemax"`);
+  }
 }
 
 /** What a run reports on each evaluation; return "stop" to end it cleanly. */
@@ -47,6 +72,12 @@ export interface TrainResult {
 function checkConfig(config: TrainConfig, trainSize: number): number {
   if (!Number.isInteger(config.steps) || config.steps < 0) {
     throw new Error(`train: steps must be an integer ≥ 0; received ${config.steps}`);
+  }
+  const noise = config.noise;
+  if (noise && (!(noise.std >= 0) || (noise.on !== "gradients" && noise.on !== "weights"))) {
+    throw new Error(
+      `train: noise must be { on: "gradients" | "weights", std ≥ 0 }; received ${JSON.stringify(noise)}`,
+    );
   }
   const b = config.batchSize ?? "full";
   if (b === "full") return trainSize;
@@ -75,11 +106,16 @@ function tensorsOf(ds: Dataset, indices: Int32Array, labels: Int32Array): Split 
   };
 }
 
-function evaluate(model: Model, split: Split): [number, number] {
+function evaluate(model: Model, split: Split, loss: LossKind): [number, number] {
   return tf.tidy(() => {
     const logits = model.forward({ a: split.a, b: split.b });
-    return [crossEntropy(logits, split.y).dataSync()[0], accuracy(logits, split.y).dataSync()[0]];
+    return [lossFunction(loss)(logits, split.y).dataSync()[0], accuracy(logits, split.y).dataSync()[0]];
   });
+}
+
+/** Draws N(0, std²) noise of `like`'s shape from the run's seeded generator (reproducible on resume). */
+function gaussian(like: tf.Tensor, std: number, random: Random): tf.Tensor {
+  return tf.randomNormal(like.shape, 0, std, "float32", random.int(2 ** 31));
 }
 
 /**
@@ -98,7 +134,12 @@ export async function train(
   run?: RunFolder,
 ): Promise<TrainResult> {
   const batchSize = checkConfig(config, dataset.trainIndices.length);
+  const lossKind = config.loss ?? "softmax";
+  const loss = lossFunction(lossKind);
   const optimizer = new AdamW(config.optimizer);
+  const filter = config.gradientFilter ? makeGradientFilter(config.gradientFilter) : undefined;
+  const noise = config.noise;
+  const state = { model, optimizer, filter };
   const random = new Random(config.seed ?? 0);
   const trainSet = tensorsOf(dataset, dataset.trainIndices, dataset.label);
   const valSet = tensorsOf(dataset, dataset.valIndices, dataset.answer);
@@ -106,7 +147,7 @@ export async function train(
   let step = 0;
   let wallBefore = 0;
   if (run) {
-    const resumed = await run.restore(model, optimizer);
+    const resumed = await run.restore(state);
     if (resumed) {
       step = resumed.step;
       random.state = resumed.randomState;
@@ -120,12 +161,13 @@ export async function train(
   let streak = 0;
   let stoppedBy: TrainResult["stoppedBy"] = "steps";
   const params = Object.values(model.params);
+  const byName = Object.fromEntries(params.map((p) => [p.name, p]));
   const warmup = config.warmupSteps ?? 0;
   try {
     for (;;) {
       if (isEvaluationStep(step, config.steps, config.evaluation) && records[records.length - 1]?.step !== step) {
-        const [trainLoss, trainAccuracy] = evaluate(model, trainSet);
-        const [valLoss, valAccuracy] = evaluate(model, valSet);
+        const [trainLoss, trainAccuracy] = evaluate(model, trainSet, lossKind);
+        const [valLoss, valAccuracy] = evaluate(model, valSet, lossKind);
         if (!Number.isFinite(trainLoss)) {
           throw new Error(
             `train: training loss became ${trainLoss} at step ${step}; lower optimizer.lr ` +
@@ -146,7 +188,7 @@ export async function train(
         records.push(record);
         run?.appendLog(record);
         if (run?.wantsCheckpoint(step, config.steps)) {
-          await run.checkpoint(model, optimizer, { step, randomState: random.state, wallTime: record.wallTime });
+          await run.checkpoint(state, { step, randomState: random.state, wallTime: record.wallTime });
         }
         const threshold = config.stopAtValAccuracy;
         streak = threshold && valAccuracy >= threshold.valAccuracy ? streak + 1 : 0;
@@ -159,7 +201,12 @@ export async function train(
       optimizer.lr = optimizer.config.lr * (warmup > 0 ? Math.min(step / warmup, 1) : 1);
       tf.tidy(() => {
         const batch = batchSize === dataset.trainIndices.length ? trainSet : sample(trainSet, batchSize, random);
-        optimizer.minimize(() => crossEntropy(model.forward({ a: batch.a, b: batch.b }), batch.y), false, params);
+        let { grads } = tf.variableGrads(() => loss(model.forward({ a: batch.a, b: batch.b }), batch.y), params);
+        if (config.orthogonalGrad) grads = mapGrads(grads, (name, g) => orthogonalGrad(byName[name], g));
+        if (filter) grads = filter.apply(grads);
+        if (noise?.on === "gradients") grads = mapGrads(grads, (_, g) => g.add(gaussian(g, noise.std, random)));
+        optimizer.applyGradients(grads);
+        if (noise?.on === "weights") for (const p of params) p.assign(p.add(gaussian(p, noise.std, random)));
       });
       step += 1;
       if (Date.now() - lastYield >= (config.yieldEveryMs ?? 200)) {
@@ -168,13 +215,19 @@ export async function train(
       }
     }
     if (run && stoppedBy !== "steps" && !run.hasCheckpoint(step)) {
-      await run.checkpoint(model, optimizer, { step, randomState: random.state, wallTime: elapsed() });
+      await run.checkpoint(state, { step, randomState: random.state, wallTime: elapsed() });
     }
   } finally {
     optimizer.dispose();
+    filter?.dispose();
     for (const s of [trainSet, valSet]) tf.dispose([s.a, s.b, s.y]);
   }
   return { records, stoppedBy };
+}
+
+/** Applies `f` to every gradient of a map. */
+function mapGrads(grads: tf.NamedTensorMap, f: (name: string, g: tf.Tensor) => tf.Tensor): tf.NamedTensorMap {
+  return Object.fromEntries(Object.entries(grads).map(([name, g]) => [name, f(name, g)]));
 }
 
 /** A minibatch drawn without replacement (tensors are tidied by the caller). */

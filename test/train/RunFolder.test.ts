@@ -61,25 +61,36 @@ test("a run killed with SIGKILL resumes to exactly the weights and log of an uni
   assert.deepEqual(strip(logPath), strip(path.join(whole, "log.jsonl")));
 });
 
-test("resuming into a new model object (other registered variable names) continues exactly", async () => {
-  const { makeDataset } = await import("../../src/data/makeDataset");
-  const { EmbeddingMLP } = await import("../../src/models/EmbeddingMLP");
-  const { train } = await import("../../src/train/train");
-  const ds = makeDataset({ operation: "x-y", p: 7, seed: 1 });
-  const cfg = { steps: 40, optimizer: { lr: 1e-2 }, evaluation: { every: 10 } };
-  const whole = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 1 });
-  await train(whole, ds, cfg);
-  const dir = path.join(tmp(), "run");
-  const first = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 1 });
-  await train(first, ds, { ...cfg, steps: 20 }, undefined, new RunFolder(dir, {}, { checkpointsPerDecade: 0 }));
-  first.dispose();
-  const second = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 99 }); // weights come from the checkpoint
-  assert.notEqual(second.params["embed.E1"].name, whole.params["embed.E1"].name);
-  const { records } = await train(second, ds, cfg, undefined, new RunFolder(dir, {}, { resume: true, checkpointsPerDecade: 0 }));
-  assert.equal(records[0].step, 0);
-  for (const name of Object.keys(whole.params)) {
-    assert.deepEqual(Array.from(second.params[name].dataSync()), Array.from(whole.params[name].dataSync()), name);
-  }
-  whole.dispose();
-  second.dispose();
-});
+const RESUME_CASES = {
+  "plain full-batch AdamW": {},
+  "minibatches, ⊥Grad, Grokfast MA, gradient and weight noise, StableMax": {
+    batchSize: 8, orthogonalGrad: true, gradientFilter: { kind: "ma", window: 5 }, noise: { on: "gradients", std: 1e-3 }, loss: "stablemax",
+  },
+  "Grokfast EMA and weight noise": { gradientFilter: { kind: "ema" }, noise: { on: "weights", std: 1e-3 } },
+} as const;
+
+for (const [what, extra] of Object.entries(RESUME_CASES)) {
+  test(`resuming into a new model object continues exactly (${what})`, async () => {
+    const { makeDataset } = await import("../../src/data/makeDataset");
+    const { EmbeddingMLP } = await import("../../src/models/EmbeddingMLP");
+    const { train } = await import("../../src/train/train");
+    const ds = makeDataset({ operation: "x-y", p: 7, seed: 1 });
+    const cfg = { steps: 40, optimizer: { lr: 1e-2 }, evaluation: { every: 10 }, ...extra };
+    const whole = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 1 });
+    const full = await train(whole, ds, cfg);
+    const dir = path.join(tmp(), "run");
+    const first = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 1 });
+    await train(first, ds, { ...cfg, steps: 20 }, undefined, new RunFolder(dir, {}, { checkpointsPerDecade: 0 }));
+    first.dispose();
+    const second = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 99 }); // weights come from the checkpoint
+    assert.notEqual(second.params["embed.E1"].name, whole.params["embed.E1"].name);
+    const { records } = await train(second, ds, cfg, undefined, new RunFolder(dir, {}, { resume: true, checkpointsPerDecade: 0 }));
+    for (const name of Object.keys(whole.params)) {
+      assert.deepEqual(Array.from(second.params[name].dataSync()), Array.from(whole.params[name].dataSync()), name);
+    }
+    const strip = (rs: typeof records) => rs.map(({ wallTime: _w, ...r }) => r);
+    assert.deepEqual(strip(records), strip(full.records));
+    whole.dispose();
+    second.dispose();
+  });
+}

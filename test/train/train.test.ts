@@ -5,7 +5,7 @@ import { grokkingSteps } from "../../src/analysis/grokkingSteps";
 import { selectBackend } from "../../src/backend/selectBackend";
 import { makeDataset } from "../../src/data/makeDataset";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
-import { train } from "../../src/train/train";
+import { train, TrainConfig } from "../../src/train/train";
 
 test("end to end: the MLP groks a+b mod 31 (70% data, width 256, lr 3e-3, wd 1) within 2,000 steps", async () => {
   // PyTorch 1.13 on the same setting (its own init, seed 0) reaches 99% validation at step 1,500
@@ -32,12 +32,19 @@ function small(seed = 0) {
   return { ds: makeDataset({ operation: "x*y", p: 11, trainFraction: 0.5, seed }), model: new EmbeddingMLP({ numClasses: 11, width: 16, seed }) };
 }
 
-for (const batchSize of ["full", 8] as const) {
-  test(`tf.memory().numTensors stays flat over 300 steps (batch ${batchSize})`, async () => {
+const MEMORY_CASES: Record<string, Partial<TrainConfig>> = {
+  "full batch": {},
+  "minibatch 8": { batchSize: 8 },
+  "⊥Grad, Grokfast EMA, gradient noise, StableMax": { orthogonalGrad: true, gradientFilter: { kind: "ema" }, noise: { on: "gradients", std: 0.01 }, loss: "stablemax" },
+  "Grokfast MA, weight noise": { gradientFilter: { kind: "ma", window: 10 }, noise: { on: "weights", std: 0.01 } },
+};
+
+for (const [what, extra] of Object.entries(MEMORY_CASES)) {
+  test(`tf.memory().numTensors stays flat over 300 steps (${what})`, async () => {
     await selectBackend("cpu");
     const { ds, model } = small();
     const counts: number[] = [];
-    await train(model, ds, { steps: 300, batchSize, evaluation: { every: 50 } }, () => {
+    await train(model, ds, { steps: 300, evaluation: { every: 50, perDecade: 0 }, ...extra }, () => {
       counts.push(tf.memory().numTensors);
     });
     assert.equal(new Set(counts.slice(1)).size, 1, `tensor counts at evaluations: ${counts}`);
