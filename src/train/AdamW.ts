@@ -22,8 +22,12 @@ export interface AdamWConfig {
   eps?: number;
   /** Decoupled weight decay. Default 1 (the grokking papers'; PyTorch's default is 0.01). */
   weightDecay?: number;
-  /** Which parameters (by name) are decayed. Default: all. */
-  decay?: (name: string) => boolean;
+  /**
+   * Which parameters are decayed, given the parameter name ("blocks.0.ln1.w", without the
+   * "model<k>/" registration prefix) and the variable. Default: all (as PyTorch's AdamW over
+   * model.parameters()); `matricesOnly` decays matrices and embeddings only (nanoGPT's habit).
+   */
+  decay?: (name: string, variable: tf.Variable) => boolean;
 }
 
 function checkNumber(name: string, value: number, ok: (v: number) => boolean, expected: string): void {
@@ -31,6 +35,9 @@ function checkNumber(name: string, value: number, ok: (v: number) => boolean, ex
     throw new Error(`AdamW: ${name} must be ${expected}; received ${value}`);
   }
 }
+
+/** A `decay` rule: matrices and embeddings (rank ≥ 2) are decayed; gains and biases are not. */
+export const matricesOnly = (_name: string, variable: tf.Variable): boolean => variable.rank >= 2;
 
 interface Slot {
   m: tf.Variable;
@@ -93,7 +100,8 @@ export class AdamW extends tf.Optimizer {
       if (!w) throw new Error(`AdamW.applyGradients: no variable named "${name}" is registered`);
       const { m, v } = this.slot(name, w);
       tf.tidy(() => {
-        const decayed = weightDecay > 0 && this.config.decay(name) ? w.mul(1 - lr * weightDecay) : w;
+        const decays = weightDecay > 0 && this.config.decay(name.replace(/^model\d+\//, ""), w);
+        const decayed = decays ? w.mul(1 - lr * weightDecay) : w;
         const m1 = m.mul(beta1).add(g.mul(1 - beta1));
         const v1 = v.mul(beta2).add(g.square().mul(1 - beta2));
         const denom = v1.sqrt().div(correction2Sqrt).add(eps);

@@ -71,3 +71,17 @@ test("1,000 steps leave the number of live tensors flat", () => {
   opt.dispose();
   w.dispose();
 });
+
+test("decay rules see parameter names without the registration prefix; matricesOnly skips vectors", async () => {
+  const { matricesOnly } = await import("../../src/train/AdamW");
+  const m = tf.variable(tf.ones([2, 2]), true, "model77/blocks.0.mlp.W_in");
+  const v = tf.variable(tf.ones([2]), true, "model77/blocks.0.ln1.w");
+  const seen: string[] = [];
+  const opt = new AdamW({ lr: 0.1, weightDecay: 1, decay: (name, variable) => (seen.push(name), matricesOnly(name, variable)) });
+  tf.tidy(() => opt.applyGradients({ [m.name]: tf.zeros([2, 2]), [v.name]: tf.zeros([2]) }));
+  assert.deepEqual(seen, ["blocks.0.mlp.W_in", "blocks.0.ln1.w"]);
+  assertClose(m.dataSync(), [0.9, 0.9, 0.9, 0.9]); // zero gradient: only the decay w·(1 − lr·wd) moved it
+  assertClose(v.dataSync(), [1, 1]);
+  opt.dispose();
+  tf.dispose([m, v]);
+});
