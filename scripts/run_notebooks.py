@@ -11,10 +11,15 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from nbconvert import HTMLExporter
+try:
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbconvert import HTMLExporter
+except ImportError as err:
+    sys.exit(f"run_notebooks: {err}; install Jupyter with: apt-get install -y jupyter-notebook jupyter-nbconvert python3-nbclient "
+             "(or run: npm run setup)")
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,6 +73,12 @@ def main() -> int:
     ap.add_argument("notebooks", nargs="*", help="notebook files (default: notebooks/*.ipynb)")
     args = ap.parse_args()
 
+    try:
+        KernelSpecManager().get_kernel_spec("tslab")
+    except NoSuchKernel:
+        print("run_notebooks: the tslab kernel is not registered; run: npm run setup "
+              "(it runs: npx tslab install --python=/usr/bin/python3)", file=sys.stderr)
+        return 1
     os.environ["GROKLAB_MODE"] = args.mode
     os.environ["GROKLAB_PLOTLY"] = args.plotly
     paths = [Path(p).resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))

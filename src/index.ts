@@ -4,6 +4,7 @@ export * from "./backend/tfjsNodeAvailable";
 export * from "./data/modularOperations";
 export * from "./data/permutationOperations";
 export * from "./data/makeDataset";
+export * from "./data/sequenceLayout";
 export * from "./data/random";
 export * from "./models/Model";
 export * from "./models/EmbeddingMLP";

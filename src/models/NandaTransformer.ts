@@ -6,6 +6,7 @@
  * TransformerLens (embed.W_E, blocks.0.attn.W_Q, blocks.0.mlp.post, …).
  */
 import * as tf from "@tensorflow/tfjs";
+import { sequenceLayout } from "../data/sequenceLayout";
 import { attentionWeights, causalAttention } from "./causalAttention";
 import { embedTokens, sequenceTokens } from "./embedTokens";
 import { checkPositiveInt, makeParams, ParamSpec } from "./makeParams";
@@ -65,7 +66,7 @@ export class NandaTransformer implements Model {
     return tf.tidy(() => {
       const P = this.params;
       const { numClasses: p, dModel, dMlp } = this.config;
-      const tokens = sequenceTokens(input.a, input.b, ["a", "b", p]); // [batch, 3]; token p is "="
+      const tokens = sequenceTokens(input.a, input.b, sequenceLayout("nanda", p).layout); // [batch, 3]: a b =
       const batch = tokens.shape[0];
       const embed = embedTokens(tokens, P["embed.W_E"] as tf.Tensor2D); // [batch, 3, dModel]
       const resid0 = embed.add(P["pos_embed.W_pos"]) as tf.Tensor3D; // [batch, 3, dModel]

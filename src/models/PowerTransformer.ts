@@ -6,6 +6,7 @@
  * predict c. Deviation: the unembedding covers the n answer classes only, not the 3 special tokens.
  */
 import * as tf from "@tensorflow/tfjs";
+import { sequenceLayout } from "../data/sequenceLayout";
 import { attentionWeights, causalAttention } from "./causalAttention";
 import { embedTokens, sequenceTokens } from "./embedTokens";
 import { layerNorm } from "./layerNorm";
@@ -72,8 +73,7 @@ export class PowerTransformer implements Model {
     return tf.tidy(() => {
       const P = this.params;
       const { numClasses: n, layers, dModel, dFF } = this.config;
-      // Tokens: elements 0…n−1, then op = n, "=" = n + 1, <eos> = n + 2.
-      const tokens = sequenceTokens(input.a, input.b, [n + 2, "a", n, "b", n + 1]); // [batch, 5]
+      const tokens = sequenceTokens(input.a, input.b, sequenceLayout("power", n).layout); // [batch, 5]: <eos> a op b =
       const batch = tokens.shape[0];
       let x = embedTokens(tokens, P["embed.W_E"] as tf.Tensor2D).add(this.positions) as tf.Tensor3D; // [batch, 5, dModel]
       const keep = (name: string, t: tf.Tensor) => cache?.set(name, tf.keep(t));
