@@ -1,0 +1,115 @@
+/**
+ * t-SNE (van der Maaten & Hinton 2008), exact O(n²) version, seeded. Power et al. 2022 (Fig. 4)
+ * project the output-layer weights of a modular-addition network with it. The npm packages
+ * (tsne-js, @keckelt/tsne) draw from Math.random and cannot be seeded, and the point sets here
+ * are small (p ≤ a few hundred), so groklab carries this short exact implementation:
+ * Gaussian affinities with a per-point bandwidth found by bisection to the given perplexity,
+ * symmetrised; Student-t similarities in 2-D; gradient descent with momentum 0.5 → 0.8 and
+ * early exaggeration 12 for the first 250 of 1,000 iterations (the paper's schedule), with gains.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { Random } from "../data/random";
+import { matrixRows, Rows } from "./matrixRows";
+
+export interface TsneOptions {
+  /** Effective number of neighbours. Default 30 (capped at (n − 1)/3). */
+  perplexity?: number;
+  /** Gradient iterations. Default 1000. */
+  iterations?: number;
+  /** Learning rate. Default n / 48: the step the early-exaggerated attraction (≈ 48/n) allows stably. */
+  learningRate?: number;
+  /** Seed of the initial layout. Default 0. */
+  seed?: number;
+}
+
+function affinities(rows: Rows, perplexity: number): Float64Array {
+  const n = rows.length;
+  const d2 = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < rows[i].length; k++) s += (rows[i][k] - rows[j][k]) ** 2;
+      d2[i * n + j] = d2[j * n + i] = s;
+    }
+  }
+  const P = new Float64Array(n * n);
+  const target = Math.log(perplexity);
+  for (let i = 0; i < n; i++) {
+    let lo = 0;
+    let hi = Infinity;
+    let beta = 1;
+    for (let it = 0; it < 100; it++) {
+      let sum = 0;
+      let dot = 0;
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const v = Math.exp(-d2[i * n + j] * beta);
+        P[i * n + j] = v;
+        sum += v;
+        dot += v * d2[i * n + j];
+      }
+      sum = Math.max(sum, 1e-300);
+      const entropy = Math.log(sum) + (beta * dot) / sum;
+      for (let j = 0; j < n; j++) P[i * n + j] /= sum;
+      if (Math.abs(entropy - target) < 1e-5) break;
+      if (entropy > target) {
+        lo = beta;
+        beta = hi === Infinity ? beta * 2 : (beta + hi) / 2;
+      } else {
+        hi = beta;
+        beta = (beta + lo) / 2;
+      }
+    }
+  }
+  const sym = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sym[i * n + j] = Math.max((P[i * n + j] + P[j * n + i]) / (2 * n), 1e-12);
+  return sym;
+}
+
+/**
+ * @example
+ * tsne(model.params["unembed.W_out"].transpose(), { perplexity: 15, seed: 0 }); // [[x, y], …] per residue
+ */
+export function tsne(data: tf.Tensor | Rows, options: TsneOptions = {}): number[][] {
+  const rows = matrixRows(data, "tsne", "data");
+  const n = rows.length;
+  if (n < 4) throw new Error(`tsne: needs at least 4 points; received ${n}`);
+  const { iterations = 1000, seed = 0 } = options;
+  const learningRate = options.learningRate ?? n / 48;
+  const perplexity = Math.min(options.perplexity ?? 30, (n - 1) / 3);
+  if (!(perplexity > 0)) throw new Error(`tsne: perplexity must be > 0; received ${options.perplexity}`);
+  const P = affinities(rows, perplexity);
+  const random = new Random(seed);
+  const Y = Array.from({ length: n }, () => [1e-4 * random.normal(), 1e-4 * random.normal()]);
+  const velocity = Y.map(() => [0, 0]);
+  const gains = Y.map(() => [1, 1]);
+  const num = new Float64Array(n * n);
+  for (let it = 0; it < iterations; it++) {
+    const exaggeration = it < 250 ? 12 : 1;
+    const momentum = it < 250 ? 0.5 : 0.8;
+    let sumQ = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const v = 1 / (1 + (Y[i][0] - Y[j][0]) ** 2 + (Y[i][1] - Y[j][1]) ** 2);
+        num[i * n + j] = num[j * n + i] = v;
+        sumQ += 2 * v;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const grad = [0, 0];
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const w = (exaggeration * P[i * n + j] - Math.max(num[i * n + j] / sumQ, 1e-12)) * num[i * n + j];
+        grad[0] += 4 * w * (Y[i][0] - Y[j][0]);
+        grad[1] += 4 * w * (Y[i][1] - Y[j][1]);
+      }
+      for (let k = 0; k < 2; k++) {
+        gains[i][k] = Math.sign(grad[k]) !== Math.sign(velocity[i][k]) ? gains[i][k] + 0.2 : Math.max(gains[i][k] * 0.8, 0.01);
+        velocity[i][k] = momentum * velocity[i][k] - learningRate * gains[i][k] * grad[k];
+      }
+    }
+    for (let i = 0; i < n; i++) for (let k = 0; k < 2; k++) Y[i][k] += velocity[i][k];
+  }
+  const mean = [0, 1].map((k) => Y.reduce((s, y) => s + y[k], 0) / n);
+  return Y.map((y) => [y[0] - mean[0], y[1] - mean[1]]);
+}
