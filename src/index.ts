@@ -58,3 +58,8 @@ export * from "./analysis/sharpness";
 export * from "./analysis/hessianTopEigenvalue";
 export * from "./analysis/pca";
 export * from "./analysis/tsne";
+export * from "./analysis/grokkingEvents";
+export * from "./analysis/runStalled";
+export * from "./logs/parseCsv";
+export * from "./logs/loadLog";
+export * from "./logs/logFrame";

@@ -1,0 +1,16 @@
+/**
+ * A danfo DataFrame of log records, for display and grouping in notebooks (danfo computes in
+ * float32: keep exact work on the records themselves).
+ */
+import { loadDanfo } from "../notebook/loadDanfo";
+import { LogRecord } from "../train/LogRecord";
+
+/**
+ * @example
+ * await show(logFrame(loadLog("runs/a").records).tail(10));
+ */
+export function logFrame(records: LogRecord[], columns?: (keyof LogRecord)[]): InstanceType<ReturnType<typeof loadDanfo>["DataFrame"]> {
+  const dfd = loadDanfo();
+  const keys = columns ?? (Object.keys(records[0] ?? { step: 0 }) as (keyof LogRecord)[]);
+  return new dfd.DataFrame(records.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]]))));
+}

@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { test } from "node:test";
+import { loadLog } from "../../src/logs/loadLog";
+import { logFrame } from "../../src/logs/logFrame";
+import { parseCsv } from "../../src/logs/parseCsv";
+
+const write = (name: string, text: string) => {
+  const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groklab-logs-")), name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+
+test("parseCsv handles quotes, doubled quotes and CRLF, and drops a line cut short", () => {
+  const csv = parseCsv('a,b\r\n1,"x, ""y"""\r\n2,z\r\n3');
+  assert.deepEqual(csv.rows, [["1", 'x, "y"'], ["2", "z"]]);
+  assert.equal(csv.droppedPartialLine, true);
+  assert.throws(() => parseCsv("a,b\n1,2,3\n4,5\n"), /parseCsv: line 2 of CSV has 3 fields; the header has 2/);
+});
+
+test("openai/grok's Lightning metrics.csv: sparse rows merged by step, percent accuracies as fractions", () => {
+  const file = write("metrics.csv", [
+    "epoch,step,train_loss,train_accuracy,learning_rate,val_loss,val_accuracy",
+    "0,9,4.6,1.2,0.0009,,",
+    "0,9,,,,4.5,0.9",
+    "1,19,3.0,40.0,0.001,,",
+    "1,19,,,,4.9,1.1",
+    "2,29,0.1,100.0,0.001,,",
+    "2,29,,,,0.2,99.5",
+    "3,39,0.05,100",
+  ].join("\n"));
+  const log = loadLog(file, { format: "lightning" });
+  assert.equal(log.droppedPartialLine, true);
+  const round = (v: number) => Number(v.toFixed(12));
+  assert.deepEqual(log.records.map((r) => [r.step, round(r.trainAccuracy), round(r.valAccuracy)]), [[9, 0.012, 0.009], [19, 0.4, 0.011], [29, 1, 0.995]]);
+  assert.deepEqual(log.missing, ["weightNorm", "wallTime"]);
+});
+
+test("the long format (epoch, input_type, metric_name, layer, value) is pivoted to one row per epoch", () => {
+  const file = write("long.csv", "epoch,input_type,metric_name,layer,value\n0,train,accuracy,,0.1\n0,val,accuracy,,0.01\n1,train,accuracy,,0.9\n1,val,accuracy,,0.05\n1,val,loss,,3.2\n");
+  const log = loadLog(file, { format: "long" });
+  assert.deepEqual(log.records.map((r) => [r.step, r.trainAccuracy, r.valAccuracy, r.valLoss]), [[0, 0.1, 0.01, NaN], [1, 0.9, 0.05, 3.2]]);
+});
+
+test("generic CSV with a column mapping; a missing step column names the columns there are", () => {
+  const file = write("log.csv", "iter,test_acc\n1,0.5\n2,0.75\n");
+  assert.deepEqual(loadLog(file, { format: "csv", columns: { step: "iter", valAccuracy: "test_acc" } }).records.map((r) => r.valAccuracy), [0.5, 0.75]);
+  assert.throws(() => loadLog(file, { format: "csv" }), /loadLog: ".*log.csv" has no column "step" for the step; its columns are iter, test_acc \(pass columns: \{ step: "<name>" \}\)/);
+});
+
+test("a groklab run folder loads, and shows as a danfo DataFrame", () => {
+  const dir = path.join(__dirname, "..", "fixtures", "runs", "mlp-p31");
+  const log = loadLog(dir);
+  assert.deepEqual(log.missing, []);
+  assert.equal(log.records[0].step, 0);
+  const df = logFrame(log.records, ["step", "valAccuracy"]);
+  assert.deepEqual(df.columns, ["step", "valAccuracy"]);
+  assert.equal(df.shape[0], log.records.length);
+});
+
+test("bad format and missing files are named", () => {
+  assert.throws(() => loadLog("/nonexistent.csv", { format: "csv" }), /loadLog: "\/nonexistent.csv" does not exist/);
+  const file = write("x.csv", "a\n1\n");
+  assert.throws(() => loadLog(file, { format: "parquet" as never }), /loadLog: invalid format "parquet"; expected one of groklab, csv, jsonl, lightning, long/);
+});
