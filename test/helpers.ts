@@ -31,3 +31,29 @@ export function allPairs(p: number) {
   const b = Array.from({ length: p * p }, (_, i) => i % p);
   return { a: tf.tensor1d(a, "int32"), b: tf.tensor1d(b, "int32"), y: tf.tensor1d(a.map((x, i) => (x + b[i]) % p), "int32") };
 }
+
+/** Rounds every number of a JSON-like value to `digits` significant digits (snapshot stability). */
+export function rounded(value: unknown, digits = 4): unknown {
+  if (typeof value === "number") return Number.isFinite(value) ? Number(value.toPrecision(digits)) : String(value);
+  if (Array.isArray(value)) return value.map((v) => rounded(v, digits));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v, digits)]));
+  return value;
+}
+
+/**
+ * Compares a value (numbers rounded) with test/plots/__snapshots__/<name>.json.
+ * UPDATE_SNAPSHOTS=1 rewrites the file; a missing snapshot fails (so CI never passes vacuously).
+ */
+export function matchSnapshot(name: string, value: unknown): void {
+  const fs = require("fs") as typeof import("fs");
+  const path = require("path") as typeof import("path");
+  const file = path.join(__dirname, "plots", "__snapshots__", `${name}.json`);
+  const actual = JSON.parse(JSON.stringify(rounded(value)));
+  if (process.env.UPDATE_SNAPSHOTS === "1") {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(actual, null, 1) + "\n");
+    return;
+  }
+  if (!fs.existsSync(file)) assert.fail(`no snapshot ${file}; create it with UPDATE_SNAPSHOTS=1 and review it`);
+  assert.deepEqual(actual, JSON.parse(fs.readFileSync(file, "utf8")), `snapshot ${name}`);
+}

@@ -3,4 +3,6 @@ export interface PlotlyFigure {
   data: Record<string, unknown>[];
   layout?: Record<string, unknown>;
   config?: Record<string, unknown>;
+  /** Animation frames (plotly.js `frames`), e.g. for a slider. */
+  frames?: Record<string, unknown>[];
 }

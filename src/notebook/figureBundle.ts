@@ -36,7 +36,8 @@ function drawScript(id: string): string {
   return (
     `<script>(function(){var id=${jsonForScript(id)};function draw(){var el=document.getElementById(id);` +
     "if(!el||!window.Plotly)return false;var f=JSON.parse(document.getElementById(id+'-figure').textContent);" +
-    "el.innerHTML='';window.Plotly.newPlot(el,f.data,f.layout||{},Object.assign({responsive:true},f.config||{}));" +
+    "el.innerHTML='';window.Plotly.newPlot(el,{data:f.data,layout:f.layout||{},frames:f.frames||[]," +
+    "config:Object.assign({responsive:true},f.config||{})});" +
     "return true;}if(!draw()){(window.__groklabPending=window.__groklabPending||[]).push(draw);}})();</script>"
   );
 }
@@ -64,7 +65,12 @@ export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions)
     `<script type="application/json" id="${escapeHtml(id)}-figure">${jsonForScript(figure)}</script>` +
     drawScript(id);
   const data: Record<string, unknown> = {
-    "application/vnd.plotly.v1+json": { data: figure.data, layout: figure.layout ?? {}, config: figure.config ?? {} },
+    "application/vnd.plotly.v1+json": {
+      data: figure.data,
+      layout: figure.layout ?? {},
+      config: figure.config ?? {},
+      ...(figure.frames ? { frames: figure.frames } : {}),
+    },
     "text/html": html,
     "text/plain": `Figure${title ? ` "${title}"` : ""}: ${figure.data.length} trace(s)`,
   };

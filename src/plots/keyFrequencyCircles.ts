@@ -1,0 +1,46 @@
+/**
+ * Embeddings projected on the cos/sin plane of each key frequency, one panel per frequency,
+ * residues coloured by x: a Fourier representation shows each residue x at angle w_k·x + φ.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { circleCoordinates } from "../analysis/circleCoordinates";
+import { Rows } from "../analysis/matrixRows";
+import { PlotlyFigure } from "../notebook/PlotlyFigure";
+
+/**
+ * @example
+ * keyFrequencyCircles(model.params["embed.E1"], [4, 9, 13]);
+ */
+export function keyFrequencyCircles(embedding: tf.Tensor | Rows, keys: number[], options: { title?: string } = {}): PlotlyFigure {
+  if (keys.length === 0) throw new Error("keyFrequencyCircles: keys must name at least one frequency");
+  const n = keys.length;
+  const gap = 0.04;
+  const width = (1 - gap * (n - 1)) / n;
+  const layout: Record<string, unknown> = {
+    title: { text: options.title ?? `Embedding in the plane of each key frequency (${keys.join(", ")})` },
+    showlegend: false,
+    annotations: [] as unknown[],
+  };
+  const data = keys.map((k, i) => {
+    const { points } = circleCoordinates(embedding, k);
+    const suffix = i === 0 ? "" : String(i + 1);
+    const x0 = i * (width + gap);
+    layout[`xaxis${suffix}`] = { domain: [x0, x0 + width], showticklabels: false, zeroline: false };
+    layout[`yaxis${suffix}`] = { showticklabels: false, zeroline: false, scaleanchor: `x${suffix}`, anchor: `x${suffix}` };
+    (layout.annotations as unknown[]).push({ xref: "paper", yref: "paper", x: x0 + width / 2, y: 1.0, text: `k = ${k}`, showarrow: false });
+    return {
+      type: "scatter",
+      mode: "markers+text",
+      x: points.map((p) => p[0]),
+      y: points.map((p) => p[1]),
+      text: points.map((_, x) => String(x)),
+      textfont: { size: 8 },
+      textposition: "top center",
+      marker: { color: points.map((_, x) => x), colorscale: "HSV", size: 7 },
+      xaxis: `x${suffix}`,
+      yaxis: `y${suffix}`,
+      name: `k = ${k}`,
+    };
+  });
+  return { data, layout };
+}

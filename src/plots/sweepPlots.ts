@@ -1,0 +1,58 @@
+/**
+ * Figures of sweeps over hyper-parameters: a heatmap of one number per cell (e.g. steps to grok
+ * over weight decay × training fraction, censored cells marked), and a phase diagram (Liu et al.
+ * 2022, Fig. 6) with one marker per run coloured by its phase.
+ */
+import { Phase } from "../analysis/classifyPhase";
+import { PlotlyFigure } from "../notebook/PlotlyFigure";
+
+export interface SweepCell {
+  x: number;
+  y: number;
+  /** The value, or null when censored (e.g. never grokked within budget). */
+  value: number | null;
+}
+
+/**
+ * @example
+ * sweepHeatmap(cells, { x: "weight decay", y: "training fraction", value: "steps to 99% validation" });
+ */
+export function sweepHeatmap(cells: SweepCell[], labels: { x: string; y: string; value: string; title?: string }): PlotlyFigure {
+  const xs = [...new Set(cells.map((c) => c.x))].sort((a, b) => a - b);
+  const ys = [...new Set(cells.map((c) => c.y))].sort((a, b) => a - b);
+  const at = (x: number, y: number) => cells.find((c) => c.x === x && c.y === y);
+  const z = ys.map((y) => xs.map((x) => at(x, y)?.value ?? null));
+  const text = ys.map((y) => xs.map((x) => {
+    const c = at(x, y);
+    return c === undefined ? "" : c.value === null ? "not within budget" : String(c.value);
+  }));
+  return {
+    data: [{ type: "heatmap", x: xs.map(String), y: ys.map(String), z, text, texttemplate: "%{text}", colorscale: "Viridis", colorbar: { title: { text: labels.value } }, hoverongaps: false }],
+    layout: {
+      title: { text: labels.title ?? `${labels.value} over ${labels.x} × ${labels.y}` },
+      xaxis: { title: { text: labels.x }, type: "category" },
+      yaxis: { title: { text: labels.y }, type: "category" },
+    },
+  };
+}
+
+const PHASE_COLOURS: Record<Phase, string> = { comprehension: "#2ca02c", grokking: "#1f77b4", memorisation: "#ff7f0e", confusion: "#d62728" };
+
+/**
+ * @example
+ * phaseDiagram(runs.map((r) => ({ x: r.lr, y: r.wd, phase: classifyPhase(grokkingSteps(r.records)) })), { x: "learning rate", y: "weight decay" });
+ */
+export function phaseDiagram(points: { x: number; y: number; phase: Phase }[], labels: { x: string; y: string; title?: string; logX?: boolean; logY?: boolean }): PlotlyFigure {
+  const phases: Phase[] = ["comprehension", "grokking", "memorisation", "confusion"];
+  return {
+    data: phases.map((phase) => {
+      const mine = points.filter((p) => p.phase === phase);
+      return { type: "scatter", mode: "markers", name: phase, x: mine.map((p) => p.x), y: mine.map((p) => p.y), marker: { color: PHASE_COLOURS[phase], size: 14, symbol: "square" } };
+    }),
+    layout: {
+      title: { text: labels.title ?? `Phases over ${labels.x} × ${labels.y}` },
+      xaxis: { title: { text: labels.x }, type: labels.logX ? "log" : "linear" },
+      yaxis: { title: { text: labels.y }, type: labels.logY ? "log" : "linear" },
+    },
+  };
+}

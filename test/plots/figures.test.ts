@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import * as path from "path";
+import { test } from "node:test";
+import * as tf from "@tensorflow/tfjs";
+import { classifyPhase } from "../../src/analysis/classifyPhase";
+import { grokkingSteps } from "../../src/analysis/grokkingSteps";
+import { neuronFrequencies } from "../../src/analysis/neuronFrequencies";
+import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
+import { gromovWeights } from "../../src/models/gromovSolution";
+import { ActivationCache, disposeCache } from "../../src/models/Model";
+import { checkpointSlider } from "../../src/plots/checkpointSlider";
+import { fourierSpectrum } from "../../src/plots/fourierSpectrum";
+import { keyFrequencyCircles } from "../../src/plots/keyFrequencyCircles";
+import { logitSpectrum } from "../../src/plots/logitSpectrum";
+import { neuronFrequencyHeatmap } from "../../src/plots/neuronFrequencyHeatmap";
+import { residueProjection } from "../../src/plots/residueProjection";
+import { sharpnessScatter } from "../../src/plots/sharpnessScatter";
+import { phaseDiagram, sweepHeatmap } from "../../src/plots/sweepPlots";
+import { torusView } from "../../src/plots/torusView";
+import { trainingCurves } from "../../src/plots/trainingCurves";
+import { readLog } from "../../src/train/readLog";
+import { allPairs, matchSnapshot } from "../helpers";
+
+const records = readLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31", "log.jsonl")).records.filter((_, i) => i % 10 === 0);
+
+test("trainingCurves: log-step axis, four traces, event lines at data values and labels at log10", () => {
+  const steps = grokkingSteps(records);
+  const fig = trainingCurves(records, { title: "mod 31", steps });
+  matchSnapshot("trainingCurves", fig);
+  const shapes = (fig.layout!.shapes as { x0: number }[]).map((s) => s.x0);
+  assert.deepEqual(shapes, [steps.memorisation, steps.generalisation]);
+});
+
+test("fourierSpectrum", () => matchSnapshot("fourierSpectrum", fourierSpectrum([{ name: "a", norms: [9, 1, 0, 5] }, { name: "b", norms: [9, 0, 2, 1] }], { keys: [3] })));
+
+test("residueProjection joins x to x + step and colours mod m", () => {
+  const pts = Array.from({ length: 6 }, (_, x) => [Math.cos(x), Math.sin(x)]);
+  const fig = residueProjection(pts, { colourMod: 2, step: 2 });
+  matchSnapshot("residueProjection", fig);
+  assert.equal(fig.data.length, 3);
+});
+
+test("sweepHeatmap marks censored cells; phaseDiagram groups runs by phase", () => {
+  matchSnapshot("sweepHeatmap", sweepHeatmap([{ x: 0.1, y: 0.3, value: 5000 }, { x: 1, y: 0.3, value: 800 }, { x: 0.1, y: 0.5, value: null }, { x: 1, y: 0.5, value: 300 }], { x: "wd", y: "fraction", value: "steps" }));
+  matchSnapshot("phaseDiagram", phaseDiagram([{ x: 1e-3, y: 1, phase: "grokking" }, { x: 1e-2, y: 0, phase: "memorisation" }], { x: "lr", y: "wd", logX: true }));
+});
+
+test("classifyPhase", () => {
+  const s = (m: number | null, g: number | null) => ({ memorisation: m, generalisation: g, delay: null, lastStep: 1000 });
+  assert.deepEqual([s(null, null), s(100, null), s(100, 1000), s(100, 150), s(null, 500)].map((x) => classifyPhase(x)), ["confusion", "memorisation", "grokking", "comprehension", "comprehension"]);
+});
+
+test("sharpnessScatter puts the Spearman figure in the title", () => {
+  const fig = sharpnessScatter([{ phi: 1, valAccuracy: 0.9 }, { phi: 2, valAccuracy: 0.5 }, { phi: 3, valAccuracy: 0.6 }, { phi: 4, valAccuracy: 0.1 }]);
+  assert.match(String((fig.layout!.title as { text: string }).text), /Spearman ρ = -0.800 \(p = 0.20, n = 4\)/);
+  matchSnapshot("sharpnessScatter", fig);
+});
+
+test("checkpointSlider: one frame per checkpoint, each moving the marker, the spectrum and the projection", () => {
+  const snaps = [100, 1000].map((step, i) => ({ step, spectrum: [1, i, 2 - i], points: [[i, 0], [0, 1], [-1, i]] }));
+  const fig = checkpointSlider(records, snaps);
+  assert.deepEqual(fig.frames!.map((f) => [f.name, f.traces]), [["100", [2, 3, 4]], ["1000", [2, 3, 4]]]);
+  matchSnapshot("checkpointSlider", { frames: fig.frames, sliders: fig.layout!.sliders });
+});
+
+test("model figures on Gromov's solution (p = 7): circles, torus, neuron heatmap, logit spectrum", () => {
+  const w = gromovWeights(7, 24, { frequencies: [2], seed: 0 });
+  const model = new EmbeddingMLP({ numClasses: 7, width: 24, activation: "quadratic" }, w);
+  tf.dispose(Object.values(w));
+  const { a, b } = allPairs(7);
+  const cache: ActivationCache = new Map();
+  const logits = model.forward({ a, b }, cache);
+  const circles = keyFrequencyCircles(model.params["embed.E1"], [2]);
+  // E1 is a linear image of the circle x ↦ w₂x: going round x = 0 … 6 the angle winds twice.
+  const angles = (circles.data[0].x as number[]).map((x, i) => Math.atan2((circles.data[0].y as number[])[i], x));
+  const winding = angles.reduce((s, t, i) => {
+    const d = angles[(i + 1) % 7] - t;
+    return s + Math.atan2(Math.sin(d), Math.cos(d));
+  }, 0);
+  assert.ok(Math.abs(Math.abs(winding) - 2 * 2 * Math.PI) < 1e-6, `winding ${winding / (2 * Math.PI)} turns`);
+  matchSnapshot("keyFrequencyCircles", circles);
+  matchSnapshot("torusView", torusView(model.params["embed.E1"], model.params["embed.E2"], 2).layout);
+  matchSnapshot("neuronFrequencyHeatmap", neuronFrequencyHeatmap(neuronFrequencies(cache.get("hidden.pre") as tf.Tensor2D, 7)));
+  const spectrum = logitSpectrum(logits, 7);
+  matchSnapshot("logitSpectrum", spectrum);
+  disposeCache(cache);
+  tf.dispose([logits, a, b]);
+  model.dispose();
+});
