@@ -74,3 +74,5 @@ export * from "./plots/torusView";
 export * from "./plots/sweepPlots";
 export * from "./plots/sharpnessScatter";
 export * from "./plots/checkpointSlider";
+export * from "./plots/compareRuns";
+export * from "./plots/stepSeries";

@@ -23,6 +23,8 @@ export interface RunFolderOptions {
   resume?: boolean;
   /** Delete what the folder holds and start again (default false). */
   overwrite?: boolean;
+  /** Open an existing run only to read it (RunFolder.open): no checks, nothing written. */
+  readOnly?: boolean;
   /** Checkpoint at this many log-spaced steps a decade (default 3: 1, 2, 5, 10, 22, 46, …). */
   checkpointsPerDecade?: number;
   /** Also checkpoint when this many minutes passed since the last one (default 10). */
@@ -68,14 +70,26 @@ export class RunFolder {
    * @example
    * const run = new RunFolder("runs/mlp-97", { model: modelConfig, data: dataConfig, train: trainConfig });
    */
+  /**
+   * Opens an existing run for reading (its log and checkpoints), whatever its config.
+   * @example
+   * const run = RunFolder.open("runs/mlp-97"); run.loadWeights(model, 100);
+   */
+  static open(dir: string): RunFolder {
+    const configPath = path.join(dir, "config.json");
+    if (!fs.existsSync(configPath)) throw new Error(`RunFolder.open: "${dir}" holds no run (no config.json)`);
+    return new RunFolder(dir, JSON.parse(fs.readFileSync(configPath, "utf8")).config, { readOnly: true });
+  }
+
   constructor(dir: string, config: object, options: RunFolderOptions = {}) {
-    this.options = { resume: false, overwrite: false, checkpointsPerDecade: 3, checkpointEveryMinutes: 10, ...options };
+    this.options = { resume: false, overwrite: false, readOnly: false, checkpointsPerDecade: 3, checkpointEveryMinutes: 10, ...options };
     this.dir = dir;
     this.logPath = path.join(dir, "log.jsonl");
     this.checkpointDir = path.join(dir, "checkpoints");
     const configPath = path.join(dir, "config.json");
     const record = { groklabVersion: LIBRARY_VERSION, backend: tf.getBackend(), config };
     const exists = fs.existsSync(this.logPath) || fs.existsSync(configPath);
+    if (this.options.readOnly) return;
     if (exists && this.options.overwrite) {
       fs.rmSync(dir, { recursive: true, force: true });
     } else if (exists && !this.options.resume) {
@@ -127,6 +141,29 @@ export class RunFolder {
     await saveCheckpoint(this.checkpointDir, tensors, meta);
     tf.dispose(optimizerWeights.find((w) => w.name === "step")?.tensor);
     this.lastCheckpointAt = Date.now();
+  }
+
+  /** Steps that have a checkpoint, ascending. */
+  checkpointSteps(): number[] {
+    return listCheckpoints(this.checkpointDir);
+  }
+
+  /**
+   * Loads only the model weights of the checkpoint of `step` (default: the latest), for analyses.
+   * @example
+   * run.loadWeights(model, 1000); // model now holds its step-1000 weights
+   */
+  loadWeights(model: Model, step?: number): void {
+    const ckpt = loadCheckpoint(this.checkpointDir, step);
+    try {
+      for (const [name, v] of Object.entries(model.params)) {
+        const t = ckpt.tensors[`model/${name}`];
+        if (!t) throw new Error(`RunFolder.loadWeights: the checkpoint of step ${ckpt.step} has no "${name}"; is it this model's run?`);
+        v.assign(t);
+      }
+    } finally {
+      tf.dispose(Object.values(ckpt.tensors));
+    }
   }
 
   /** Loads the last checkpoint into model, optimizer and filter; null when the run has none. */

@@ -94,3 +94,22 @@ for (const [what, extra] of Object.entries(RESUME_CASES)) {
     second.dispose();
   });
 }
+
+test("RunFolder.open reads a finished run: checkpoint steps and weights of any of them", async () => {
+  const { makeDataset } = await import("../../src/data/makeDataset");
+  const { EmbeddingMLP } = await import("../../src/models/EmbeddingMLP");
+  const { train } = await import("../../src/train/train");
+  const dir = path.join(tmp(), "run");
+  const model = new EmbeddingMLP({ numClasses: 5, width: 4, seed: 2 });
+  const initial = Array.from(model.params["embed.E1"].dataSync());
+  await train(model, makeDataset({ operation: "x+y", p: 5 }), { steps: 10, optimizer: { lr: 0.1 } }, undefined, new RunFolder(dir, { a: 1 }));
+  const final = Array.from(model.params["embed.E1"].dataSync());
+  const run = RunFolder.open(dir);
+  assert.deepEqual(run.checkpointSteps(), [1, 2, 5, 10]);
+  run.loadWeights(model, 10);
+  assert.deepEqual(Array.from(model.params["embed.E1"].dataSync()), final);
+  run.loadWeights(model, 1);
+  assert.notDeepEqual(Array.from(model.params["embed.E1"].dataSync()), initial, "step 1 is after one update");
+  assert.throws(() => RunFolder.open(path.join(dir, "nothing")), /RunFolder.open: ".*nothing" holds no run/);
+  model.dispose();
+});

@@ -1,0 +1,53 @@
+/**
+ * Milliseconds per full-batch training step of groklab's models on the tfjs backends available
+ * here, one JSON line per (model, backend). Used by bench/run.sh.
+ *   node --import tsx bench/stepTime.ts [backend ...]
+ */
+import * as tf from "@tensorflow/tfjs";
+import { selectBackend, BackendName } from "../src/backend/selectBackend";
+import { makeDataset } from "../src/data/makeDataset";
+import { EmbeddingMLP } from "../src/models/EmbeddingMLP";
+import { Model } from "../src/models/Model";
+import { NandaTransformer } from "../src/models/NandaTransformer";
+import { AdamW } from "../src/train/AdamW";
+import { crossEntropy } from "../src/train/crossEntropy";
+
+const CASES = {
+  mlp: { p: 97, fraction: 0.5, make: () => new EmbeddingMLP({ numClasses: 97, width: 512 }) as Model, steps: 20 },
+  nanda: { p: 113, fraction: 0.3, make: () => new NandaTransformer({ numClasses: 113 }) as Model, steps: 5 },
+};
+
+async function main() {
+  const backends = (process.argv.slice(2).length ? process.argv.slice(2) : ["wasm", "cpu"]) as BackendName[];
+  const only = process.env.BENCH_MODELS?.split(",");
+  for (const backend of backends) {
+    await selectBackend(backend);
+    for (const [name, c] of Object.entries(CASES)) {
+      if (only && !only.includes(name)) continue;
+      const ds = makeDataset({ operation: "x+y", p: c.p, trainFraction: c.fraction, seed: 0 });
+      const idx = Array.from(ds.trainIndices);
+      const a = tf.tensor1d(idx.map((i) => ds.a[i]), "int32");
+      const b = tf.tensor1d(idx.map((i) => ds.b[i]), "int32");
+      const y = tf.tensor1d(idx.map((i) => ds.label[i]), "int32");
+      const model = c.make();
+      const opt = new AdamW({ lr: 1e-3, weightDecay: 1 });
+      const params = Object.values(model.params);
+      const step = () => tf.tidy(() => {
+        opt.minimize(() => crossEntropy(model.forward({ a, b }), y), false, params);
+      });
+      const steps = backend === "cpu" ? Math.max(2, Math.floor(c.steps / 5)) : c.steps;
+      step();
+      step();
+      const t0 = performance.now();
+      for (let i = 0; i < steps; i++) step();
+      await params[0].data();
+      const ms = (performance.now() - t0) / steps;
+      console.log(JSON.stringify({ model: name, backend, threads: 1, ms_per_step: Number(ms.toFixed(2)), steps }));
+      model.dispose();
+      opt.dispose();
+      tf.dispose([a, b, y]);
+    }
+  }
+}
+
+main();
