@@ -24,15 +24,21 @@ except ImportError as err:
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def failing_cell(nb, err):
-    """The first code cell whose outputs hold an error, with its index."""
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "error":
-                return i, cell
-    return None, None
+def failing_cell(nb):
+    """The last executed code cell (where execution stopped), with its index."""
+    executed = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("execution_count")]
+    return executed[-1] if executed else (None, None)
+
+
+def error_text(cell):
+    """What the cell reported: tslab writes errors to stderr; other kernels send error outputs."""
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream" and out.get("name") == "stderr":
+            parts.append(out.get("text", ""))
+        elif out.get("output_type") == "error":
+            parts.append(f"{out.get('ename')}: {out.get('evalue')}\n" + "\n".join(out.get("traceback", [])))
+    return "".join(parts).strip()
 
 
 def run_one(path: Path, out_dir: Path, mode: str, timeout: int) -> bool:
@@ -49,11 +55,12 @@ def run_one(path: Path, out_dir: Path, mode: str, timeout: int) -> bool:
         client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
         ok = False
-        index, cell = failing_cell(nb, err)
+        index, cell = failing_cell(nb)
         print(f"FAILED {path.name} ({mode} mode)", flush=True)
         if cell is not None:
-            print(f"--- cell {index} ---\n{cell.source}\n--- error ---", flush=True)
-        print(str(err).strip()[-4000:], flush=True)
+            print(f"--- cell {index} ---\n{cell.source}\n--- error ---\n{error_text(cell)[-4000:]}", flush=True)
+        if not isinstance(err, CellExecutionError) or cell is None:
+            print(str(err).strip()[-4000:], flush=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     nb.metadata.setdefault("groklab", {})["mode"] = mode
     nbformat.write(nb, out_dir / path.name)

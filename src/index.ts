@@ -76,3 +76,4 @@ export * from "./plots/sharpnessScatter";
 export * from "./plots/checkpointSlider";
 export * from "./plots/compareRuns";
 export * from "./plots/stepSeries";
+export * from "./analysis/analyseModel";

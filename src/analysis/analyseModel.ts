@@ -1,0 +1,77 @@
+/**
+ * The progress measures of one model state, in one call (Nanda et al. 2023): Fourier norms and key
+ * frequencies of the embedding, the share of single-frequency neurons, restricted and excluded
+ * loss on the exact training mask, RQI and spectrum sparsity. Works for the embedding MLP
+ * (embedding E1, neurons "hidden.post") and the transformers (W_E's residue rows, neurons
+ * "blocks.0.mlp.post" at the last position).
+ */
+import * as tf from "@tensorflow/tfjs";
+import { Dataset } from "../data/makeDataset";
+import { ActivationCache, disposeCache, Model } from "../models/Model";
+import { accuracy } from "../train/crossEntropy";
+import { fourierNorms, fourierSparsity, keyFrequencies } from "./fourierNorms";
+import { neuronFrequencies, NeuronFrequencies } from "./neuronFrequencies";
+import { restrictedLoss, RestrictedLoss } from "./restrictedLoss";
+import { rqi } from "./rqi";
+
+export interface ModelAnalysis {
+  /** Fourier norms of the embedding per frequency. */
+  norms: number[];
+  /** Key frequencies of this state (norm > max/4). */
+  keys: number[];
+  /** Frequencies used for the restricted/excluded loss (given, or this state's keys). */
+  lossKeys: number[];
+  neurons: NeuronFrequencies;
+  loss: RestrictedLoss;
+  /** Accuracy over all pairs. */
+  accuracy: number;
+  rqi: number;
+  sparsity: { ipr: number; gini: number };
+}
+
+/** Which parameter is the embedding and which activation holds the neurons, by model. */
+function roles(model: Model): { embedding: string; activation: string; lastPosition: boolean } {
+  if ("embed.E1" in model.params) return { embedding: "embed.E1", activation: "hidden.post", lastPosition: false };
+  if ("embed.W_E" in model.params) return { embedding: "embed.W_E", activation: "blocks.0.mlp.post", lastPosition: true };
+  throw new Error(`analyseModel: unknown model; expected parameters "embed.E1" (EmbeddingMLP) or "embed.W_E" (transformers)`);
+}
+
+/**
+ * @param keys frequencies for restricted/excluded loss (default: this state's key frequencies;
+ *   pass the final run's keys to follow them through training, as Nanda et al. do)
+ * @example
+ * const m = analyseModel(model, dataset); m.keys; m.neurons.shareAbove; m.loss.excluded;
+ */
+export function analyseModel(model: Model, dataset: Dataset, options: { keys?: number[] } = {}): ModelAnalysis {
+  const p = dataset.numClasses;
+  const { embedding, activation, lastPosition } = roles(model);
+  const embed = tf.tidy(() => model.params[embedding].slice([0, 0], [p, -1])); // residue rows only
+  const norms = fourierNorms(embed);
+  const keys = keyFrequencies(norms);
+  const lossKeys = options.keys ?? keys;
+  const cache: ActivationCache = new Map();
+  const a = tf.tensor1d(dataset.a, "int32");
+  const b = tf.tensor1d(dataset.b, "int32");
+  try {
+    const logits = model.forward({ a, b }, cache);
+    const acts = cache.get(activation)!;
+    const neuronActs = tf.tidy(() =>
+      (lastPosition ? acts.slice([0, acts.shape[1]! - 1, 0], [-1, 1, -1]).reshape([acts.shape[0], acts.shape[2]!]) : acts) as tf.Tensor2D,
+    );
+    const result: ModelAnalysis = {
+      norms,
+      keys,
+      lossKeys,
+      neurons: neuronFrequencies(neuronActs, p),
+      loss: restrictedLoss(logits, dataset, lossKeys.length ? lossKeys : [1]),
+      accuracy: tf.tidy(() => accuracy(logits, tf.tensor1d(dataset.answer, "int32")).dataSync()[0]),
+      rqi: rqi(embed),
+      sparsity: fourierSparsity(norms),
+    };
+    tf.dispose([logits, neuronActs]);
+    return result;
+  } finally {
+    disposeCache(cache);
+    tf.dispose([a, b, embed]);
+  }
+}
