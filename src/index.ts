@@ -77,3 +77,4 @@ export * from "./plots/checkpointSlider";
 export * from "./plots/compareRuns";
 export * from "./plots/stepSeries";
 export * from "./analysis/analyseModel";
+export * from "./notebook/runMLP";

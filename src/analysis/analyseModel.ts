@@ -25,14 +25,24 @@ export interface ModelAnalysis {
   loss: RestrictedLoss;
   /** Accuracy over all pairs. */
   accuracy: number;
+  /** RQI with integer sums (Liu et al.) and with sums mod p. */
   rqi: number;
+  rqiModular: number;
   sparsity: { ipr: number; gini: number };
+  /** Residue rows [p][d] of the embedding (E1 or W_E), of the second operand's embedding (E2, or W_E again) and of the unembedding (W_outᵀ or W_Uᵀ). */
+  embedding: number[][];
+  embeddingB: number[][];
+  unembedding: number[][];
 }
 
 /** Which parameter is the embedding and which activation holds the neurons, by model. */
-function roles(model: Model): { embedding: string; activation: string; lastPosition: boolean } {
-  if ("embed.E1" in model.params) return { embedding: "embed.E1", activation: "hidden.post", lastPosition: false };
-  if ("embed.W_E" in model.params) return { embedding: "embed.W_E", activation: "blocks.0.mlp.post", lastPosition: true };
+function roles(model: Model): { embedding: string; embeddingB: string; unembedding: string; activation: string; lastPosition: boolean } {
+  if ("embed.E1" in model.params) {
+    return { embedding: "embed.E1", embeddingB: "embed.E2", unembedding: "unembed.W_out", activation: "hidden.post", lastPosition: false };
+  }
+  if ("embed.W_E" in model.params) {
+    return { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", activation: "blocks.0.mlp.post", lastPosition: true };
+  }
   throw new Error(`analyseModel: unknown model; expected parameters "embed.E1" (EmbeddingMLP) or "embed.W_E" (transformers)`);
 }
 
@@ -44,8 +54,9 @@ function roles(model: Model): { embedding: string; activation: string; lastPosit
  */
 export function analyseModel(model: Model, dataset: Dataset, options: { keys?: number[] } = {}): ModelAnalysis {
   const p = dataset.numClasses;
-  const { embedding, activation, lastPosition } = roles(model);
-  const embed = tf.tidy(() => model.params[embedding].slice([0, 0], [p, -1])); // residue rows only
+  const { embedding, embeddingB, unembedding, activation, lastPosition } = roles(model);
+  const rowsOf = (name: string) => tf.tidy(() => model.params[name].slice([0, 0], [p, -1]).arraySync() as number[][]); // residue rows only
+  const embed = rowsOf(embedding);
   const norms = fourierNorms(embed);
   const keys = keyFrequencies(norms);
   const lossKeys = options.keys ?? keys;
@@ -66,12 +77,16 @@ export function analyseModel(model: Model, dataset: Dataset, options: { keys?: n
       loss: restrictedLoss(logits, dataset, lossKeys.length ? lossKeys : [1]),
       accuracy: tf.tidy(() => accuracy(logits, tf.tensor1d(dataset.answer, "int32")).dataSync()[0]),
       rqi: rqi(embed),
+      rqiModular: rqi(embed, { modular: true }),
       sparsity: fourierSparsity(norms),
+      embedding: embed,
+      embeddingB: rowsOf(embeddingB),
+      unembedding: tf.tidy(() => model.params[unembedding].transpose().arraySync() as number[][]),
     };
     tf.dispose([logits, neuronActs]);
     return result;
   } finally {
     disposeCache(cache);
-    tf.dispose([a, b, embed]);
+    tf.dispose([a, b]);
   }
 }
