@@ -11,10 +11,11 @@ import { Model } from "../src/models/Model";
 import { NandaTransformer } from "../src/models/NandaTransformer";
 import { AdamW } from "../src/train/AdamW";
 import { crossEntropy } from "../src/train/crossEntropy";
+import { mlpFlops, nandaFlops } from "./flops";
 
 const CASES = {
-  mlp: { p: 97, fraction: 0.5, make: () => new EmbeddingMLP({ numClasses: 97, width: 512 }) as Model, steps: 20 },
-  nanda: { p: 113, fraction: 0.3, make: () => new NandaTransformer({ numClasses: 113 }) as Model, steps: 5 },
+  mlp: { p: 97, fraction: 0.5, make: () => new EmbeddingMLP({ numClasses: 97, width: 512 }) as Model, steps: 20, flops: (n: number) => mlpFlops(n, 97, 512), baseline: process.env.BASELINE_MLP },
+  nanda: { p: 113, fraction: 0.3, make: () => new NandaTransformer({ numClasses: 113 }) as Model, steps: 5, flops: (n: number) => nandaFlops(n, 113), baseline: process.env.BASELINE_NANDA },
 };
 
 async function main() {
@@ -42,7 +43,13 @@ async function main() {
       for (let i = 0; i < steps; i++) step();
       await params[0].data();
       const ms = (performance.now() - t0) / steps;
-      console.log(JSON.stringify({ model: name, backend, threads: 1, ms_per_step: Number(ms.toFixed(2)), steps }));
+      const baseline = c.baseline ? Number(c.baseline) : null;
+      console.log(JSON.stringify({
+        model: name, backend, threads: 1, ms_per_step: Number(ms.toFixed(2)),
+        baseline: "pytorch 1 thread, tuned malloc", baseline_ms_per_step: baseline === null ? null : Number(baseline.toFixed(2)),
+        ratio: baseline === null ? null : Number((ms / baseline).toFixed(2)),
+        gflops: Number((c.flops(idx.length) / ms / 1e6).toFixed(2)), steps,
+      }));
       model.dispose();
       opt.dispose();
       tf.dispose([a, b, y]);

@@ -37,3 +37,19 @@ test("the gradient of a transposed product is right on wasm", async () => {
   tf.dispose([x, w, g]);
   await selectBackend("cpu");
 });
+
+test("tf.gather's gradient (UnsortedSegmentSum) works on wasm and equals the cpu backend's", async () => {
+  const results: number[][] = [];
+  for (const backend of ["cpu", "wasm"] as const) {
+    await selectBackend(backend);
+    const table = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const idx = tf.tensor1d([2, 0, 2, 2], "int32");
+    const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, idx), tf.tensor2d([[1, 1], [2, 2], [3, 3], [4, 4]]))))(table);
+    results.push(Array.from(g.dataSync()));
+    tf.dispose([table, idx, g]);
+  }
+  // row 0 gets weight 2; row 1 nothing; row 2 gets 1 + 3 + 4 = 8
+  assert.deepEqual(results[0], [2, 2, 0, 0, 8, 8]);
+  assert.deepEqual(results[1], results[0]);
+  await selectBackend("cpu");
+});
