@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (npm test): installs what is missing, then
 #   1. type-checks everything (tsc --noEmit, strict),
-#   2. runs the unit tests (node's test runner, test/ mirrors src/),
+#   2. runs the unit tests (node's test runner, test/ mirrors src/), and tfjs-core's own op specs
+#      against groklab's wasm kernel fixes (jasmine),
 #   3. executes every notebook headless with the tslab kernel in quick mode (a cell error fails it),
 #   4. checks the rendered notebooks in headless Chromium (HTML export and an untrusted live view).
 # The last line sums them up: "tests: N passed, N failed". Exit status 1 when anything failed.
@@ -31,6 +32,10 @@ unit_fail=$(grep -E '^# fail ' build/unit.tap | awk '{print $3}')
 echo "unit tests: ${unit_pass:-0} passed, ${unit_fail:-1} failed"
 passed=$((passed + ${unit_pass:-0}))
 failed=$((failed + ${unit_fail:-1}))
+
+echo "== tfjs-core's op specs against groklab's wasm kernels"
+bash scripts/tfjsCoreOps.sh 2>&1 | tail -n 3 | tee build/tfjs-core-ops.summary
+count build/tfjs-core-ops.summary
 
 echo "== notebooks (quick mode)"
 rm -rf build/quick
