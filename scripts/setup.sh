@@ -7,10 +7,16 @@ cd "$(dirname "$0")/.."
 
 PY=/usr/bin/python3
 APT_PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient chromium)
+OPTIONAL_PACKAGES=(libtorch-dev) # the native backend; without it groklab runs on wasm
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
+if [ "$(id -u)" = 0 ]; then
+  for pkg in "${OPTIONAL_PACKAGES[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "setup: installing Debian packages: ${missing[*]}"
@@ -34,6 +40,20 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# The native libtorch backend (native/): rebuilt when missing or older than its sources. Without
+# libtorch-dev or a compiler, groklab runs on wasm; selectBackend() says why.
+addon=native/build/Release/groklab_torch.node
+if [ ! -f "$addon" ] || [ native/src/addon.cc -nt "$addon" ] || [ native/binding.gyp -nt "$addon" ]; then
+  if [ -f /usr/include/ATen/ATen.h ]; then
+    echo "setup: building the native libtorch backend (native/)"
+    npx node-gyp rebuild -C native --loglevel=error >build-native.log 2>&1 \
+      && rm -f build-native.log \
+      || echo "setup: the native backend did not build (see build-native.log); groklab will use wasm" >&2
+  else
+    echo "setup: libtorch-dev is not installed; groklab will use the wasm backend (as root: apt-get install -y libtorch-dev)" >&2
+  fi
 fi
 
 # Register the tslab kernel so that it starts this checkout's tslab (re-registered when moved).

@@ -2,16 +2,18 @@
  * Chooses the tfjs backend groklab computes on, in one place.
  *
  * Order for "auto": tfjs-node (libtensorflow, when its native binding loads: users with
- * internet at install time), then wasm (XNNPACK, installs offline; patched by
- * `patchWasmKernels` so training works and transposed matmuls are fast), then cpu (pure JS).
+ * internet at install time), then libtorch (groklab's native kernels on Debian's libtorch, when the
+ * addon is built), then wasm (XNNPACK, installs offline; patched by `patchWasmKernels` so training
+ * works and transposed matmuls are fast), then cpu (pure JS).
  * Override with the GROKLAB_BACKEND environment variable or the `preference` argument.
  */
 import * as tf from "@tensorflow/tfjs";
 import { patchWasmKernels } from "./patchWasmKernels";
+import { libtorchThreads, registerLibtorchBackend } from "./registerLibtorchBackend";
 import { tfjsNodeAvailable } from "./tfjsNodeAvailable";
 
 /** Backends groklab knows how to start. */
-export type BackendName = "tensorflow" | "wasm" | "cpu";
+export type BackendName = "tensorflow" | "libtorch" | "wasm" | "cpu";
 export type BackendPreference = BackendName | "auto";
 
 /** What `selectBackend` settled on and why. */
@@ -24,19 +26,20 @@ export interface BackendInfo {
   skipped: string[];
 }
 
-const ORDER: BackendName[] = ["tensorflow", "wasm", "cpu"];
+const ORDER: BackendName[] = ["tensorflow", "libtorch", "wasm", "cpu"];
 
 function parsePreference(value: string | undefined, source: string): BackendPreference {
   if (value === undefined || value === "") return "auto";
   switch (value) {
     case "auto":
     case "tensorflow":
+    case "libtorch":
     case "wasm":
     case "cpu":
       return value;
     default:
       throw new Error(
-        `selectBackend: invalid ${source} "${value}"; expected one of auto, tensorflow, wasm, cpu`,
+        `selectBackend: invalid ${source} "${value}"; expected one of auto, tensorflow, libtorch, wasm, cpu`,
       );
   }
 }
@@ -45,6 +48,9 @@ async function tryStart(name: BackendName): Promise<void> {
   switch (name) {
     case "tensorflow":
       if (!tfjsNodeAvailable().ok) throw new Error(tfjsNodeAvailable().why);
+      break;
+    case "libtorch":
+      registerLibtorchBackend();
       break;
     case "wasm":
       require("@tensorflow/tfjs-backend-wasm");
@@ -62,6 +68,8 @@ function threadsOf(name: BackendName): number {
   switch (name) {
     case "tensorflow":
       return require("os").cpus().length;
+    case "libtorch":
+      return libtorchThreads();
     case "wasm":
     case "cpu":
       return 1;

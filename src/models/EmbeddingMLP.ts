@@ -3,8 +3,8 @@
  *
  * This is the 1-hidden-layer network of the PAIR explorable and Gromov 2023 (quadratic activation
  * has a closed-form solution) and the MLP row of ../shared/REFERENCES.md (hidden 512, ReLU).
- * The embedding lookup is written as a product of one-hot rows with [E1; E2]: the gradient is then
- * a matmul on every tfjs backend (tfjs-backend-wasm has no UnsortedSegmentSum for gather's gradient).
+ * The embeddings are looked up with tf.gather, as PyTorch's nn.Embedding does (its gradient is an
+ * UnsortedSegmentSum, which groklab adds to the wasm backend and computes natively on libtorch).
  */
 import * as tf from "@tensorflow/tfjs";
 import { checkPositiveInt, Init, makeParams } from "./makeParams";
@@ -69,10 +69,7 @@ export class EmbeddingMLP implements Model {
   /** Logits [batch, p] for pairs (a, b); fills `cache` with named activations when given. */
   forward(input: ModelInput, cache?: ActivationCache): tf.Tensor2D {
     return tf.tidy(() => {
-      const p = this.config.numClasses;
-      const oneHot = tf.concat([tf.oneHot(input.a, p), tf.oneHot(input.b, p)], 1); // [batch, 2p]
-      const embed = tf.concat([this.params["embed.E1"], this.params["embed.E2"]], 0); // [2p, H]
-      const pre = tf.matMul(oneHot.toFloat(), embed); // [batch, H] = E1[a] + E2[b]
+      const pre = tf.add(tf.gather(this.params["embed.E1"], input.a), tf.gather(this.params["embed.E2"], input.b)); // [batch, H] = E1[a] + E2[b]
       const post = this.config.activation === "relu" ? tf.relu(pre) : tf.square(pre); // [batch, H]
       const logits = tf.matMul(post, this.params["unembed.W_out"]) as tf.Tensor2D; // [batch, p]
       if (cache) {

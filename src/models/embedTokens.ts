@@ -1,6 +1,6 @@
 /**
- * Token embedding as one-hot rows times W_E: the same numbers as a lookup W_E[token], with a
- * matmul gradient that every tfjs backend has (the wasm backend lacks gather's UnsortedSegmentSum).
+ * Token embedding W_E[token] (tf.gather; its gradient, UnsortedSegmentSum, is added to the wasm
+ * backend by patchWasmKernels and computed natively on libtorch).
  */
 import * as tf from "@tensorflow/tfjs";
 
@@ -12,9 +12,8 @@ import * as tf from "@tensorflow/tfjs";
 export function embedTokens(tokens: tf.Tensor2D, W_E: tf.Tensor2D): tf.Tensor3D {
   return tf.tidy(() => {
     const [batch, pos] = tokens.shape;
-    const [vocab, dModel] = W_E.shape;
-    const oneHot = tf.oneHot(tokens.reshape([batch * pos]) as tf.Tensor1D, vocab).toFloat(); // [batch·pos, vocab]
-    return tf.matMul(oneHot, W_E).reshape([batch, pos, dModel]) as tf.Tensor3D;
+    const dModel = W_E.shape[1];
+    return tf.gather(W_E, tokens.reshape([batch * pos])).reshape([batch, pos, dModel]) as tf.Tensor3D; // [batch, pos, dModel]
   });
 }
 

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
+import { libtorchAddon } from "../../src/backend/libtorchAddon";
+import { selectBackend } from "../../src/backend/selectBackend";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
 import { ActivationCache, disposeCache } from "../../src/models/Model";
 import { AdamW } from "../../src/train/AdamW";
@@ -43,7 +45,10 @@ for (const activation of ["relu", "quadratic"] as const) {
   });
 }
 
-test("three full-batch AdamW steps match PyTorch's losses and weights", () => {
+for (const backend of ["cpu", "libtorch"] as const) {
+const skip = backend === "libtorch" && !libtorchAddon().addon ? libtorchAddon().why : false;
+test(`three full-batch AdamW steps on ${backend} match PyTorch's losses and weights`, { skip }, async () => {
+  await selectBackend(backend);
   const model = fromFixture("relu");
   const { a, b, y } = allPairs(f.p);
   const opt = new AdamW({ lr: 1e-2, weightDecay: 1 });
@@ -59,7 +64,9 @@ test("three full-batch AdamW steps match PyTorch's losses and weights", () => {
   opt.dispose();
   tf.dispose([a, b, y]);
   model.dispose();
+  await selectBackend("cpu");
 });
+}
 
 test("the activation cache holds named activations of the right shapes", () => {
   const model = fromFixture("relu");

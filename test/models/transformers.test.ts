@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
+import { libtorchAddon } from "../../src/backend/libtorchAddon";
 import { selectBackend } from "../../src/backend/selectBackend";
 import { makeDataset } from "../../src/data/makeDataset";
 import { ActivationCache, disposeCache, Model } from "../../src/models/Model";
@@ -24,8 +25,9 @@ const MODELS = {
 
 for (const [name, make] of Object.entries(MODELS)) {
   const f = fixture<Fixture>(name[0].toLowerCase() + name.slice(1));
-  for (const backend of ["cpu", "wasm"] as const) {
-    test(`${name} forward on ${backend} matches an equivalent PyTorch module with the same weights`, async () => {
+  for (const backend of ["cpu", "wasm", "libtorch"] as const) {
+    const skip = backend === "libtorch" && !libtorchAddon().addon ? libtorchAddon().why : false;
+    test(`${name} forward on ${backend} matches an equivalent PyTorch module with the same weights`, { skip }, async () => {
       await selectBackend(backend);
       const weights = fixtureWeights(f);
       const model = make(f, weights);

@@ -1,17 +1,26 @@
 /**
  * Runs tfjs-core's own op specs (shipped in @tensorflow/tfjs-core/dist, the suite every official
- * backend runs with jasmine) against the wasm backend with groklab's kernel fixes, for the kernels
- * groklab registers or replaces: BatchMatMul (matmul specs) and UnsortedSegmentSum (its specs and
- * gather's gradient specs). Bundled with esbuild so that specs, backend and patches share one
- * tfjs-core; run by scripts/tfjsCoreOps.sh.
+ * backend runs with jasmine) against groklab's kernels: the wasm backend with groklab's fixes
+ * (BatchMatMul, UnsortedSegmentSum) or the libtorch backend (every natively computed kernel).
+ * GROKLAB_SPEC_BACKEND picks the backend. Bundled with esbuild so that specs, backend and kernels
+ * share one tfjs-core; run by scripts/tfjsCoreOps.sh.
  */
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { setTestEnvs, setupTestFilters } from "@tensorflow/tfjs-core/dist/jasmine_util";
 import { patchWasmKernels } from "../../src/backend/patchWasmKernels";
+import { registerLibtorchBackend } from "../../src/backend/registerLibtorchBackend";
 
-setWasmPaths(`${process.env.GROKLAB_WASM_DIR}/`);
-patchWasmKernels();
-setTestEnvs([{ name: "wasm-groklab", backendName: "wasm", isDataSync: true }]);
+const backend = process.env.GROKLAB_SPEC_BACKEND ?? "wasm";
+
+/** The describe() blocks that exercise groklab's kernels, per backend. */
+const SUITES: Record<string, string[]> = {
+  wasm: ["matmul", "matmulBatch", "dot", "unsortedSegmentSum", "gather"],
+  libtorch: [
+    "matmul", "matmulBatch", "dot", "unsortedSegmentSum", "gather", "add", "sub", "mul", "div", "maximum", "minimum",
+    "relu", "step kernel", "exp", "log", "neg", "sqrt", "square", "sum", "max", "min", "mean", "oneHot",
+    "concat1d", "concat2d", "concat3d", "transpose",
+  ],
+};
 
 /** Specs left out, each with its reason. */
 export const EXCLUDED: Record<string, string> = {
@@ -19,11 +28,20 @@ export const EXCLUDED: Record<string, string> = {
     "the wasm BatchMatMul multiplies float32 only (the stock kernel throws the same error); groklab multiplies float32 only",
 };
 
+switch (backend) {
+  case "wasm":
+    setWasmPaths(`${process.env.GROKLAB_WASM_DIR}/`);
+    patchWasmKernels();
+    break;
+  case "libtorch":
+    registerLibtorchBackend();
+    break;
+  default:
+    throw new Error(`tfjsCoreOps: invalid GROKLAB_SPEC_BACKEND "${backend}"; expected "wasm" or "libtorch"`);
+}
+const envName = `${backend}-groklab`;
+setTestEnvs([{ name: envName, backendName: backend, isDataSync: true }]);
 setupTestFilters(
-  [
-    { include: "matmul", excludes: Object.keys(EXCLUDED) },
-    { include: "unsortedSegmentSum", excludes: Object.keys(EXCLUDED) },
-    { include: "gather", excludes: Object.keys(EXCLUDED) },
-  ],
+  SUITES[backend].map((suite) => ({ startsWith: `${suite} ${envName} `, excludes: Object.keys(EXCLUDED) })),
   () => false,
 );

@@ -1,0 +1,220 @@
+// groklab's native kernels: tfjs float32 tensors (JS Float32Arrays, no copy) computed with libtorch's
+// ATen on this machine's BLAS. Each function takes input buffers and shapes and writes into an
+// output buffer that the caller allocated with the right size; shapes are validated here so that a
+// mismatch is an exception, never memory corruption.
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+#include <malloc.h>
+#include <napi.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+std::vector<int64_t> ShapeOf(const Napi::Value& v) {
+  Napi::Array a = v.As<Napi::Array>();
+  std::vector<int64_t> s(a.Length());
+  for (uint32_t i = 0; i < a.Length(); i++) s[i] = a.Get(i).As<Napi::Number>().Int64Value();
+  return s;
+}
+
+int64_t SizeOf(const std::vector<int64_t>& s) {
+  int64_t n = 1;
+  for (auto d : s) n *= d;
+  return n;
+}
+
+// A tensor viewing a Float32Array (no copy), after checking that the shape fits it.
+at::Tensor View(Napi::Env env, const Napi::Value& buffer, const std::vector<int64_t>& shape, const char* what) {
+  if (!buffer.IsTypedArray() || buffer.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+    throw Napi::TypeError::New(env, std::string("groklab_torch: ") + what + " must be a Float32Array");
+  }
+  Napi::Float32Array f = buffer.As<Napi::Float32Array>();
+  if (static_cast<int64_t>(f.ElementLength()) != SizeOf(shape)) {
+    throw Napi::RangeError::New(env, std::string("groklab_torch: ") + what + " holds " + std::to_string(f.ElementLength()) +
+                                         " values; its shape needs " + std::to_string(SizeOf(shape)));
+  }
+  return at::from_blob(f.Data(), shape, at::TensorOptions().dtype(at::kFloat));
+}
+
+// matmul(a, aShape, b, bShape, transposeA, transposeB, out, outShape)
+Napi::Value Matmul(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  at::Tensor a = View(env, info[0], ShapeOf(info[1]), "a");
+  at::Tensor b = View(env, info[2], ShapeOf(info[3]), "b");
+  if (info[4].As<Napi::Boolean>()) a = a.transpose(-1, -2);
+  if (info[5].As<Napi::Boolean>()) b = b.transpose(-1, -2);
+  at::Tensor out = View(env, info[6], ShapeOf(info[7]), "out");
+  at::matmul_out(out, a, b);
+  return env.Undefined();
+}
+
+// binary(op, a, aShape, b, bShape, out, outShape): broadcasting element-wise ops.
+Napi::Value Binary(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string op = info[0].As<Napi::String>();
+  at::Tensor a = View(env, info[1], ShapeOf(info[2]), "a");
+  at::Tensor b = View(env, info[3], ShapeOf(info[4]), "b");
+  at::Tensor out = View(env, info[5], ShapeOf(info[6]), "out");
+  if (op == "Add") at::add_out(out, a, b);
+  else if (op == "Sub") at::sub_out(out, a, b);
+  else if (op == "Multiply") at::mul_out(out, a, b);
+  else if (op == "RealDiv") at::div_out(out, a, b);
+  else if (op == "Maximum") at::maximum_out(out, a, b);
+  else if (op == "Minimum") at::minimum_out(out, a, b);
+  else throw Napi::Error::New(env, "groklab_torch.binary: unknown op " + op);
+  return env.Undefined();
+}
+
+// unary(op, x, shape, out, alpha)
+Napi::Value Unary(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string op = info[0].As<Napi::String>();
+  std::vector<int64_t> shape = ShapeOf(info[2]);
+  at::Tensor x = View(env, info[1], shape, "x");
+  at::Tensor out = View(env, info[3], shape, "out");
+  double alpha = info[4].IsNumber() ? info[4].As<Napi::Number>().DoubleValue() : 0.0;
+  const int64_t n = x.numel();
+  const float* __restrict in = x.data_ptr<float>();
+  float* __restrict o = out.data_ptr<float>();
+  if (op == "Relu" || op == "Step") {
+    // Selects, not branches (signs are random): these loops vectorise. tfjs keeps NaN as NaN.
+    const bool relu = op == "Relu";
+    const float a = static_cast<float>(alpha);
+    if (relu) {
+      for (int64_t i = 0; i < n; i++) o[i] = in[i] > 0.0f ? in[i] : 0.0f;
+    } else {
+      for (int64_t i = 0; i < n; i++) o[i] = in[i] > 0.0f ? 1.0f : a;
+    }
+    for (int64_t i = 0; i < n; i++) {
+      if (__builtin_expect(in[i] != in[i], 0)) o[i] = in[i];
+    }
+  } else if (op == "Exp") at::exp_out(out, x);
+  else if (op == "Log") at::log_out(out, x);
+  else if (op == "Neg") at::neg_out(out, x);
+  else if (op == "Sqrt") at::sqrt_out(out, x);
+  else if (op == "Square") at::mul_out(out, x, x);
+  else throw Napi::Error::New(env, "groklab_torch.unary: unknown op " + op);
+  return env.Undefined();
+}
+
+// reduce(op, x, shape, axes, out, outShape): Sum / Max / Min over axes (keepDims handled by the caller's shape).
+Napi::Value Reduce(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string op = info[0].As<Napi::String>();
+  at::Tensor x = View(env, info[1], ShapeOf(info[2]), "x");
+  std::vector<int64_t> axes = ShapeOf(info[3]);
+  std::vector<int64_t> outShape = ShapeOf(info[5]);
+  at::Tensor out = View(env, info[4], outShape, "out");
+  at::Tensor r;
+  if (op == "Sum") r = x.sum(axes, /*keepdim=*/false);
+  else if (op == "Max") r = x.amax(axes, false);
+  else if (op == "Min") r = x.amin(axes, false);
+  else if (op == "Mean") r = x.mean(axes, false);
+  else throw Napi::Error::New(env, "groklab_torch.reduce: unknown op " + op);
+  out.copy_(r.reshape(outShape));
+  return env.Undefined();
+}
+
+// concat(inputs[], shapes[], axis, out, outShape)
+Napi::Value Concat(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Array buffers = info[0].As<Napi::Array>();
+  Napi::Array shapes = info[1].As<Napi::Array>();
+  std::vector<at::Tensor> parts;
+  for (uint32_t i = 0; i < buffers.Length(); i++) parts.push_back(View(env, buffers.Get(i), ShapeOf(shapes.Get(i)), "input"));
+  at::Tensor out = View(env, info[3], ShapeOf(info[4]), "out");
+  at::cat_out(out, parts, info[2].As<Napi::Number>().Int64Value());
+  return env.Undefined();
+}
+
+// An int32 index buffer as a tensor (no copy), checked to lie in [0, limit).
+at::Tensor Indices(Napi::Env env, const Napi::Value& buffer, int64_t limit) {
+  if (!buffer.IsTypedArray() || buffer.As<Napi::TypedArray>().TypedArrayType() != napi_int32_array) {
+    throw Napi::TypeError::New(env, "groklab_torch: indices must be an Int32Array");
+  }
+  Napi::Int32Array ids = buffer.As<Napi::Int32Array>();
+  for (size_t i = 0; i < ids.ElementLength(); i++) {
+    if (ids[i] < 0 || ids[i] >= limit) {
+      throw Napi::RangeError::New(env, "groklab_torch: index " + std::to_string(ids[i]) + " is outside [0, " + std::to_string(limit) + ")");
+    }
+  }
+  return at::from_blob(ids.Data(), {static_cast<int64_t>(ids.ElementLength())}, at::TensorOptions().dtype(at::kInt)).to(at::kLong);
+}
+
+// gather(x, shape, indices, out, outShape): rows of x (axis 0) picked by indices.
+Napi::Value Gather(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape = ShapeOf(info[1]);
+  at::Tensor x = View(env, info[0], shape, "x");
+  at::Tensor idx = Indices(env, info[2], shape[0]);
+  at::Tensor out = View(env, info[3], ShapeOf(info[4]), "out");
+  at::index_select_out(out, x, 0, idx);
+  return env.Undefined();
+}
+
+// segmentSum(x, shape, segmentIds, out, outShape): out[s] = sum of the rows of x with id s (ids outside are dropped by the caller).
+Napi::Value SegmentSum(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  at::Tensor x = View(env, info[0], ShapeOf(info[1]), "x");
+  std::vector<int64_t> outShape = ShapeOf(info[4]);
+  at::Tensor idx = Indices(env, info[2], outShape[0]);
+  at::Tensor out = View(env, info[3], outShape, "out");
+  out.zero_();
+  out.index_add_(0, idx, x);
+  return env.Undefined();
+}
+
+// transpose(x, shape, perm, out, outShape)
+Napi::Value Transpose(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  at::Tensor x = View(env, info[0], ShapeOf(info[1]), "x");
+  std::vector<int64_t> perm = ShapeOf(info[2]);
+  at::Tensor out = View(env, info[3], ShapeOf(info[4]), "out");
+  out.copy_(x.permute(perm));
+  return env.Undefined();
+}
+
+// threads(n): intra-op threads of ATen (OpenBLAS keeps its own, see OPENBLAS_NUM_THREADS).
+Napi::Value Threads(const Napi::CallbackInfo& info) {
+  if (info.Length() > 0 && info[0].IsNumber()) at::set_num_threads(info[0].As<Napi::Number>().Int32Value());
+  return Napi::Number::New(info.Env(), at::get_num_threads());
+}
+
+// Every export goes through Safe: an ATen error (shape, dtype, …) becomes a JS exception naming
+// the function instead of terminating the process.
+template <Napi::Value (*F)(const Napi::CallbackInfo&)>
+Napi::Value Safe(const Napi::CallbackInfo& info) {
+  try {
+    return F(info);
+  } catch (const Napi::Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    std::string what = e.what();
+    throw Napi::Error::New(info.Env(), "groklab_torch: " + what.substr(0, what.find('\n')));
+  }
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  // Keep freed buffers in the heap: this machine's page faults are costly, and every step frees
+  // dozens of ~10 MB arrays (../shared/REFERENCES.md: ~7,400 faults a step untuned).
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_TOP_PAD, 256 << 20);
+  at::set_num_threads(1);
+  exports.Set("matmul", Napi::Function::New(env, Safe<Matmul>));
+  exports.Set("binary", Napi::Function::New(env, Safe<Binary>));
+  exports.Set("unary", Napi::Function::New(env, Safe<Unary>));
+  exports.Set("reduce", Napi::Function::New(env, Safe<Reduce>));
+  exports.Set("concat", Napi::Function::New(env, Safe<Concat>));
+  exports.Set("gather", Napi::Function::New(env, Safe<Gather>));
+  exports.Set("transpose", Napi::Function::New(env, Safe<Transpose>));
+  exports.Set("segmentSum", Napi::Function::New(env, Safe<SegmentSum>));
+  exports.Set("threads", Napi::Function::New(env, Safe<Threads>));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(groklab_torch, Init)
