@@ -4,6 +4,7 @@
  *   node --import tsx bench/stepTime.ts [backend ...]
  */
 import * as tf from "@tensorflow/tfjs";
+import { libtorchAddon } from "../src/backend/libtorchAddon";
 import { selectBackend, BackendName } from "../src/backend/selectBackend";
 import { makeDataset } from "../src/data/makeDataset";
 import { EmbeddingMLP } from "../src/models/EmbeddingMLP";
@@ -19,10 +20,11 @@ const CASES = {
 };
 
 async function main() {
-  const backends = (process.argv.slice(2).length ? process.argv.slice(2) : ["wasm", "cpu"]) as BackendName[];
+  const available: BackendName[] = [...(libtorchAddon().addon ? (["libtorch"] as const) : []), "wasm", "cpu"];
+  const backends = (process.argv.slice(2).length ? process.argv.slice(2) : available) as BackendName[];
   const only = process.env.BENCH_MODELS?.split(",");
   for (const backend of backends) {
-    await selectBackend(backend);
+    const { threads } = await selectBackend(backend);
     for (const [name, c] of Object.entries(CASES)) {
       if (only && !only.includes(name)) continue;
       const ds = makeDataset({ operation: "x+y", p: c.p, trainFraction: c.fraction, seed: 0 });
@@ -45,7 +47,7 @@ async function main() {
       const ms = (performance.now() - t0) / steps;
       const baseline = c.baseline ? Number(c.baseline) : null;
       console.log(JSON.stringify({
-        model: name, backend, threads: 1, ms_per_step: Number(ms.toFixed(2)),
+        model: name, backend, threads, ms_per_step: Number(ms.toFixed(2)),
         baseline: "pytorch 1 thread, tuned malloc", baseline_ms_per_step: baseline === null ? null : Number(baseline.toFixed(2)),
         ratio: baseline === null ? null : Number((ms / baseline).toFixed(2)),
         gflops: Number((c.flops(idx.length) / ms / 1e6).toFixed(2)), steps,
