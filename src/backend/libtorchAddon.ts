@@ -31,8 +31,15 @@ export function libtorchAddon(): { addon: LibtorchAddon | null; why: string } {
       try {
         // Debian's OpenBLAS starts a thread per core at load unless told otherwise; with ATen's own
         // threads that oversubscribes this machine (../shared/REFERENCES.md). Read once, at load.
-        process.env.OPENBLAS_NUM_THREADS ??= "1";
-        cached = { addon: require(ADDON_PATH) as LibtorchAddon, why: "" };
+        // GROKLAB_THREADS (default 1: on this 2-core machine two threads measured slower) sets both.
+        const threads = Number(process.env.GROKLAB_THREADS ?? 1);
+        if (!Number.isInteger(threads) || threads < 1) {
+          throw new Error(`GROKLAB_THREADS must be a positive integer; received "${process.env.GROKLAB_THREADS}"`);
+        }
+        process.env.OPENBLAS_NUM_THREADS ??= String(threads);
+        const addon = require(ADDON_PATH) as LibtorchAddon;
+        addon.threads(threads);
+        cached = { addon, why: "" };
       } catch (err) {
         cached = { addon: null, why: `the native addon did not load: ${(err as Error).message.split("\n")[0]}` };
       }
