@@ -56,14 +56,17 @@ export function makeParams(
   const prefix = `model${modelCount++}/`;
   const params: Record<string, tf.Variable> = {};
   for (const [name, { shape, init }] of Object.entries(specs)) {
+    let initial: tf.Tensor;
     if (weights) {
-      params[name] = tf.variable(weights[name].clone(), true, prefix + name);
-      continue;
+      initial = weights[name].clone();
+    } else {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const values = new Float32Array(size);
+      for (let i = 0; i < size; i++) values[i] = draw(init, random);
+      initial = tf.tensor(values, shape);
     }
-    const size = shape.reduce((a, b) => a * b, 1);
-    const values = new Float32Array(size);
-    for (let i = 0; i < size; i++) values[i] = draw(init, random);
-    params[name] = tf.variable(tf.tensor(values, shape), true, prefix + name);
+    params[name] = tf.variable(initial, true, prefix + name);
+    initial.dispose(); // the variable holds its own reference to the data
   }
   return params;
 }

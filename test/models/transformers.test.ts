@@ -81,3 +81,12 @@ test("bad sizes are named", () => {
   assert.throws(() => new PowerTransformer({ numClasses: 7, dModel: 10, heads: 4 }), /PowerTransformer: dModel \(10\) must be a multiple of heads \(4\)/);
   assert.throws(() => new NandaTransformer({ numClasses: 0 }), /NandaTransformer: numClasses must be a positive integer; received 0/);
 });
+
+test("creating and disposing any model leaves no tensor behind", () => {
+  const before = tf.memory().numTensors;
+  new NandaTransformer({ numClasses: 5, dModel: 8, heads: 2, dMlp: 8 }).dispose();
+  new PowerTransformer({ numClasses: 5, dModel: 8, heads: 2, dFF: 8 }).dispose();
+  const { EmbeddingMLP } = require("../../src/models/EmbeddingMLP") as typeof import("../../src/models/EmbeddingMLP");
+  new EmbeddingMLP({ numClasses: 5, width: 4 }).dispose();
+  assert.equal(tf.memory().numTensors, before);
+});
