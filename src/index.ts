@@ -13,6 +13,7 @@ export * from "./models/layerNorm";
 export * from "./models/sinusoidalPositions";
 export * from "./models/causalAttention";
 export * from "./models/embedTokens";
+export * from "./models/lookupRows";
 export * from "./models/NandaTransformer";
 export * from "./models/PowerTransformer";
 export * from "./models/gromovSolution";

@@ -3,10 +3,11 @@
  *
  * This is the 1-hidden-layer network of the PAIR explorable and Gromov 2023 (quadratic activation
  * has a closed-form solution) and the MLP row of ../shared/REFERENCES.md (hidden 512, ReLU).
- * The embeddings are looked up with tf.gather, as PyTorch's nn.Embedding does (its gradient is an
- * UnsortedSegmentSum, which groklab adds to the wasm backend and computes natively on libtorch).
+ * The embeddings are looked up with lookupRows (tf.gather or one-hot rows times the table,
+ * whichever the active backend computes faster; the numbers are the same).
  */
 import * as tf from "@tensorflow/tfjs";
+import { lookupRows } from "./lookupRows";
 import { checkPositiveInt, Init, makeParams } from "./makeParams";
 import { ActivationCache, Model, ModelInput } from "./Model";
 
@@ -69,7 +70,9 @@ export class EmbeddingMLP implements Model {
   /** Logits [batch, p] for pairs (a, b); fills `cache` with named activations when given. */
   forward(input: ModelInput, cache?: ActivationCache): tf.Tensor2D {
     return tf.tidy(() => {
-      const pre = tf.add(tf.gather(this.params["embed.E1"], input.a), tf.gather(this.params["embed.E2"], input.b)); // [batch, H] = E1[a] + E2[b]
+      const E1 = this.params["embed.E1"] as tf.Tensor2D;
+      const E2 = this.params["embed.E2"] as tf.Tensor2D;
+      const pre = tf.add(lookupRows(E1, input.a), lookupRows(E2, input.b)); // [batch, H] = E1[a] + E2[b]
       const post = this.config.activation === "relu" ? tf.relu(pre) : tf.square(pre); // [batch, H]
       const logits = tf.matMul(post, this.params["unembed.W_out"]) as tf.Tensor2D; // [batch, p]
       if (cache) {

@@ -1,8 +1,6 @@
-/**
- * Token embedding W_E[token] (tf.gather; its gradient, UnsortedSegmentSum, is added to the wasm
- * backend by patchWasmKernels and computed natively on libtorch).
- */
+/** Token embedding W_E[token], with lookupRows (gather or one-hot matmul, by backend). */
 import * as tf from "@tensorflow/tfjs";
+import { lookupRows } from "./lookupRows";
 
 /**
  * @param tokens [batch, pos] int32
@@ -13,7 +11,7 @@ export function embedTokens(tokens: tf.Tensor2D, W_E: tf.Tensor2D): tf.Tensor3D 
   return tf.tidy(() => {
     const [batch, pos] = tokens.shape;
     const dModel = W_E.shape[1];
-    return tf.gather(W_E, tokens.reshape([batch * pos])).reshape([batch, pos, dModel]) as tf.Tensor3D; // [batch, pos, dModel]
+    return lookupRows(W_E, tokens.reshape([batch * pos])).reshape([batch, pos, dModel]) as tf.Tensor3D; // [batch, pos, dModel]
   });
 }
 
