@@ -176,6 +176,46 @@ Napi::Value Transpose(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// slice(x, shape, begin, size, out): the box x[begin : begin + size].
+Napi::Value Slice(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape = ShapeOf(info[1]);
+  at::Tensor x = View(env, info[0], shape, "x");
+  std::vector<int64_t> begin = ShapeOf(info[2]);
+  std::vector<int64_t> size = ShapeOf(info[3]);
+  at::Tensor out = View(env, info[4], size, "out");
+  at::Tensor v = x;
+  for (size_t d = 0; d < size.size(); d++) v = v.narrow(static_cast<int64_t>(d), begin[d], size[d]);
+  out.copy_(v);
+  return env.Undefined();
+}
+
+// pad(x, shape, paddings (before0, after0, before1, …), value, out, outShape)
+Napi::Value Pad(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  at::Tensor x = View(env, info[0], ShapeOf(info[1]), "x");
+  std::vector<int64_t> p = ShapeOf(info[2]);
+  double value = info[3].As<Napi::Number>().DoubleValue();
+  at::Tensor out = View(env, info[4], ShapeOf(info[5]), "out");
+  std::vector<int64_t> torchPads;  // last dimension first, as constant_pad_nd wants
+  for (int64_t d = static_cast<int64_t>(p.size() / 2) - 1; d >= 0; d--) {
+    torchPads.push_back(p[2 * d]);
+    torchPads.push_back(p[2 * d + 1]);
+  }
+  out.copy_(at::constant_pad_nd(x, torchPads, value));
+  return env.Undefined();
+}
+
+// softmax(x, shape, out): over the last dimension.
+Napi::Value Softmax(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape = ShapeOf(info[1]);
+  at::Tensor x = View(env, info[0], shape, "x");
+  at::Tensor out = View(env, info[2], shape, "out");
+  at::_softmax_out(out, x, -1, false);
+  return env.Undefined();
+}
+
 // threads(n): intra-op threads of ATen (OpenBLAS keeps its own, see OPENBLAS_NUM_THREADS).
 Napi::Value Threads(const Napi::CallbackInfo& info) {
   if (info.Length() > 0 && info[0].IsNumber()) at::set_num_threads(info[0].As<Napi::Number>().Int32Value());
@@ -210,6 +250,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("concat", Napi::Function::New(env, Safe<Concat>));
   exports.Set("gather", Napi::Function::New(env, Safe<Gather>));
   exports.Set("transpose", Napi::Function::New(env, Safe<Transpose>));
+  exports.Set("slice", Napi::Function::New(env, Safe<Slice>));
+  exports.Set("pad", Napi::Function::New(env, Safe<Pad>));
+  exports.Set("softmax", Napi::Function::New(env, Safe<Softmax>));
   exports.Set("segmentSum", Napi::Function::New(env, Safe<SegmentSum>));
   exports.Set("threads", Napi::Function::New(env, Safe<Threads>));
   return exports;

@@ -14,6 +14,9 @@ export interface LibtorchAddon {
   gather(x: Float32Array, shape: number[], indices: Int32Array, out: Float32Array, outShape: number[]): void;
   segmentSum(x: Float32Array, shape: number[], segmentIds: Int32Array, out: Float32Array, outShape: number[]): void;
   transpose(x: Float32Array, shape: number[], perm: number[], out: Float32Array, outShape: number[]): void;
+  slice(x: Float32Array, shape: number[], begin: number[], size: number[], out: Float32Array): void;
+  pad(x: Float32Array, shape: number[], paddings: number[], value: number, out: Float32Array, outShape: number[]): void;
+  softmax(x: Float32Array, shape: number[], out: Float32Array): void;
   threads(n?: number): number;
 }
 

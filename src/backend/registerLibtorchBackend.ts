@@ -1,7 +1,7 @@
 /**
  * The "libtorch" tfjs backend: tfjs-backend-cpu's storage (tensors are JS typed arrays) and all of
  * its kernels, with the hot float32 kernels (BatchMatMul, broadcasting element-wise arithmetic,
- * ReLU and its gradient's Step, Exp, Log, Neg, Sqrt, Square, Sum/Max/Min/Mean, OneHot, Concat, Transpose, GatherV2 and its
+ * ReLU and its gradient's Step, Exp, Log, Neg, Sqrt, Square, Sum/Max/Min/Mean, OneHot, Concat, Transpose, Slice, PadV2, Softmax, GatherV2 and its
  * gradient UnsortedSegmentSum) computed natively by
  * libtorch (libtorchAddon). Anything else, or any non-float32 input, runs the cpu kernel, so the
  * backend is complete and exact wherever it does not accelerate. The plain tfjs API and autodiff
@@ -106,6 +106,35 @@ function nativeKernels(addon: LibtorchAddon): Record<string, (args: KernelArgs) 
     const be = backend as LibtorchBackend;
     const { out, shape } = be.output(perm.map((i) => x.shape[i]));
     addon.transpose(values(be, x), x.shape, perm, out, shape);
+    return be.makeTensorInfo(shape, "float32", out);
+  };
+  kernels.Slice = ({ inputs, backend, attrs }) => {
+    const { x } = inputs as { x: Info };
+    if (!float(x) || x.shape.length === 0) return null;
+    const a = attrs as { begin: number | number[]; size: number | number[] };
+    const [begin, size] = tf.slice_util.parseSliceParams(x as tf.Tensor, a.begin, a.size);
+    if (size.some((d) => d === 0)) return null;
+    const be = backend as LibtorchBackend;
+    const { out, shape } = be.output(size);
+    addon.slice(values(be, x), x.shape, begin, size, out);
+    return be.makeTensorInfo(shape, "float32", out);
+  };
+  kernels.PadV2 = ({ inputs, backend, attrs }) => {
+    const { x } = inputs as { x: Info };
+    const { paddings, constantValue } = attrs as { paddings: [number, number][]; constantValue: number };
+    if (!float(x) || x.shape.length === 0 || paddings.flat().some((v) => v < 0)) return null;
+    const be = backend as LibtorchBackend;
+    const { out, shape } = be.output(x.shape.map((d, i) => paddings[i][0] + d + paddings[i][1]));
+    addon.pad(values(be, x), x.shape, paddings.flat(), constantValue, out, shape);
+    return be.makeTensorInfo(shape, "float32", out);
+  };
+  kernels.Softmax = ({ inputs, backend, attrs }) => {
+    const { logits } = inputs as { logits: Info };
+    const { dim } = attrs as { dim: number };
+    if (!float(logits) || logits.shape.length === 0 || (dim !== -1 && dim !== logits.shape.length - 1)) return null;
+    const be = backend as LibtorchBackend;
+    const { out, shape } = be.output(logits.shape);
+    addon.softmax(values(be, logits), logits.shape, out);
     return be.makeTensorInfo(shape, "float32", out);
   };
   kernels.GatherV2 = ({ inputs, backend, attrs }) => {

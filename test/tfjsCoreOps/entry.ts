@@ -21,3 +21,6 @@ import "@tensorflow/tfjs-core/dist/ops/mean_test";
 import "@tensorflow/tfjs-core/dist/ops/one_hot_test";
 import "@tensorflow/tfjs-core/dist/ops/concat_test";
 import "@tensorflow/tfjs-core/dist/ops/transpose_test";
+import "@tensorflow/tfjs-core/dist/ops/slice_test";
+import "@tensorflow/tfjs-core/dist/ops/pad_test";
+import "@tensorflow/tfjs-core/dist/ops/softmax_test";

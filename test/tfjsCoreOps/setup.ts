@@ -18,7 +18,8 @@ const SUITES: Record<string, string[]> = {
   libtorch: [
     "matmul", "matmulBatch", "dot", "unsortedSegmentSum", "gather", "add", "sub", "mul", "div", "maximum", "minimum",
     "relu", "step kernel", "exp", "log", "neg", "sqrt", "square", "sum", "max", "min", "mean", "oneHot",
-    "concat1d", "concat2d", "concat3d", "transpose",
+    "concat1d", "concat2d", "concat3d", "transpose", "slice ", "slice5d", "slice6d", "shallow slicing", "ergonomics",
+    "pad 1d", "pad 2d", "pad 3d", "pad 4d", "pad", "softmax",
   ],
 };
 
