@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import { grokkingSteps } from "../../src/analysis/grokkingSteps";
+import { libtorchAddon } from "../../src/backend/libtorchAddon";
 import { selectBackend } from "../../src/backend/selectBackend";
 import { makeDataset } from "../../src/data/makeDataset";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
@@ -53,6 +54,18 @@ for (const [what, extra] of Object.entries(MEMORY_CASES)) {
     assert.equal(tf.memory().numTensors, after - 3, "only the model's 3 variables remain");
   });
 }
+
+test("tf.memory().numTensors stays flat over 300 steps on the libtorch backend", { skip: libtorchAddon().addon ? false : libtorchAddon().why }, async () => {
+  await selectBackend("libtorch");
+  const { ds, model } = small();
+  const counts: number[] = [];
+  await train(model, ds, { steps: 300, batchSize: 8, evaluation: { every: 50, perDecade: 0 } }, () => {
+    counts.push(tf.memory().numTensors);
+  });
+  model.dispose();
+  await selectBackend("cpu");
+  assert.equal(new Set(counts.slice(1)).size, 1, `tensor counts at evaluations: ${counts}`);
+});
 
 test("warmup scales the learning rate linearly: the update before step 5 used 4/10 of it", async () => {
   const { ds, model } = small();
