@@ -92,3 +92,17 @@ export class FlatLoss implements Objective {
     tf.dispose([this.a, this.b, this.y]);
   }
 }
+
+/**
+ * Runs `f` on the model's training loss as a flat function, then puts the weights back.
+ * @example
+ * withFlatLoss(model, dataset, (fl) => fl.value(fl.x0));
+ */
+export function withFlatLoss<T>(model: Model, dataset: Dataset, f: (fl: FlatLoss) => T): T {
+  const fl = new FlatLoss(model, dataset);
+  try {
+    return f(fl);
+  } finally {
+    fl.restore();
+  }
+}

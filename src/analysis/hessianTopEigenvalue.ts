@@ -6,7 +6,7 @@
 import { Dataset } from "../data/makeDataset";
 import { Random } from "../data/random";
 import { Model } from "../models/Model";
-import { FlatLoss, Objective } from "./FlatLoss";
+import { Objective, withFlatLoss } from "./FlatLoss";
 
 export interface HessianOptions {
   /** Power iterations. Default 20. */
@@ -21,12 +21,7 @@ export interface HessianOptions {
  * hessianTopEigenvalue(model, dataset).eigenvalue;
  */
 export function hessianTopEigenvalue(model: Model, dataset: Dataset, options: HessianOptions = {}): TopEigenvalue {
-  const fl = new FlatLoss(model, dataset);
-  try {
-    return hessianTopEigenvalueOf(fl, options);
-  } finally {
-    fl.restore();
-  }
+  return withFlatLoss(model, dataset, (fl) => hessianTopEigenvalueOf(fl, options));
 }
 
 export interface TopEigenvalue {

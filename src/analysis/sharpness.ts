@@ -12,7 +12,7 @@ import { Dataset } from "../data/makeDataset";
 import { Random } from "../data/random";
 import { Model } from "../models/Model";
 import { boxMaximize } from "./boxMaximize";
-import { FlatLoss, Objective } from "./FlatLoss";
+import { Objective, withFlatLoss } from "./FlatLoss";
 
 export interface SharpnessOptions {
   /** Box size ε. Default 1e-3. */
@@ -40,12 +40,7 @@ export interface Sharpness {
  * sharpness(model, dataset).phi; // e.g. 0.3 (percent)
  */
 export function sharpness(model: Model, dataset: Dataset, options: SharpnessOptions = {}): Sharpness {
-  const fl = new FlatLoss(model, dataset);
-  try {
-    return sharpnessOf(fl, options);
-  } finally {
-    fl.restore();
-  }
+  return withFlatLoss(model, dataset, (fl) => sharpnessOf(fl, options));
 }
 
 /** φ of any objective given as a flat parameter vector (the model-free core of `sharpness`). */
