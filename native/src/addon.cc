@@ -80,9 +80,8 @@ Napi::Value Unary(const Napi::CallbackInfo& info) {
   float* __restrict o = out.data_ptr<float>();
   if (op == "Relu" || op == "Step") {
     // Selects, not branches (signs are random): these loops vectorise. tfjs keeps NaN as NaN.
-    const bool relu = op == "Relu";
     const float a = static_cast<float>(alpha);
-    if (relu) {
+    if (op == "Relu") {
       for (int64_t i = 0; i < n; i++) o[i] = in[i] > 0.0f ? in[i] : 0.0f;
     } else {
       for (int64_t i = 0; i < n; i++) o[i] = in[i] > 0.0f ? 1.0f : a;
@@ -99,7 +98,7 @@ Napi::Value Unary(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// reduce(op, x, shape, axes, out, outShape): Sum / Max / Min over axes (keepDims handled by the caller's shape).
+// reduce(op, x, shape, axes, out, outShape): Sum / Max / Min / Mean over axes (keepDims handled by the caller's shape).
 Napi::Value Reduce(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::string op = info[0].As<Napi::String>();
