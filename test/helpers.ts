@@ -57,3 +57,9 @@ export function matchSnapshot(name: string, value: unknown): void {
   if (!fs.existsSync(file)) assert.fail(`no snapshot ${file}; create it with UPDATE_SNAPSHOTS=1 and review it`);
   assert.deepEqual(actual, JSON.parse(fs.readFileSync(file, "utf8")), `snapshot ${name}`);
 }
+
+/** The backends groklab can start here: cpu and wasm always, libtorch when its addon is built. */
+export function availableBackends(): ("cpu" | "wasm" | "libtorch")[] {
+  const { libtorchAddon } = require("../src/backend/libtorchAddon") as typeof import("../src/backend/libtorchAddon");
+  return libtorchAddon().addon ? ["cpu", "wasm", "libtorch"] : ["cpu", "wasm"];
+}

@@ -7,6 +7,7 @@
 #include <malloc.h>
 #include <napi.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,26 @@ Napi::Value Matmul(const Napi::CallbackInfo& info) {
   if (info[4].As<Napi::Boolean>()) a = a.transpose(-1, -2);
   if (info[5].As<Napi::Boolean>()) b = b.transpose(-1, -2);
   at::Tensor out = View(env, info[6], ShapeOf(info[7]), "out");
-  at::matmul_out(out, a, b);
+  // tfjs hands over [1, m, k]·[1, k, n] for plain 2-D products: drop the batch of one.
+  if (a.dim() == 3 && b.dim() == 3 && a.size(0) == 1 && b.size(0) == 1) {
+    a = a[0];
+    b = b[0];
+    out = out.view({out.size(-2), out.size(-1)});
+  }
+  const int64_t threads = at::get_num_threads();
+  if (threads > 1 && a.dim() == 2 && b.dim() == 2 && out.dim() == 2 && a.size(0) >= 64 * threads) {
+    // OpenBLAS runs one thread here (see libtorchAddon); split the rows of the product between
+    // ATen's threads instead: each computes out[rows] = a[rows] · b with its own sgemm call.
+    at::parallel_for(0, threads, 1, [&](int64_t begin, int64_t end) {
+      for (int64_t t = begin; t < end; t++) {
+        const int64_t lo = a.size(0) * t / threads, hi = a.size(0) * (t + 1) / threads;
+        at::Tensor part = out.narrow(0, lo, hi - lo);
+        at::mm_out(part, a.narrow(0, lo, hi - lo), b);
+      }
+    });
+  } else {
+    at::matmul_out(out, a, b);
+  }
   return env.Undefined();
 }
 
@@ -215,6 +235,110 @@ Napi::Value Softmax(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// Runs body(begin, end) over [0, n) on ATen's threads when n is large enough to pay for them.
+template <typename F>
+void ForRange(int64_t n, const F& body) {
+  at::parallel_for(0, n, 1 << 16, body);
+}
+
+// out = dy where x > 0, else 0, over [begin, end). Restrict pointers and a select (no branch: the
+// signs are random) let the compiler vectorise it; NaNs in x are copied in a second, rare pass.
+void ReluGradRange(const float* __restrict dy, const float* __restrict x, float* __restrict o, int64_t begin, int64_t end) {
+  for (int64_t i = begin; i < end; i++) o[i] = x[i] > 0.0f ? dy[i] : 0.0f;
+  for (int64_t i = begin; i < end; i++) {
+    if (__builtin_expect(x[i] != x[i], 0)) o[i] = x[i];
+  }
+}
+
+// reluGrad(dy, x, shape, out): dy where x > 0, else 0 (PyTorch's threshold_backward); a NaN in x
+// gives NaN, as tfjs's dy · step(x) does. One pass instead of Step then Multiply.
+Napi::Value ReluGrad(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape = ShapeOf(info[2]);
+  const float* dy = View(env, info[0], shape, "dy").data_ptr<float>();
+  const float* x = View(env, info[1], shape, "x").data_ptr<float>();
+  float* o = View(env, info[3], shape, "out").data_ptr<float>();
+  ForRange(SizeOf(shape), [&](int64_t begin, int64_t end) { ReluGradRange(dy, x, o, begin, end); });
+  return env.Undefined();
+}
+
+// Labels as a tensor of row indices, checked to lie in [0, classes).
+at::Tensor Labels(Napi::Env env, const Napi::Value& labels, int64_t rows, int64_t classes) {
+  at::Tensor idx = Indices(env, labels, classes);
+  if (idx.numel() != rows) {
+    throw Napi::RangeError::New(env, "groklab_torch: " + std::to_string(idx.numel()) + " labels for " + std::to_string(rows) + " rows of logits");
+  }
+  return idx;
+}
+
+// softmaxCrossEntropy(logits, [N, C], labels) → mean over rows of logsumexp(row) − row[label].
+Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape = ShapeOf(info[1]);
+  if (shape.size() != 2) throw Napi::RangeError::New(env, "groklab_torch: logits must be [rows, classes]");
+  at::Tensor x = View(env, info[0], shape, "logits");
+  at::Tensor idx = Labels(env, info[2], shape[0], shape[1]);
+  at::Tensor picked = at::log_softmax(x, 1).gather(1, idx.unsqueeze(1));
+  return Napi::Number::New(env, -picked.mean().item<double>());
+}
+
+// softmaxCrossEntropyGrad(logits, [N, C], labels, scale, out): (softmax(logits) − onehot(labels)) · scale.
+Napi::Value SoftmaxCrossEntropyGrad(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<int64_t> shape = ShapeOf(info[1]);
+  if (shape.size() != 2) throw Napi::RangeError::New(env, "groklab_torch: logits must be [rows, classes]");
+  at::Tensor x = View(env, info[0], shape, "logits");
+  at::Tensor idx = Labels(env, info[2], shape[0], shape[1]);
+  const float scale = static_cast<float>(info[3].As<Napi::Number>().DoubleValue());
+  at::Tensor out = View(env, info[4], shape, "out");
+  at::_softmax_out(out, x, 1, false);
+  float* o = out.data_ptr<float>();
+  const int64_t* label = idx.data_ptr<int64_t>();
+  const int64_t rows = shape[0], classes = shape[1];
+  for (int64_t r = 0; r < rows; r++) o[r * classes + label[r]] -= 1.0f;
+  out.mul_(scale);
+  return env.Undefined();
+}
+
+struct AdamWHyper {
+  float decay, beta1, oneMinusBeta1, beta2, oneMinusBeta2, negStepSize, correction2Sqrt, eps;
+};
+
+// One AdamW step over [begin, end) in torch.optim.AdamW 1.13's float32 operation order:
+//   w·decay; m·β1 + (1−β1)·g; v·β2 + (1−β2)·g·g; w + (−stepSize)·(m / (√v / c2 + ε)).
+void AdamWRange(const float* __restrict w, const float* __restrict g, const float* __restrict m, const float* __restrict v,
+                float* __restrict wo, float* __restrict mo, float* __restrict vo, const AdamWHyper h, int64_t begin, int64_t end) {
+  for (int64_t i = begin; i < end; i++) {
+    const float mi = m[i] * h.beta1 + h.oneMinusBeta1 * g[i];
+    const float vi = v[i] * h.beta2 + h.oneMinusBeta2 * g[i] * g[i];
+    mo[i] = mi;
+    vo[i] = vi;
+    wo[i] = w[i] * h.decay + h.negStepSize * (mi / (std::sqrt(vi) / h.correction2Sqrt + h.eps));
+  }
+}
+
+// adamw(w, g, m, v, wOut, mOut, vOut, [decayFactor, beta1, beta2, stepSize, correction2Sqrt, eps])
+Napi::Value AdamW(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!info[0].IsTypedArray()) throw Napi::TypeError::New(env, "groklab_torch: w must be a Float32Array");
+  std::vector<int64_t> shape{static_cast<int64_t>(info[0].As<Napi::TypedArray>().ElementLength())};
+  const float* w = View(env, info[0], shape, "w").data_ptr<float>();
+  const float* g = View(env, info[1], shape, "g").data_ptr<float>();
+  const float* m = View(env, info[2], shape, "m").data_ptr<float>();
+  const float* v = View(env, info[3], shape, "v").data_ptr<float>();
+  float* wo = View(env, info[4], shape, "wOut").data_ptr<float>();
+  float* mo = View(env, info[5], shape, "mOut").data_ptr<float>();
+  float* vo = View(env, info[6], shape, "vOut").data_ptr<float>();
+  Napi::Array a = info[7].As<Napi::Array>();
+  if (a.Length() != 6) throw Napi::RangeError::New(env, "groklab_torch: adamw needs 6 hyper-parameters");
+  auto at = [&](uint32_t i) { return a.Get(i).As<Napi::Number>().DoubleValue(); };
+  const AdamWHyper h{static_cast<float>(at(0)), static_cast<float>(at(1)), static_cast<float>(1.0 - at(1)),
+                     static_cast<float>(at(2)), static_cast<float>(1.0 - at(2)), static_cast<float>(-at(3)),
+                     static_cast<float>(at(4)), static_cast<float>(at(5))};
+  ForRange(shape[0], [&](int64_t begin, int64_t end) { AdamWRange(w, g, m, v, wo, mo, vo, h, begin, end); });
+  return env.Undefined();
+}
+
 // threads(n): intra-op threads of ATen (OpenBLAS keeps its own, see OPENBLAS_NUM_THREADS).
 Napi::Value Threads(const Napi::CallbackInfo& info) {
   if (info.Length() > 0 && info[0].IsNumber()) at::set_num_threads(info[0].As<Napi::Number>().Int32Value());
@@ -253,6 +377,10 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("pad", Napi::Function::New(env, Safe<Pad>));
   exports.Set("softmax", Napi::Function::New(env, Safe<Softmax>));
   exports.Set("segmentSum", Napi::Function::New(env, Safe<SegmentSum>));
+  exports.Set("reluGrad", Napi::Function::New(env, Safe<ReluGrad>));
+  exports.Set("softmaxCrossEntropy", Napi::Function::New(env, Safe<SoftmaxCrossEntropy>));
+  exports.Set("softmaxCrossEntropyGrad", Napi::Function::New(env, Safe<SoftmaxCrossEntropyGrad>));
+  exports.Set("adamw", Napi::Function::New(env, Safe<AdamW>));
   exports.Set("threads", Napi::Function::New(env, Safe<Threads>));
   return exports;
 }

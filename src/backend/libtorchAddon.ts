@@ -3,6 +3,7 @@
  * float32 kernels computed by libtorch's ATen on Float32Arrays without copying.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 export interface LibtorchAddon {
@@ -17,11 +18,43 @@ export interface LibtorchAddon {
   slice(x: Float32Array, shape: number[], begin: number[], size: number[], out: Float32Array): void;
   pad(x: Float32Array, shape: number[], paddings: number[], value: number, out: Float32Array, outShape: number[]): void;
   softmax(x: Float32Array, shape: number[], out: Float32Array): void;
+  reluGrad(dy: Float32Array, x: Float32Array, shape: number[], out: Float32Array): void;
+  /** Mean over rows of logsumexp(row) − row[label]. */
+  softmaxCrossEntropy(logits: Float32Array, shape: number[], labels: Int32Array): number;
+  softmaxCrossEntropyGrad(logits: Float32Array, shape: number[], labels: Int32Array, scale: number, out: Float32Array): void;
+  /** hyper: [decayFactor, beta1, beta2, stepSize, correction2Sqrt, eps] */
+  adamw(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, wOut: Float32Array, mOut: Float32Array, vOut: Float32Array, hyper: number[]): void;
   threads(n?: number): number;
 }
 
 /** Where node-gyp writes the addon (GROKLAB_ADDON overrides, e.g. for bundled test runs). */
 export const ADDON_PATH = process.env.GROKLAB_ADDON ?? path.join(__dirname, "..", "..", "native", "build", "Release", "groklab_torch.node");
+
+/** ATen threads: GROKLAB_THREADS, else every core (both cores measured faster than one here). */
+export function libtorchThreadCount(): number {
+  const value = process.env.GROKLAB_THREADS;
+  if (value === undefined || value === "") return os.availableParallelism();
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new Error(`libtorchAddon: GROKLAB_THREADS must be a positive integer; received "${value}"`);
+  }
+  return threads;
+}
+
+/** The CPU's feature flags (Linux /proc/cpuinfo; empty elsewhere). */
+export function cpuFlags(): Set<string> {
+  try {
+    const line = fs.readFileSync("/proc/cpuinfo", "utf8").split("\n").find((l) => l.startsWith("flags"));
+    return new Set(line ? line.split(":")[1].trim().split(/\s+/) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** The OpenBLAS kernel set for these CPU flags: "SkylakeX" with AVX-512 (F, BW, VL, DQ), else none (OpenBLAS decides). */
+export function openblasCoreFor(flags: Set<string>): string | undefined {
+  return ["avx512f", "avx512bw", "avx512vl", "avx512dq"].every((f) => flags.has(f)) ? "SkylakeX" : undefined;
+}
 
 let cached: { addon: LibtorchAddon | null; why: string } | undefined;
 
@@ -32,14 +65,15 @@ export function libtorchAddon(): { addon: LibtorchAddon | null; why: string } {
       cached = { addon: null, why: `the native addon is not built (run: npm run setup; it needs Debian's libtorch-dev)` };
     } else {
       try {
-        // Debian's OpenBLAS starts a thread per core at load unless told otherwise; with ATen's own
-        // threads that oversubscribes this machine (../shared/REFERENCES.md). Read once, at load.
-        // GROKLAB_THREADS (default 1: on this 2-core machine two threads measured slower) sets both.
-        const threads = Number(process.env.GROKLAB_THREADS ?? 1);
-        if (!Number.isInteger(threads) || threads < 1) {
-          throw new Error(`GROKLAB_THREADS must be a positive integer; received "${process.env.GROKLAB_THREADS}"`);
-        }
-        process.env.OPENBLAS_NUM_THREADS ??= String(threads);
+        const threads = libtorchThreadCount();
+        // The addon splits large matrix products between ATen's threads itself; OpenBLAS threads
+        // on top of those oversubscribe this machine (measured 2–4× slower), so OpenBLAS runs one.
+        process.env.OPENBLAS_NUM_THREADS ??= "1";
+        // Debian's OpenBLAS 0.3.21 does not know recent AVX-512 CPUs (AMD family 26 here) and
+        // falls back to its Haswell (AVX2) kernels; its SkylakeX kernels multiply ~1.8× faster
+        // on them (README, Performance). Read once, when the library loads.
+        const core = openblasCoreFor(cpuFlags());
+        if (core) process.env.OPENBLAS_CORETYPE ??= core;
         const addon = require(ADDON_PATH) as LibtorchAddon;
         addon.threads(threads);
         cached = { addon, why: "" };

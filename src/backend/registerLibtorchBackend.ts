@@ -1,192 +1,17 @@
 /**
- * The "libtorch" tfjs backend: tfjs-backend-cpu's storage (tensors are JS typed arrays) and all of
- * its kernels, with the hot float32 kernels (BatchMatMul, broadcasting element-wise arithmetic,
- * ReLU and its gradient's Step, Exp, Log, Neg, Sqrt, Square, Sum/Max/Min/Mean, OneHot, Concat, Transpose, Slice, PadV2, Softmax, GatherV2 and its
- * gradient UnsortedSegmentSum) computed natively by
- * libtorch (libtorchAddon). Anything else, or any non-float32 input, runs the cpu kernel, so the
- * backend is complete and exact wherever it does not accelerate. The plain tfjs API and autodiff
- * work unchanged.
+ * The "libtorch" tfjs backend: tfjs-backend-cpu's storage (LibtorchBackend) and all of its kernels,
+ * with the hot float32 kernels computed natively by libtorch (libtorchKernels) and groklab's fused
+ * kernels (libtorchFusedKernels, used through runFused and the fused ReLU gradient). The plain tfjs
+ * API and autodiff work unchanged.
  */
 import * as tf from "@tensorflow/tfjs";
-import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
-import { BufferPool } from "./BufferPool";
-import { LibtorchAddon, libtorchAddon } from "./libtorchAddon";
+import { libtorchAddon } from "./libtorchAddon";
+import { LibtorchBackend } from "./LibtorchBackend";
+import { libtorchFusedKernels } from "./libtorchFusedKernels";
+import { libtorchKernels } from "./libtorchKernels";
+import { registerFusedReluGradient } from "./registerFusedReluGradient";
 
 export const LIBTORCH = "libtorch";
-
-type KernelArgs = Parameters<tf.KernelFunc>[0];
-type Info = tf.TensorInfo;
-
-/** The cpu backend's storage, with the buffers of native outputs recycled when their tensor is disposed. */
-class LibtorchBackend extends MathBackendCPU {
-  readonly pool = new BufferPool();
-  /** Buffers this backend's native kernels allocated: only these go back to the pool. */
-  readonly owned = new WeakSet<Float32Array>();
-
-  output(shape: number[]): { out: Float32Array; shape: number[] } {
-    const out = this.pool.acquire(shape.reduce((a, b) => a * b, 1));
-    this.owned.add(out);
-    return { out, shape };
-  }
-
-  override disposeData(dataId: tf.DataId, force = false): boolean {
-    const values = this.data.get(dataId)?.values;
-    const disposed = super.disposeData(dataId, force);
-    if (disposed && values instanceof Float32Array && this.owned.has(values)) {
-      this.owned.delete(values);
-      this.pool.release(values);
-    }
-    return disposed;
-  }
-}
-
-/** The tensor's float32 values (cpu kernels may leave float32 tensors in other typed arrays: convert once, keep). */
-function values(backend: LibtorchBackend, t: Info): Float32Array {
-  const data = backend.data.get(t.dataId)!;
-  if (!(data.values instanceof Float32Array)) data.values = Float32Array.from(data.values as ArrayLike<number>);
-  return data.values as Float32Array;
-}
-
-function reduceShape(shape: number[], axes: number[], keepDims: boolean): number[] {
-  return keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : shape.filter((_, i) => !axes.includes(i));
-}
-
-/** Native kernels by name; each returns null to hand the call to the cpu kernel. */
-function nativeKernels(addon: LibtorchAddon): Record<string, (args: KernelArgs) => Info | null> {
-  const float = (...ts: Info[]) => ts.every((t) => t.dtype === "float32");
-  const kernels: Record<string, (args: KernelArgs) => Info | null> = {
-    BatchMatMul: ({ inputs, backend, attrs }) => {
-      const { a, b } = inputs as { a: Info; b: Info };
-      if (!float(a, b) || a.shape.length < 2 || b.shape.length < 2) return null; // the cpu kernel reports bad ranks
-      const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
-      const m = transposeA ? a.shape[a.shape.length - 1] : a.shape[a.shape.length - 2];
-      const n = transposeB ? b.shape[b.shape.length - 2] : b.shape[b.shape.length - 1];
-      const batch = tf.backend_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
-      const be = backend as LibtorchBackend;
-      const { out, shape } = be.output([...batch, m, n]);
-      addon.matmul(values(be, a), a.shape, values(be, b), b.shape, transposeA, transposeB, out, shape);
-      return be.makeTensorInfo(shape, "float32", out);
-    },
-  };
-  for (const op of ["Add", "Sub", "Multiply", "RealDiv", "Maximum", "Minimum"]) {
-    kernels[op] = ({ inputs, backend }) => {
-      const { a, b } = inputs as { a: Info; b: Info };
-      if (!float(a, b)) return null;
-      const be = backend as LibtorchBackend;
-      const { out, shape } = be.output(tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape));
-      addon.binary(op, values(be, a), a.shape, values(be, b), b.shape, out, shape);
-      return be.makeTensorInfo(shape, "float32", out);
-    };
-  }
-  for (const op of ["Relu", "Exp", "Log", "Neg", "Sqrt", "Square", "Step"]) {
-    kernels[op] = ({ inputs, backend, attrs }) => {
-      const { x } = inputs as { x: Info };
-      if (!float(x)) return null;
-      const be = backend as LibtorchBackend;
-      const { out, shape } = be.output(x.shape);
-      addon.unary(op, values(be, x), x.shape, out, (attrs as { alpha?: number } | undefined)?.alpha ?? 0);
-      return be.makeTensorInfo(shape, "float32", out);
-    };
-  }
-  kernels.Concat = ({ inputs, backend, attrs }) => {
-    const list = Object.values(inputs) as Info[];
-    if (list.length < 2 || !float(...list) || list.some((t) => t.shape.length === 0 || tf.util.sizeFromShape(t.shape) === 0)) return null;
-    const axis = tf.util.parseAxisParam((attrs as { axis: number }).axis, list[0].shape)[0];
-    const shape = list[0].shape.slice();
-    shape[axis] = list.reduce((s, t) => s + t.shape[axis], 0);
-    const be = backend as LibtorchBackend;
-    const { out } = be.output(shape);
-    addon.concat(list.map((t) => values(be, t)), list.map((t) => t.shape), axis, out, shape);
-    return be.makeTensorInfo(shape, "float32", out);
-  };
-  kernels.Transpose = ({ inputs, backend, attrs }) => {
-    const { x } = inputs as { x: Info };
-    const { perm } = attrs as { perm: number[] };
-    if (!float(x) || x.shape.length < 2) return null;
-    const be = backend as LibtorchBackend;
-    const { out, shape } = be.output(perm.map((i) => x.shape[i]));
-    addon.transpose(values(be, x), x.shape, perm, out, shape);
-    return be.makeTensorInfo(shape, "float32", out);
-  };
-  kernels.Slice = ({ inputs, backend, attrs }) => {
-    const { x } = inputs as { x: Info };
-    if (!float(x) || x.shape.length === 0) return null;
-    const a = attrs as { begin: number | number[]; size: number | number[] };
-    const [begin, size] = tf.slice_util.parseSliceParams(x as tf.Tensor, a.begin, a.size);
-    if (size.some((d) => d === 0)) return null;
-    const be = backend as LibtorchBackend;
-    const { out, shape } = be.output(size);
-    addon.slice(values(be, x), x.shape, begin, size, out);
-    return be.makeTensorInfo(shape, "float32", out);
-  };
-  kernels.PadV2 = ({ inputs, backend, attrs }) => {
-    const { x } = inputs as { x: Info };
-    const { paddings, constantValue } = attrs as { paddings: [number, number][]; constantValue: number };
-    if (!float(x) || x.shape.length === 0 || paddings.flat().some((v) => v < 0)) return null;
-    const be = backend as LibtorchBackend;
-    const { out, shape } = be.output(x.shape.map((d, i) => paddings[i][0] + d + paddings[i][1]));
-    addon.pad(values(be, x), x.shape, paddings.flat(), constantValue, out, shape);
-    return be.makeTensorInfo(shape, "float32", out);
-  };
-  kernels.Softmax = ({ inputs, backend, attrs }) => {
-    const { logits } = inputs as { logits: Info };
-    const { dim } = attrs as { dim: number };
-    if (!float(logits) || logits.shape.length === 0 || (dim !== -1 && dim !== logits.shape.length - 1)) return null;
-    const be = backend as LibtorchBackend;
-    const { out, shape } = be.output(logits.shape);
-    addon.softmax(values(be, logits), logits.shape, out);
-    return be.makeTensorInfo(shape, "float32", out);
-  };
-  kernels.GatherV2 = ({ inputs, backend, attrs }) => {
-    const { x, indices } = inputs as { x: Info; indices: Info };
-    const { axis, batchDims } = attrs as { axis: number; batchDims: number };
-    if (!float(x) || indices.dtype !== "int32" || x.shape.length === 0 || (batchDims ?? 0) !== 0) return null;
-    if (tf.util.parseAxisParam(axis, x.shape)[0] !== 0) return null;
-    const be = backend as LibtorchBackend;
-    const ids = be.data.get(indices.dataId)!.values as Int32Array;
-    if (ids.some((i) => i < 0 || i >= x.shape[0])) return null; // the cpu kernel throws tfjs's own message
-    const { out, shape } = be.output([...indices.shape, ...x.shape.slice(1)]);
-    addon.gather(values(be, x), [x.shape[0], tf.util.sizeFromShape(x.shape.slice(1))], ids, out, [ids.length, tf.util.sizeFromShape(x.shape.slice(1))]);
-    return be.makeTensorInfo(shape, "float32", out);
-  };
-  kernels.UnsortedSegmentSum = ({ inputs, backend, attrs }) => {
-    const { x, segmentIds } = inputs as { x: Info; segmentIds: Info };
-    const { numSegments } = attrs as { numSegments: number };
-    if (!float(x) || segmentIds.dtype !== "int32" || segmentIds.shape.length !== 1 || x.shape.length === 0) return null;
-    const be = backend as LibtorchBackend;
-    const ids = be.data.get(segmentIds.dataId)!.values as Int32Array;
-    if (ids.some((i) => i < 0 || i >= numSegments)) return null; // TensorFlow drops these: leave it to the cpu kernel
-    const inner = tf.util.sizeFromShape(x.shape.slice(1));
-    const { out, shape } = be.output([numSegments, ...x.shape.slice(1)]);
-    addon.segmentSum(values(be, x), [x.shape[0], inner], ids, out, [numSegments, inner]);
-    return be.makeTensorInfo(shape, "float32", out);
-  };
-  kernels.OneHot = ({ inputs, backend, attrs }) => {
-    const { indices } = inputs as { indices: Info };
-    const { depth, onValue, offValue, dtype } = attrs as { depth: number; onValue: number; offValue: number; dtype: string };
-    if (dtype !== "float32" || indices.dtype !== "int32") return null;
-    const be = backend as LibtorchBackend;
-    const ids = be.data.get(indices.dataId)!.values as Int32Array;
-    const { out, shape } = be.output([...indices.shape, depth]);
-    out.fill(offValue);
-    for (let i = 0; i < ids.length; i++) if (ids[i] >= 0 && ids[i] < depth) out[i * depth + ids[i]] = onValue;
-    return be.makeTensorInfo(shape, "float32", out);
-  };
-  for (const op of ["Sum", "Max", "Min", "Mean"]) {
-    kernels[op] = ({ inputs, backend, attrs }) => {
-      const { x } = inputs as { x: Info };
-      if (!float(x) || x.shape.length === 0) return null;
-      const a = attrs as { axis?: number | number[]; reductionIndices?: number | number[]; keepDims: boolean };
-      const axes = tf.util.parseAxisParam((op === "Max" ? a.reductionIndices : a.axis) ?? [], x.shape);
-      if (axes.length === 0) return null;
-      const be = backend as LibtorchBackend;
-      const { out, shape } = be.output(reduceShape(x.shape, axes, a.keepDims));
-      addon.reduce(op, values(be, x), x.shape, axes, out, shape);
-      return be.makeTensorInfo(shape, "float32", out);
-    };
-  }
-  return kernels;
-}
 
 let registered = false;
 
@@ -203,12 +28,16 @@ export function registerLibtorchBackend(): void {
   if (!addon) throw new Error(why);
   tf.registerBackend(LIBTORCH, () => new LibtorchBackend(), 1);
   const cpuKernels = tf.getKernelsForBackend("cpu");
-  const native = nativeKernels(addon);
+  const native = libtorchKernels(addon);
   for (const config of cpuKernels) {
     const fast = native[config.kernelName];
     const kernelFunc: tf.KernelFunc = fast ? (args) => fast(args) ?? config.kernelFunc(args) : config.kernelFunc;
     tf.registerKernel({ ...config, backendName: LIBTORCH, kernelFunc });
   }
+  for (const [kernelName, kernelFunc] of Object.entries(libtorchFusedKernels(addon))) {
+    tf.registerKernel({ kernelName, backendName: LIBTORCH, kernelFunc: kernelFunc as tf.KernelFunc });
+  }
+  registerFusedReluGradient();
   registered = true;
 }
 

@@ -8,6 +8,7 @@
  * Bias corrections are computed in double precision, as PyTorch does on the Python side.
  */
 import * as tf from "@tensorflow/tfjs";
+import { FUSED, runFused } from "../backend/runFused";
 import { NamedTensor } from "./NamedTensor";
 
 /** AdamW hyper-parameters; defaults are PyTorch's except betas (Power et al. use 0.98). */
@@ -101,16 +102,24 @@ export class AdamW extends tf.Optimizer {
       const { m, v } = this.slot(name, w);
       tf.tidy(() => {
         const decays = weightDecay > 0 && this.config.decay(name.replace(/^model\d+\//, ""), w);
-        const decayed = decays ? w.mul(1 - lr * weightDecay) : w;
-        const m1 = m.mul(beta1).add(g.mul(1 - beta1));
-        const v1 = v.mul(beta2).add(g.square().mul(1 - beta2));
-        const denom = v1.sqrt().div(correction2Sqrt).add(eps);
+        const attrs = { decayFactor: decays ? 1 - lr * weightDecay : 1, beta1, beta2, stepSize, correction2Sqrt, eps };
+        const fused = w.dtype === "float32" ? runFused<tf.Tensor[]>(FUSED.adamW, { w, g, m, v }, attrs) : null;
+        const [w1, m1, v1] = fused ?? this.update(w, g, m, v, attrs);
         m.assign(m1);
         v.assign(v1);
-        w.assign(decayed.sub(m1.div(denom).mul(stepSize)));
+        w.assign(w1);
       });
     }
     this.incrementIterations();
+  }
+
+  /** One step with tfjs ops (backends without the fused AdamW kernel): new [w, m, v]. */
+  private update(w: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, a: { decayFactor: number; stepSize: number; correction2Sqrt: number }): tf.Tensor[] {
+    const { beta1, beta2, eps } = this.config;
+    const m1 = m.mul(beta1).add(g.mul(1 - beta1));
+    const v1 = v.mul(beta2).add(g.square().mul(1 - beta2));
+    const denom = v1.sqrt().div(a.correction2Sqrt).add(eps);
+    return [w.mul(a.decayFactor).sub(m1.div(denom).mul(a.stepSize)), m1, v1];
   }
 
   /** Optimizer state for checkpoints: step count and moment estimates by parameter name. */

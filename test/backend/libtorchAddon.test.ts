@@ -26,3 +26,73 @@ test("Step keeps NaN, gives alpha below zero and 1 above", { skip }, () => {
   addon!.unary("Step", new Float32Array([-2, 0, 3, NaN]), [4], out, 0.25);
   assert.deepEqual(Array.from(out), [0.25, 0.25, 1, NaN]);
 });
+
+test("reluGrad passes dy where x > 0, zero elsewhere, NaN where x is NaN", { skip }, () => {
+  const out = new Float32Array(5);
+  addon!.reluGrad(new Float32Array([1, 2, 3, 4, 5]), new Float32Array([-1, 0, 0.5, NaN, 7]), [5], out);
+  assert.deepEqual(Array.from(out), [0, 0, 3, NaN, 5]);
+});
+
+test("softmaxCrossEntropy and its gradient by hand", { skip }, () => {
+  // rows [0, 0] (label 1) and [ln 3, 0] (label 0): losses ln 2 and ln(4/3); softmax rows [½, ½], [¾, ¼]
+  const logits = new Float32Array([0, 0, Math.log(3), 0]);
+  const labels = new Int32Array([1, 0]);
+  const loss = addon!.softmaxCrossEntropy(logits, [2, 2], labels);
+  assert.ok(Math.abs(loss - (Math.LN2 + Math.log(4 / 3)) / 2) < 1e-6, `loss ${loss}`);
+  const grad = new Float32Array(4);
+  addon!.softmaxCrossEntropyGrad(logits, [2, 2], labels, 0.5, grad);
+  const expected = [0.25, -0.25, -0.125, 0.125];
+  grad.forEach((g, i) => assert.ok(Math.abs(g - expected[i]) < 1e-6, `grad[${i}] ${g}`));
+  assert.throws(() => addon!.softmaxCrossEntropy(logits, [2, 2], new Int32Array([0, 2])), /groklab_torch: index 2 is outside \[0, 2\)/);
+  assert.throws(() => addon!.softmaxCrossEntropy(logits, [2, 2], new Int32Array([0])), /groklab_torch: 1 labels for 2 rows of logits/);
+});
+
+test("adamw: one step by hand, and wrong sizes are errors", { skip }, () => {
+  // w 1, g 0.5, m = v = 0, lr 0.1, wd 0.1, β (0.9, 0.999), step 1: w·0.99 − 0.1·(0.05/0.1)/(√0.00025/√0.001 + 0) = 0.89
+  const [w, m, v] = [new Float32Array(1), new Float32Array(1), new Float32Array(1)];
+  addon!.adamw(new Float32Array([1]), new Float32Array([0.5]), new Float32Array([0]), new Float32Array([0]), w, m, v, [0.99, 0.9, 0.999, 0.1 / 0.1, Math.sqrt(0.001), 0]);
+  assert.ok(Math.abs(w[0] - 0.89) < 1e-6 && Math.abs(m[0] - 0.05) < 1e-8 && Math.abs(v[0] - 0.00025) < 1e-9, `${w[0]} ${m[0]} ${v[0]}`);
+  const one = new Float32Array(1);
+  assert.throws(() => addon!.adamw(one, new Float32Array(2), one, one, one, one, one, [1, 0.9, 0.99, 1, 1, 0]), /groklab_torch: g holds 2 values; its shape needs 1/);
+  assert.throws(() => addon!.adamw(one, one, one, one, one, one, one, [1, 0.9]), /groklab_torch: adamw needs 6 hyper-parameters/);
+});
+
+test("a product split between two threads equals the one-thread product, batch of one or not", { skip }, () => {
+  const [m, k, n] = [300, 70, 50];
+  const a = Float32Array.from({ length: m * k }, (_, i) => Math.sin(i));
+  const b = Float32Array.from({ length: k * n }, (_, i) => Math.cos(i));
+  const product = (threads: number, batch: boolean, transposeA: boolean) => {
+    addon!.threads(threads);
+    const out = new Float32Array(m * n);
+    const at = transposeA ? Float32Array.from({ length: m * k }, (_, i) => a[(i % m) * k + Math.floor(i / m)]) : a;
+    const aShape = transposeA ? [k, m] : [m, k];
+    const pre = batch ? [1] : [];
+    addon!.matmul(at, [...pre, ...aShape], b, [...pre, k, n], transposeA, false, out, [...pre, m, n]);
+    return out;
+  };
+  const threads = addon!.threads();
+  try {
+    const reference = product(1, false, false);
+    for (const [batch, transposeA] of [[false, false], [true, false], [true, true]]) {
+      const split = product(2, batch, transposeA);
+      split.forEach((x, i) => assert.ok(Math.abs(x - reference[i]) < 1e-4, `batch ${batch} transposeA ${transposeA} [${i}]: ${x} vs ${reference[i]}`));
+    }
+  } finally {
+    addon!.threads(threads);
+  }
+});
+
+test("OpenBLAS gets its AVX-512 kernels only when the CPU has the four AVX-512 extensions they use", async () => {
+  const { openblasCoreFor, libtorchThreadCount } = await import("../../src/backend/libtorchAddon");
+  assert.equal(openblasCoreFor(new Set(["avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq"])), "SkylakeX");
+  assert.equal(openblasCoreFor(new Set(["avx2", "fma", "avx512f"])), undefined);
+  process.env.GROKLAB_THREADS = "0";
+  try {
+    assert.throws(() => libtorchThreadCount(), /libtorchAddon: GROKLAB_THREADS must be a positive integer; received "0"/);
+    process.env.GROKLAB_THREADS = "3";
+    assert.equal(libtorchThreadCount(), 3);
+  } finally {
+    delete process.env.GROKLAB_THREADS;
+  }
+  assert.equal(libtorchThreadCount(), (await import("os")).availableParallelism());
+});

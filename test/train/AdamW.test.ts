@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import { AdamW } from "../../src/train/AdamW";
-import { assertClose, fixture } from "../helpers";
+import { selectBackend } from "../../src/backend/selectBackend";
+import { assertClose, availableBackends, fixture } from "../helpers";
 
 interface AdamWFixture {
   config: { lr: number; beta1: number; beta2: number; eps: number; weightDecay: number };
@@ -22,18 +23,24 @@ test("one step matches the hand computation (decoupled decay, bias correction)",
   w.dispose();
 });
 
-test("five steps match torch.optim.AdamW 1.13, with and without decay", () => {
+test("five steps match torch.optim.AdamW 1.13, with and without decay, on every backend (fused on libtorch)", async () => {
   const f = fixture<AdamWFixture>("adamw");
-  const w = tf.variable(tf.tensor(f.w0, [3, 4]), true, "fx.w");
-  const u = tf.variable(tf.tensor(f.u0, [5]), true, "fx.u");
-  const opt = new AdamW({ ...f.config, decay: (name) => name !== "fx.u" });
-  f.grads.forEach((g, i) => {
-    tf.tidy(() => opt.applyGradients({ "fx.w": tf.tensor(g.w, [3, 4]), "fx.u": tf.tensor(g.u, [5]) }));
-    assertClose(w.dataSync(), f.steps[i].w, 2e-6, 1e-7, `w after step ${i + 1}`);
-    assertClose(u.dataSync(), f.steps[i].u, 2e-6, 1e-7, `u after step ${i + 1}`);
-  });
-  opt.dispose();
-  tf.dispose([w, u]);
+  for (const backend of availableBackends()) {
+    await selectBackend(backend);
+    const w = tf.variable(tf.tensor(f.w0, [3, 4]), true, "fx.w");
+    const u = tf.variable(tf.tensor(f.u0, [5]), true, "fx.u");
+    const opt = new AdamW({ ...f.config, decay: (name) => name !== "fx.u" });
+    const before = tf.memory().numTensors;
+    f.grads.forEach((g, i) => {
+      tf.tidy(() => opt.applyGradients({ "fx.w": tf.tensor(g.w, [3, 4]), "fx.u": tf.tensor(g.u, [5]) }));
+      assertClose(w.dataSync(), f.steps[i].w, 2e-6, 1e-7, `${backend}: w after step ${i + 1}`);
+      assertClose(u.dataSync(), f.steps[i].u, 2e-6, 1e-7, `${backend}: u after step ${i + 1}`);
+      if (i > 0) assert.equal(tf.memory().numTensors, before + 4, `${backend}: live tensors (4 moment slots)`);
+    });
+    opt.dispose();
+    tf.dispose([w, u]);
+  }
+  await selectBackend("cpu");
 });
 
 test("the optimizer state round-trips through getWeights/setWeights", async () => {

@@ -1,0 +1,37 @@
+/**
+ * Fused kernels: one kernel for what tfjs computes with several (a ReLU gradient, a softmax
+ * cross-entropy and its gradient, an AdamW update). A backend that registers them (libtorch does)
+ * runs them; on any other backend `runFused` returns null and the caller computes the same thing
+ * with plain tfjs ops. GROKLAB_FUSED=0 turns them off everywhere (to measure what they save).
+ */
+import * as tf from "@tensorflow/tfjs";
+
+export const FUSED = {
+  /** inputs {dy, x} → dy where x > 0, else 0 */
+  reluGrad: "GroklabReluGrad",
+  /** inputs {logits [N, C], labels [N] int32} → scalar mean softmax cross-entropy */
+  softmaxCrossEntropy: "GroklabSoftmaxCrossEntropy",
+  /** inputs {logits, labels, dy (scalar)} → (softmax(logits) − onehot(labels)) · dy / N */
+  softmaxCrossEntropyGrad: "GroklabSoftmaxCrossEntropyGrad",
+  /**
+   * inputs {w, g, m, v}, attrs {decayFactor, beta1, beta2, stepSize, correction2Sqrt, eps} →
+   * [w, m, v] after one AdamW step (see train/AdamW)
+   */
+  adamW: "GroklabAdamW",
+} as const;
+
+export type FusedKernelName = (typeof FUSED)[keyof typeof FUSED];
+
+/**
+ * Runs a fused kernel on the active backend, or returns null when that backend has none.
+ * @example
+ * const dx = runFused(FUSED.reluGrad, { dy, x }) ?? tf.mul(dy, tf.step(x));
+ */
+export function runFused<T extends tf.Tensor | tf.Tensor[]>(
+  name: FusedKernelName,
+  inputs: Record<string, tf.Tensor>,
+  attrs: Record<string, number> = {},
+): T | null {
+  if (process.env.GROKLAB_FUSED === "0" || !tf.getKernel(name, tf.getBackend())) return null;
+  return tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as never) as T;
+}

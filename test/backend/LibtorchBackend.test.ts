@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as tf from "@tensorflow/tfjs";
+import { LibtorchBackend } from "../../src/backend/LibtorchBackend";
+import { selectBackend } from "../../src/backend/selectBackend";
+import { availableBackends } from "../helpers";
+
+test("a native output's buffer goes back to the pool when its tensor is disposed, and is reused", async (t) => {
+  if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
+  await selectBackend("libtorch");
+  const backend = tf.backend() as LibtorchBackend;
+  const x = tf.ones([100, 100]);
+  const y = tf.add(x, x); // native Add: a pooled 10,000-float buffer
+  const buffer = backend.floats(y);
+  const held = backend.pool.heldBytes;
+  y.dispose();
+  assert.equal(backend.pool.heldBytes, held + 40_000);
+  const z = tf.mul(x, x);
+  assert.equal(backend.floats(z), buffer);
+  assert.deepEqual(Array.from(z.dataSync().slice(0, 3)), [1, 1, 1]);
+  tf.dispose([x, z]);
+  await selectBackend("cpu");
+});
