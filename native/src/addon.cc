@@ -7,6 +7,7 @@
 #include <malloc.h>
 #include <napi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -39,13 +40,60 @@ at::Tensor View(Napi::Env env, const Napi::Value& buffer, const std::vector<int6
   return at::from_blob(f.Data(), shape, at::TensorOptions().dtype(at::kFloat));
 }
 
+// Many tiny products of one shape (attention: 15,320 of [3×32]·[32×3]): one loop over the batch,
+// where ATen's bmm pays a BLAS call per product (~1.7 GFLOP/s). a [batch, m, k] (or [batch, k, m]
+// when transposed), b [batch, k, n] (or [batch, n, k]), contiguous; out [batch, m, n].
+void SmallBatchedMatmul(const float* a, const float* b, float* out, int64_t batch, int64_t m, int64_t k, int64_t n, bool ta, bool tb) {
+  at::parallel_for(0, batch, 256, [&](int64_t begin, int64_t end) {
+    for (int64_t p = begin; p < end; p++) {
+      const float* ap = a + p * m * k;
+      const float* bp = b + p * k * n;
+      float* op = out + p * m * n;
+      for (int64_t i = 0; i < m; i++) {
+        float* orow = op + i * n;
+        if (tb && !ta) {  // rows of a times rows of b: dot products over contiguous k
+          const float* arow = ap + i * k;
+          for (int64_t j = 0; j < n; j++) {
+            const float* brow = bp + j * k;
+            float sum = 0.0f;
+            for (int64_t kk = 0; kk < k; kk++) sum += arow[kk] * brow[kk];
+            orow[j] = sum;
+          }
+          continue;
+        }
+        for (int64_t j = 0; j < n; j++) orow[j] = 0.0f;
+        for (int64_t kk = 0; kk < k; kk++) {
+          const float aik = ta ? ap[kk * m + i] : ap[i * k + kk];
+          if (tb) {
+            for (int64_t j = 0; j < n; j++) orow[j] += aik * bp[j * k + kk];
+          } else {
+            const float* brow = bp + kk * n;
+            for (int64_t j = 0; j < n; j++) orow[j] += aik * brow[j];
+          }
+        }
+      }
+    }
+  });
+}
+
 // matmul(a, aShape, b, bShape, transposeA, transposeB, out, outShape)
 Napi::Value Matmul(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  at::Tensor a = View(env, info[0], ShapeOf(info[1]), "a");
-  at::Tensor b = View(env, info[2], ShapeOf(info[3]), "b");
-  if (info[4].As<Napi::Boolean>()) a = a.transpose(-1, -2);
-  if (info[5].As<Napi::Boolean>()) b = b.transpose(-1, -2);
+  std::vector<int64_t> aShape = ShapeOf(info[1]), bShape = ShapeOf(info[3]);
+  at::Tensor a = View(env, info[0], aShape, "a");
+  at::Tensor b = View(env, info[2], bShape, "b");
+  const bool ta = info[4].As<Napi::Boolean>(), tb = info[5].As<Napi::Boolean>();
+  const int64_t m = ta ? a.size(-1) : a.size(-2), k = ta ? a.size(-2) : a.size(-1), n = tb ? b.size(-2) : b.size(-1);
+  const int64_t batch = m * k > 0 ? a.numel() / (m * k) : 0;
+  if (a.dim() >= 3 && aShape.size() == bShape.size() && std::equal(aShape.begin(), aShape.end() - 2, bShape.begin()) &&
+      batch > 1 && m * n * k <= 4096 && (tb ? b.size(-1) : b.size(-2)) == k) {
+    at::Tensor out = View(env, info[6], ShapeOf(info[7]), "out");
+    if (out.numel() != batch * m * n) throw Napi::RangeError::New(env, "groklab_torch: out does not fit the product");
+    SmallBatchedMatmul(a.data_ptr<float>(), b.data_ptr<float>(), out.data_ptr<float>(), batch, m, k, n, ta, tb);
+    return env.Undefined();
+  }
+  if (ta) a = a.transpose(-1, -2);
+  if (tb) b = b.transpose(-1, -2);
   at::Tensor out = View(env, info[6], ShapeOf(info[7]), "out");
   // tfjs hands over [1, m, k]·[1, k, n] for plain 2-D products: drop the batch of one.
   if (a.dim() == 3 && b.dim() == 3 && a.size(0) == 1 && b.size(0) == 1) {
@@ -216,13 +264,28 @@ Napi::Value Pad(const Napi::CallbackInfo& info) {
   std::vector<int64_t> p = ShapeOf(info[2]);
   double value = info[3].As<Napi::Number>().DoubleValue();
   at::Tensor out = View(env, info[4], ShapeOf(info[5]), "out");
-  std::vector<int64_t> torchPads;  // last dimension first, as constant_pad_nd wants
-  for (int64_t d = static_cast<int64_t>(p.size() / 2) - 1; d >= 0; d--) {
-    torchPads.push_back(p[2 * d]);
-    torchPads.push_back(p[2 * d + 1]);
-  }
-  out.copy_(at::constant_pad_nd(x, torchPads, value));
+  if (static_cast<int64_t>(p.size()) != 2 * x.dim()) throw Napi::RangeError::New(env, "groklab_torch: pad needs two paddings per dimension");
+  // Fill, then copy x into its box: one pass over the output, no temporary.
+  out.fill_(value);
+  at::Tensor box = out;
+  for (int64_t d = 0; d < x.dim(); d++) box = box.narrow(d, p[2 * d], x.size(d));
+  box.copy_(x);
   return env.Undefined();
+}
+
+// Softmax of each row of `cols` values: the max, exp and sum in one place per row. Written out
+// because ATen's kernel is slow for the short rows of attention patterns (3 keys: ~8× slower).
+void SoftmaxRows(const float* __restrict x, float* __restrict o, int64_t cols, int64_t begin, int64_t end) {
+  for (int64_t r = begin; r < end; r++) {
+    const float* xr = x + r * cols;
+    float* orow = o + r * cols;
+    float max = xr[0];
+    for (int64_t c = 1; c < cols; c++) max = xr[c] > max ? xr[c] : max;
+    float sum = 0.0f;
+    for (int64_t c = 0; c < cols; c++) sum += (orow[c] = std::exp(xr[c] - max));
+    const float inv = 1.0f / sum;
+    for (int64_t c = 0; c < cols; c++) orow[c] *= inv;
+  }
 }
 
 // softmax(x, shape, out): over the last dimension.
@@ -231,7 +294,14 @@ Napi::Value Softmax(const Napi::CallbackInfo& info) {
   std::vector<int64_t> shape = ShapeOf(info[1]);
   at::Tensor x = View(env, info[0], shape, "x");
   at::Tensor out = View(env, info[2], shape, "out");
-  at::_softmax_out(out, x, -1, false);
+  const int64_t cols = shape.back();
+  if (cols > 32) {
+    at::_softmax_out(out, x, -1, false);
+  } else if (cols > 0) {
+    const float* in = x.data_ptr<float>();
+    float* o = out.data_ptr<float>();
+    at::parallel_for(0, x.numel() / cols, (1 << 14) / cols + 1, [&](int64_t b, int64_t e) { SoftmaxRows(in, o, cols, b, e); });
+  }
   return env.Undefined();
 }
 

@@ -41,21 +41,6 @@ export function libtorchThreadCount(): number {
   return threads;
 }
 
-/** The CPU's feature flags (Linux /proc/cpuinfo; empty elsewhere). */
-export function cpuFlags(): Set<string> {
-  try {
-    const line = fs.readFileSync("/proc/cpuinfo", "utf8").split("\n").find((l) => l.startsWith("flags"));
-    return new Set(line ? line.split(":")[1].trim().split(/\s+/) : []);
-  } catch {
-    return new Set();
-  }
-}
-
-/** The OpenBLAS kernel set for these CPU flags: "SkylakeX" with AVX-512 (F, BW, VL, DQ), else none (OpenBLAS decides). */
-export function openblasCoreFor(flags: Set<string>): string | undefined {
-  return ["avx512f", "avx512bw", "avx512vl", "avx512dq"].every((f) => flags.has(f)) ? "SkylakeX" : undefined;
-}
-
 let cached: { addon: LibtorchAddon | null; why: string } | undefined;
 
 /** The addon, or null with the reason it is not available (not built, or libtorch missing). */
@@ -69,11 +54,6 @@ export function libtorchAddon(): { addon: LibtorchAddon | null; why: string } {
         // The addon splits large matrix products between ATen's threads itself; OpenBLAS threads
         // on top of those oversubscribe this machine (measured 2–4× slower), so OpenBLAS runs one.
         process.env.OPENBLAS_NUM_THREADS ??= "1";
-        // Debian's OpenBLAS 0.3.21 does not know recent AVX-512 CPUs (AMD family 26 here) and
-        // falls back to its Haswell (AVX2) kernels; its SkylakeX kernels multiply ~1.8× faster
-        // on them (README, Performance). Read once, when the library loads.
-        const core = openblasCoreFor(cpuFlags());
-        if (core) process.env.OPENBLAS_CORETYPE ??= core;
         const addon = require(ADDON_PATH) as LibtorchAddon;
         addon.threads(threads);
         cached = { addon, why: "" };

@@ -82,10 +82,8 @@ test("a product split between two threads equals the one-thread product, batch o
   }
 });
 
-test("OpenBLAS gets its AVX-512 kernels only when the CPU has the four AVX-512 extensions they use", async () => {
-  const { openblasCoreFor, libtorchThreadCount } = await import("../../src/backend/libtorchAddon");
-  assert.equal(openblasCoreFor(new Set(["avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq"])), "SkylakeX");
-  assert.equal(openblasCoreFor(new Set(["avx2", "fma", "avx512f"])), undefined);
+test("GROKLAB_THREADS sets the thread count (default: every core); a bad value is named", async () => {
+  const { libtorchThreadCount } = await import("../../src/backend/libtorchAddon");
   process.env.GROKLAB_THREADS = "0";
   try {
     assert.throws(() => libtorchThreadCount(), /libtorchAddon: GROKLAB_THREADS must be a positive integer; received "0"/);
@@ -95,4 +93,35 @@ test("OpenBLAS gets its AVX-512 kernels only when the CPU has the four AVX-512 e
     delete process.env.GROKLAB_THREADS;
   }
   assert.equal(libtorchThreadCount(), (await import("os")).availableParallelism());
+});
+
+test("many tiny products (attention's shapes) equal the product by hand, for every transpose", { skip }, () => {
+  const [batch, m, k, n] = [5, 3, 4, 2];
+  const a = Float32Array.from({ length: batch * m * k }, (_, i) => Math.sin(i + 1));
+  const b = Float32Array.from({ length: batch * k * n }, (_, i) => Math.cos(i + 1));
+  const at = (p: number, i: number, kk: number) => a[p * m * k + i * k + kk];
+  const bt = (p: number, kk: number, j: number) => b[p * k * n + kk * n + j];
+  const transposed = (x: Float32Array, rows: number, cols: number) =>
+    Float32Array.from({ length: x.length }, (_, idx) => {
+      const p = Math.floor(idx / (rows * cols)), r = idx % (rows * cols);
+      return x[p * rows * cols + (r % rows) * cols + Math.floor(r / rows)];
+    });
+  for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]]) {
+    const out = new Float32Array(batch * m * n);
+    addon!.matmul(ta ? transposed(a, m, k) : a, ta ? [batch, k, m] : [batch, m, k], tb ? transposed(b, k, n) : b, tb ? [batch, n, k] : [batch, k, n], ta, tb, out, [batch, m, n]);
+    for (let p = 0; p < batch; p++)
+      for (let i = 0; i < m; i++)
+        for (let j = 0; j < n; j++) {
+          let sum = 0;
+          for (let kk = 0; kk < k; kk++) sum += at(p, i, kk) * bt(p, kk, j);
+          assert.ok(Math.abs(out[p * m * n + i * n + j] - sum) < 1e-5, `ta ${ta} tb ${tb} [${p},${i},${j}]`);
+        }
+  }
+});
+
+test("empty products (a zero dimension) give empty or zero outputs, never a crash", { skip }, () => {
+  const out = new Float32Array(2 * 3 * 4).fill(7);
+  addon!.matmul(new Float32Array(0), [2, 3, 0], new Float32Array(0), [2, 0, 4], false, false, out, [2, 3, 4]);
+  assert.ok(out.every((x) => x === 0));
+  addon!.matmul(new Float32Array(0), [2, 0, 5], new Float32Array(2 * 5 * 4), [2, 5, 4], false, false, new Float32Array(0), [2, 0, 4]);
 });

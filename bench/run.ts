@@ -1,0 +1,104 @@
+/**
+ * npm run bench: ms per training step of the embedding MLP (p 97, 50%, width 512, full batch) and
+ * Nanda's transformer (p 113, 30%, full batch) on each tfjs backend available here, against the
+ * same steps in PyTorch (bench/torch_*.py with Debian's python3-torch) in the same invocation.
+ *
+ * Fairness: the machine is noisy, so groklab and PyTorch runs alternate over several rounds and
+ * medians are reported. Both use the same OpenBLAS (Debian's) with the environment's
+ * OPENBLAS_CORETYPE, if any; PyTorch runs with the tuned malloc settings of ../shared/REFERENCES.md,
+ * and at n threads its baseline is the fastest of its thread layouts (ATen × OpenBLAS threads:
+ * 1×1 for one thread; n×n, 1×n, n×1 for more), so no layout of PyTorch's is left out. PyTorch as a
+ * user runs it by default (set_num_threads(1), OpenBLAS on every core) is printed too, as
+ * pytorch_default_ms_per_step.
+ * One JSON line per (model, backend, threads).
+ *   node --import tsx bench/run.ts [--rounds N] [backend ...]
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { libtorchAddon } from "../src/backend/libtorchAddon";
+import { CASES } from "./stepTime";
+
+const ROOT = path.join(__dirname, "..");
+const TUNED_MALLOC = { MALLOC_MMAP_THRESHOLD_: "4294967296", MALLOC_TRIM_THRESHOLD_: "4294967296", MALLOC_TOP_PAD_: "268435456" };
+const PYTHON = "/usr/bin/python3";
+type Model = keyof typeof CASES;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function json(out: string): Record<string, number | string>[] {
+  return out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+}
+
+/** PyTorch's ms per step with ATen × OpenBLAS threads (null: OpenBLAS's default, every core). */
+function pytorch(model: Model, aten: number, openblas: number | null): number {
+  const script = model === "mlp" ? ["bench/torch_mlp.py", "--timing-only", "--steps", "50"] : ["bench/torch_nanda.py", "--steps", "10"];
+  const env: NodeJS.ProcessEnv = { ...process.env, ...TUNED_MALLOC };
+  delete env.OPENBLAS_NUM_THREADS;
+  if (openblas !== null) env.OPENBLAS_NUM_THREADS = String(openblas);
+  const out = execFileSync(PYTHON, [...script, "--threads", String(aten)], { cwd: ROOT, env, encoding: "utf8" });
+  return Number(json(out)[0].ms_per_step);
+}
+
+function groklab(backend: string, threads: number): Record<string, number | string>[] {
+  const env = { ...process.env, GROKLAB_THREADS: String(threads) };
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/stepTime.ts", backend], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  return json(out);
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const roundsAt = args.indexOf("--rounds");
+  const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 3;
+  const available = [...(libtorchAddon().addon ? ["libtorch"] : []), "wasm", "cpu"];
+  const backends = args.length ? args : available;
+  const cores = os.availableParallelism();
+  const threadCounts = (b: string) => (b === "libtorch" ? [...new Set([1, cores])] : [1]);
+  const coreType = process.env.OPENBLAS_CORETYPE ?? "detected";
+  const torch = fs.existsSync(PYTHON) && (() => { try { execFileSync(PYTHON, ["-c", "import torch"], { stdio: "ignore" }); return true; } catch { return false; } })();
+  if (!torch) console.error("bench: PyTorch not found (apt-get install -y python3-torch); ratios are omitted");
+
+  const layouts = (n: number): [number, number][] => (n === 1 ? [[1, 1]] : [[n, n], [1, n], [n, 1]]);
+  const ours = new Map<string, Record<string, number | string>[]>();
+  const base = new Map<string, number[]>();
+  const push = <T>(m: Map<string, T[]>, k: string, v: T) => m.set(k, [...(m.get(k) ?? []), v]);
+  for (let r = 0; r < rounds; r++) {
+    for (const backend of backends) {
+      if (backend === "cpu" && r > 0) continue; // seconds per step: one round says enough
+      for (const threads of threadCounts(backend)) {
+        for (const line of groklab(backend, threads)) push(ours, `${line.model}|${backend}|${threads}`, line);
+      }
+    }
+    if (!torch) continue;
+    for (const model of Object.keys(CASES) as Model[]) {
+      for (const n of [...new Set([1, cores])]) {
+        push(base, `${model}|${n}`, Math.min(...layouts(n).map(([a, o]) => pytorch(model, a, o))));
+      }
+      push(base, `${model}|default`, pytorch(model, 1, null));
+    }
+  }
+  for (const [key, lines] of ours) {
+    const [model, backend, threads] = key.split("|");
+    const ms = median(lines.map((l) => Number(l.ms_per_step)));
+    const b = base.get(`${model}|${threads}`);
+    const baseline = b ? median(b) : null;
+    const d = base.get(`${model}|default`);
+    console.log(JSON.stringify({
+      model, backend, threads: Number(threads), ms_per_step: round(ms),
+      baseline: `pytorch ${threads} thread(s), best layout, OpenBLAS core ${coreType}, tuned malloc`,
+      baseline_ms_per_step: baseline === null ? null : round(baseline),
+      ratio: baseline === null ? null : round(ms / baseline),
+      pytorch_default_ms_per_step: d ? round(median(d)) : null,
+      gflops: round(median(lines.map((l) => Number(l.gflops)))),
+      rounds: lines.length, samples: lines.map((l) => round(Number(l.ms_per_step))), baseline_samples: b?.map(round) ?? [],
+    }));
+  }
+}
+
+const round = (x: number) => Number(x.toFixed(2));
+
+main();
