@@ -12,6 +12,11 @@
 #include <string>
 #include <vector>
 
+// oneDNN's row-major sgemm (libdnnl, which Debian's libtorch links): C = α·op(A)·op(B) + β·C.
+// Declared here because Debian ships no oneDNN headers with the library.
+extern "C" int dnnl_sgemm(char transa, char transb, int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t lda,
+                          const float* B, int64_t ldb, float beta, float* C, int64_t ldc);
+
 namespace {
 
 std::vector<int64_t> ShapeOf(const Napi::Value& v) {
@@ -76,6 +81,21 @@ void SmallBatchedMatmul(const float* a, const float* b, float* out, int64_t batc
   });
 }
 
+// Which library multiplies plain float32 matrices: oneDNN's sgemm (default; JIT kernels for the
+// CPU's widest vectors, its own OpenMP threads) or ATen's mm on OpenBLAS. See gemm().
+bool useOneDnn = true;
+
+// out[m×n] = op(a)·op(b) for contiguous row-major buffers, with oneDNN.
+void OneDnnGemm(Napi::Env env, const float* a, const float* b, float* out, int64_t m, int64_t k, int64_t n, bool ta, bool tb) {
+  if (m == 0 || n == 0) return;
+  if (k == 0) {
+    std::fill_n(out, m * n, 0.0f);
+    return;
+  }
+  const int status = dnnl_sgemm(ta ? 'T' : 'N', tb ? 'T' : 'N', m, n, k, 1.0f, a, ta ? m : k, b, tb ? k : n, 0.0f, out, n);
+  if (status != 0) throw Napi::Error::New(env, "groklab_torch: oneDNN's sgemm failed with status " + std::to_string(status));
+}
+
 // matmul(a, aShape, b, bShape, transposeA, transposeB, out, outShape)
 Napi::Value Matmul(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -83,19 +103,22 @@ Napi::Value Matmul(const Napi::CallbackInfo& info) {
   at::Tensor a = View(env, info[0], aShape, "a");
   at::Tensor b = View(env, info[2], bShape, "b");
   const bool ta = info[4].As<Napi::Boolean>(), tb = info[5].As<Napi::Boolean>();
+  at::Tensor out = View(env, info[6], ShapeOf(info[7]), "out");
   const int64_t m = ta ? a.size(-1) : a.size(-2), k = ta ? a.size(-2) : a.size(-1), n = tb ? b.size(-2) : b.size(-1);
-  const int64_t batch = m * k > 0 ? a.numel() / (m * k) : 0;
-  if (a.dim() >= 3 && aShape.size() == bShape.size() && std::equal(aShape.begin(), aShape.end() - 2, bShape.begin()) &&
-      batch > 1 && m * n * k <= 4096 && (tb ? b.size(-1) : b.size(-2)) == k) {
-    at::Tensor out = View(env, info[6], ShapeOf(info[7]), "out");
-    if (out.numel() != batch * m * n) throw Napi::RangeError::New(env, "groklab_torch: out does not fit the product");
-    SmallBatchedMatmul(a.data_ptr<float>(), b.data_ptr<float>(), out.data_ptr<float>(), batch, m, k, n, ta, tb);
+  const bool fits = (tb ? b.size(-1) : b.size(-2)) == k && out.numel() == (m * k > 0 ? a.numel() / (m * k) : 0) * m * n;
+  const int64_t batchA = m * k > 0 ? a.numel() / (m * k) : 1, batchB = k * n > 0 ? b.numel() / (k * n) : 1;
+  if (fits && useOneDnn && batchA == 1 && batchB == 1) {
+    // a plain product (tfjs hands [1, m, k]·[1, k, n] over as a batch of one)
+    OneDnnGemm(env, a.data_ptr<float>(), b.data_ptr<float>(), out.data_ptr<float>(), m, k, n, ta, tb);
+    return env.Undefined();
+  }
+  if (fits && a.dim() >= 3 && aShape.size() == bShape.size() && std::equal(aShape.begin(), aShape.end() - 2, bShape.begin()) &&
+      batchA > 1 && m * n * k <= 4096) {
+    SmallBatchedMatmul(a.data_ptr<float>(), b.data_ptr<float>(), out.data_ptr<float>(), batchA, m, k, n, ta, tb);
     return env.Undefined();
   }
   if (ta) a = a.transpose(-1, -2);
   if (tb) b = b.transpose(-1, -2);
-  at::Tensor out = View(env, info[6], ShapeOf(info[7]), "out");
-  // tfjs hands over [1, m, k]·[1, k, n] for plain 2-D products: drop the batch of one.
   if (a.dim() == 3 && b.dim() == 3 && a.size(0) == 1 && b.size(0) == 1) {
     a = a[0];
     b = b[0];
@@ -135,6 +158,25 @@ Napi::Value Binary(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// Runs body(begin, end) over [0, n) on ATen's threads when n is large enough to pay for them.
+template <typename F>
+void ForRange(int64_t n, const F& body) {
+  at::parallel_for(0, n, 1 << 16, body);
+}
+
+// ReLU (x > 0 ? x : 0) or Step (x > 0 ? 1 : alpha) over [begin, end): selects, not branches (signs
+// are random), so the loops vectorise; tfjs keeps NaN as NaN, copied in a second, rare pass.
+void ReluOrStepRange(const float* __restrict in, float* __restrict o, bool relu, float alpha, int64_t begin, int64_t end) {
+  if (relu) {
+    for (int64_t i = begin; i < end; i++) o[i] = in[i] > 0.0f ? in[i] : 0.0f;
+  } else {
+    for (int64_t i = begin; i < end; i++) o[i] = in[i] > 0.0f ? 1.0f : alpha;
+  }
+  for (int64_t i = begin; i < end; i++) {
+    if (__builtin_expect(in[i] != in[i], 0)) o[i] = in[i];
+  }
+}
+
 // unary(op, x, shape, out, alpha)
 Napi::Value Unary(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -144,19 +186,12 @@ Napi::Value Unary(const Napi::CallbackInfo& info) {
   at::Tensor out = View(env, info[3], shape, "out");
   double alpha = info[4].IsNumber() ? info[4].As<Napi::Number>().DoubleValue() : 0.0;
   const int64_t n = x.numel();
-  const float* __restrict in = x.data_ptr<float>();
-  float* __restrict o = out.data_ptr<float>();
+  const float* in = x.data_ptr<float>();
+  float* o = out.data_ptr<float>();
   if (op == "Relu" || op == "Step") {
-    // Selects, not branches (signs are random): these loops vectorise. tfjs keeps NaN as NaN.
     const float a = static_cast<float>(alpha);
-    if (op == "Relu") {
-      for (int64_t i = 0; i < n; i++) o[i] = in[i] > 0.0f ? in[i] : 0.0f;
-    } else {
-      for (int64_t i = 0; i < n; i++) o[i] = in[i] > 0.0f ? 1.0f : a;
-    }
-    for (int64_t i = 0; i < n; i++) {
-      if (__builtin_expect(in[i] != in[i], 0)) o[i] = in[i];
-    }
+    const bool relu = op == "Relu";
+    ForRange(n, [&](int64_t begin, int64_t end) { ReluOrStepRange(in, o, relu, a, begin, end); });
   } else if (op == "Exp") at::exp_out(out, x);
   else if (op == "Log") at::log_out(out, x);
   else if (op == "Neg") at::neg_out(out, x);
@@ -210,26 +245,56 @@ at::Tensor Indices(Napi::Env env, const Napi::Value& buffer, int64_t limit) {
   return at::from_blob(ids.Data(), {static_cast<int64_t>(ids.ElementLength())}, at::TensorOptions().dtype(at::kInt)).to(at::kLong);
 }
 
-// gather(x, shape, indices, out, outShape): rows of x (axis 0) picked by indices.
+// An int32 index buffer, checked to lie in [0, limit), and its length.
+const int32_t* CheckedIds(Napi::Env env, const Napi::Value& buffer, int64_t limit, int64_t* count) {
+  if (!buffer.IsTypedArray() || buffer.As<Napi::TypedArray>().TypedArrayType() != napi_int32_array) {
+    throw Napi::TypeError::New(env, "groklab_torch: indices must be an Int32Array");
+  }
+  Napi::Int32Array ids = buffer.As<Napi::Int32Array>();
+  for (size_t i = 0; i < ids.ElementLength(); i++) {
+    if (ids[i] < 0 || ids[i] >= limit) {
+      throw Napi::RangeError::New(env, "groklab_torch: index " + std::to_string(ids[i]) + " is outside [0, " + std::to_string(limit) + ")");
+    }
+  }
+  *count = static_cast<int64_t>(ids.ElementLength());
+  return ids.Data();
+}
+
+// gather(x, [rows, inner], indices, out, [count, inner]): out[r] = x[indices[r]] (rows copied).
 Napi::Value Gather(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::vector<int64_t> shape = ShapeOf(info[1]);
-  at::Tensor x = View(env, info[0], shape, "x");
-  at::Tensor idx = Indices(env, info[2], shape[0]);
-  at::Tensor out = View(env, info[3], ShapeOf(info[4]), "out");
-  at::index_select_out(out, x, 0, idx);
+  const float* x = View(env, info[0], shape, "x").data_ptr<float>();
+  int64_t count = 0;
+  const int32_t* ids = CheckedIds(env, info[2], shape[0], &count);
+  const int64_t inner = shape[1];
+  float* out = View(env, info[3], {count, inner}, "out").data_ptr<float>();
+  at::parallel_for(0, count, (1 << 16) / (inner + 1) + 1, [&](int64_t begin, int64_t end) {
+    for (int64_t r = begin; r < end; r++) std::copy_n(x + ids[r] * inner, inner, out + r * inner);
+  });
   return env.Undefined();
 }
 
-// segmentSum(x, shape, segmentIds, out, outShape): out[s] = sum of the rows of x with id s (ids outside are dropped by the caller).
+// segmentSum(x, [rows, inner], segmentIds, out, [segments, inner]): out[s] = Σ rows of x with id s.
+// Threads split the columns, so no two write one place.
 Napi::Value SegmentSum(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  at::Tensor x = View(env, info[0], ShapeOf(info[1]), "x");
+  std::vector<int64_t> shape = ShapeOf(info[1]);
   std::vector<int64_t> outShape = ShapeOf(info[4]);
-  at::Tensor idx = Indices(env, info[2], outShape[0]);
-  at::Tensor out = View(env, info[3], outShape, "out");
-  out.zero_();
-  out.index_add_(0, idx, x);
+  const float* x = View(env, info[0], shape, "x").data_ptr<float>();
+  int64_t rows = 0;
+  const int32_t* ids = CheckedIds(env, info[2], outShape[0], &rows);
+  if (rows != shape[0]) throw Napi::RangeError::New(env, "groklab_torch: one segment id per row of x is needed");
+  float* out = View(env, info[3], outShape, "out").data_ptr<float>();
+  const int64_t inner = shape[1];
+  std::fill_n(out, outShape[0] * inner, 0.0f);
+  at::parallel_for(0, inner, 16, [&](int64_t c0, int64_t c1) {
+    for (int64_t r = 0; r < rows; r++) {
+      const float* __restrict src = x + r * inner;
+      float* __restrict dst = out + ids[r] * inner;
+      for (int64_t c = c0; c < c1; c++) dst[c] += src[c];
+    }
+  });
   return env.Undefined();
 }
 
@@ -303,12 +368,6 @@ Napi::Value Softmax(const Napi::CallbackInfo& info) {
     at::parallel_for(0, x.numel() / cols, (1 << 14) / cols + 1, [&](int64_t b, int64_t e) { SoftmaxRows(in, o, cols, b, e); });
   }
   return env.Undefined();
-}
-
-// Runs body(begin, end) over [0, n) on ATen's threads when n is large enough to pay for them.
-template <typename F>
-void ForRange(int64_t n, const F& body) {
-  at::parallel_for(0, n, 1 << 16, body);
 }
 
 // out = dy where x > 0, else 0, over [begin, end). Restrict pointers and a select (no branch: the
@@ -409,6 +468,17 @@ Napi::Value AdamW(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// gemm(name?): "onednn" or "openblas" multiplies plain products from now on; returns the one in use.
+Napi::Value Gemm(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() > 0 && info[0].IsString()) {
+    const std::string name = info[0].As<Napi::String>();
+    if (name != "onednn" && name != "openblas") throw Napi::Error::New(env, "groklab_torch.gemm: expected \"onednn\" or \"openblas\"; received \"" + name + "\"");
+    useOneDnn = name == "onednn";
+  }
+  return Napi::String::New(env, useOneDnn ? "onednn" : "openblas");
+}
+
 // threads(n): intra-op threads of ATen (OpenBLAS keeps its own, see OPENBLAS_NUM_THREADS).
 Napi::Value Threads(const Napi::CallbackInfo& info) {
   if (info.Length() > 0 && info[0].IsNumber()) at::set_num_threads(info[0].As<Napi::Number>().Int32Value());
@@ -451,6 +521,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("softmaxCrossEntropy", Napi::Function::New(env, Safe<SoftmaxCrossEntropy>));
   exports.Set("softmaxCrossEntropyGrad", Napi::Function::New(env, Safe<SoftmaxCrossEntropyGrad>));
   exports.Set("adamw", Napi::Function::New(env, Safe<AdamW>));
+  exports.Set("gemm", Napi::Function::New(env, Safe<Gemm>));
   exports.Set("threads", Napi::Function::New(env, Safe<Threads>));
   return exports;
 }

@@ -25,6 +25,8 @@ export interface LibtorchAddon {
   /** hyper: [decayFactor, beta1, beta2, stepSize, correction2Sqrt, eps] */
   adamw(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, wOut: Float32Array, mOut: Float32Array, vOut: Float32Array, hyper: number[]): void;
   threads(n?: number): number;
+  /** The library for plain products: "onednn" (default) or "openblas"; sets it when given. */
+  gemm(name?: "onednn" | "openblas"): string;
 }
 
 /** Where node-gyp writes the addon (GROKLAB_ADDON overrides, e.g. for bundled test runs). */
@@ -56,6 +58,11 @@ export function libtorchAddon(): { addon: LibtorchAddon | null; why: string } {
         process.env.OPENBLAS_NUM_THREADS ??= "1";
         const addon = require(ADDON_PATH) as LibtorchAddon;
         addon.threads(threads);
+        // Plain products go to oneDNN's sgemm (in Debian's libdnnl, which libtorch links): its JIT
+        // kernels use the CPU's widest vectors and measured 1.8–2.2× faster than OpenBLAS under
+        // this machine's OPENBLAS_CORETYPE=Haswell (README, Performance). GROKLAB_GEMM=openblas
+        // goes back to ATen's mm on OpenBLAS.
+        if (process.env.GROKLAB_GEMM) addon.gemm(process.env.GROKLAB_GEMM as "onednn" | "openblas");
         cached = { addon, why: "" };
       } catch (err) {
         cached = { addon: null, why: `the native addon did not load: ${(err as Error).message.split("\n")[0]}` };

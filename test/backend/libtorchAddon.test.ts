@@ -125,3 +125,25 @@ test("empty products (a zero dimension) give empty or zero outputs, never a cras
   assert.ok(out.every((x) => x === 0));
   addon!.matmul(new Float32Array(0), [2, 0, 5], new Float32Array(2 * 5 * 4), [2, 5, 4], false, false, new Float32Array(0), [2, 0, 4]);
 });
+
+test("oneDNN and OpenBLAS give the same plain products, every transpose; a bad library name is refused", { skip }, () => {
+  const [m, k, n] = [37, 19, 23];
+  const a = Float32Array.from({ length: m * k }, (_, i) => Math.sin(i));
+  const b = Float32Array.from({ length: k * n }, (_, i) => Math.cos(i));
+  const before = addon!.gemm();
+  try {
+    for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]]) {
+      const run = (gemm: "onednn" | "openblas") => {
+        addon!.gemm(gemm);
+        const out = new Float32Array(m * n);
+        addon!.matmul(a, ta ? [1, k, m] : [1, m, k], b, tb ? [1, n, k] : [1, k, n], ta, tb, out, [1, m, n]);
+        return out;
+      };
+      const blas = run("openblas");
+      run("onednn").forEach((x, i) => assert.ok(Math.abs(x - blas[i]) < 1e-4, `ta ${ta} tb ${tb} [${i}]: ${x} vs ${blas[i]}`));
+    }
+    assert.throws(() => addon!.gemm("mkl" as never), /groklab_torch.gemm: expected "onednn" or "openblas"; received "mkl"/);
+  } finally {
+    addon!.gemm(before as "onednn");
+  }
+});
