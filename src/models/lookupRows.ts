@@ -1,10 +1,11 @@
 /**
  * Rows of a table by index (an embedding lookup, table[ids]), computed the way the active backend
  * does fastest, with the same result:
- * - tf.gather where its gradient (UnsortedSegmentSum) is a fast native kernel: libtorch, tensorflow;
- * - one-hot rows times the table elsewhere: tfjs-backend-cpu computes UnsortedSegmentSum with one
- *   pass over the data per segment (86 s for the MLP step at p = 97), and on wasm the matmul path
- *   measured faster than gather (130 vs 229 ms a step; `npm run bench`).
+ * - tf.gather where it and its gradient (UnsortedSegmentSum) are fast: libtorch and tensorflow
+ *   natively, wasm with groklab's kernels (patchWasmKernels: the MLP step took 69 ms with gather
+ *   vs 84 ms with one-hot products; the stock wasm gather made it 273 ms);
+ * - one-hot rows times the table on cpu: tfjs-backend-cpu computes UnsortedSegmentSum with one
+ *   pass over the data per segment (86 s for the MLP step at p = 97).
  */
 import * as tf from "@tensorflow/tfjs";
 
@@ -19,6 +20,7 @@ export function lookupRows(table: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
   return tf.tidy(() => {
     switch (tf.getBackend()) {
       case "libtorch":
+      case "wasm":
       case "tensorflow":
         return tf.gather(table, ids) as tf.Tensor2D;
       default:

@@ -53,3 +53,30 @@ test("tf.gather's gradient (UnsortedSegmentSum) works on wasm and equals the cpu
   assert.deepEqual(results[1], results[0]);
   await selectBackend("cpu");
 });
+
+test("wasm gather copies rows (any row shape), leaves other cases to the stock kernel, and names bad indices", async () => {
+  await selectBackend("wasm");
+  tf.tidy(() => {
+    const table = tf.tensor3d([...Array(12).keys()], [3, 2, 2]);
+    assert.deepEqual(Array.from(tf.gather(table, tf.tensor1d([2, 0, 2], "int32")).dataSync()), [8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11]);
+    assert.deepEqual(Array.from(tf.gather(table, tf.tensor1d([1], "int32"), 1).dataSync()), [2, 3, 6, 7, 10, 11]); // axis 1: stock kernel
+    assert.throws(() => tf.gather(table, tf.tensor1d([3], "int32")).dataSync(), /GatherV2: the index value 3 is not in \[0, 2\]/);
+  });
+  await selectBackend("cpu");
+});
+
+test("wasm Identity and identity Transpose share their input; disposing one keeps the other", async () => {
+  await selectBackend("wasm");
+  const before = tf.memory().numDataBuffers;
+  const x = tf.tensor2d([[1, 2], [3, 4]]);
+  const y = tf.transpose(x, [0, 1]);
+  const z = x.clone();
+  assert.equal(tf.memory().numDataBuffers - before, 1); // one buffer for the three tensors
+  x.dispose();
+  y.dispose();
+  assert.deepEqual(Array.from(z.dataSync()), [1, 2, 3, 4]);
+  assert.deepEqual(Array.from(tf.transpose(z, [1, 0]).dataSync()), [1, 3, 2, 4]);
+  tf.disposeVariables();
+  z.dispose();
+  await selectBackend("cpu");
+});

@@ -1,0 +1,18 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as tf from "@tensorflow/tfjs";
+import { FUSED, runFused } from "../../src/backend/runFused";
+import { selectBackend } from "../../src/backend/selectBackend";
+
+// The update's numbers are checked against torch.optim.AdamW on every backend in test/train/AdamW.test.ts.
+test("wasm registers the fused AdamW only (the others measured slower there) and names bad dtypes", async () => {
+  await selectBackend("wasm");
+  const f = tf.ones([3]);
+  assert.equal(runFused(FUSED.reluGrad, { dy: f, x: f }), null);
+  assert.equal(runFused(FUSED.softmaxCrossEntropy, { logits: tf.ones([1, 3]), labels: tf.tensor1d([0], "int32") }), null);
+  const attrs = { decayFactor: 1, beta1: 0.9, beta2: 0.98, stepSize: 1, correction2Sqrt: 1, eps: 1e-8 };
+  assert.throws(() => runFused(FUSED.adamW, { w: f, g: tf.ones([3], "int32"), m: f, v: f }, attrs), /GroklabAdamW \(wasm\): g must be float32; received int32/);
+  assert.throws(() => runFused(FUSED.adamW, { w: f, g: f, m: f, v: tf.ones([2]) }, attrs), /GroklabAdamW \(wasm\): w and v must have one shape; received \[3\] and \[2\]/);
+  tf.disposeVariables();
+  await selectBackend("cpu");
+});
