@@ -9,7 +9,10 @@
  * and at n threads its baseline is the fastest of its thread layouts (ATen × OpenBLAS threads:
  * 1×1 for one thread; n×n, 1×n, n×1 for more), so no layout of PyTorch's is left out. PyTorch as a
  * user runs it by default (set_num_threads(1), OpenBLAS on every core) is printed too, as
- * pytorch_default_ms_per_step.
+ * pytorch_default_ms_per_step, and, when the environment sets OPENBLAS_CORETYPE (this machine's
+ * says Haswell), PyTorch with OpenBLAS choosing its own kernels for the CPU (AVX-512 here) as
+ * pytorch_own_core_ms_per_step with ratio_own_core: groklab multiplies with oneDNN, which ignores
+ * that variable, so this is the like-for-like bar.
  * One JSON line per (model, backend, threads).
  *   node --import tsx bench/run.ts [--rounds N] [backend ...]
  */
@@ -34,12 +37,16 @@ function json(out: string): Record<string, number | string>[] {
   return out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
 }
 
-/** PyTorch's ms per step with ATen × OpenBLAS threads (null: OpenBLAS's default, every core). */
-function pytorch(model: Model, aten: number, openblas: number | null): number {
+/**
+ * PyTorch's ms per step with ATen × OpenBLAS threads (null: OpenBLAS's default, every core);
+ * ownCore drops OPENBLAS_CORETYPE so that OpenBLAS picks its kernels for this CPU itself.
+ */
+function pytorch(model: Model, aten: number, openblas: number | null, ownCore = false): number {
   const script = model === "mlp" ? ["bench/torch_mlp.py", "--timing-only", "--steps", "50"] : ["bench/torch_nanda.py", "--steps", "10"];
   const env: NodeJS.ProcessEnv = { ...process.env, ...TUNED_MALLOC };
   delete env.OPENBLAS_NUM_THREADS;
   if (openblas !== null) env.OPENBLAS_NUM_THREADS = String(openblas);
+  if (ownCore) delete env.OPENBLAS_CORETYPE;
   const out = execFileSync(PYTHON, [...script, "--threads", String(aten)], { cwd: ROOT, env, encoding: "utf8" });
   return Number(json(out)[0].ms_per_step);
 }
@@ -77,6 +84,7 @@ function main() {
     for (const model of Object.keys(CASES) as Model[]) {
       for (const n of [...new Set([1, cores])]) {
         push(base, `${model}|${n}`, Math.min(...layouts(n).map(([a, o]) => pytorch(model, a, o))));
+        if (process.env.OPENBLAS_CORETYPE) push(base, `${model}|${n}|own`, Math.min(...layouts(n).map(([a, o]) => pytorch(model, a, o, true))));
       }
       push(base, `${model}|default`, pytorch(model, 1, null));
     }
@@ -87,12 +95,16 @@ function main() {
     const b = base.get(`${model}|${threads}`);
     const baseline = b ? median(b) : null;
     const d = base.get(`${model}|default`);
+    const own = base.get(`${model}|${threads}|own`);
     console.log(JSON.stringify({
       model, backend, threads: Number(threads), ms_per_step: round(ms),
       baseline: `pytorch ${threads} thread(s), best layout, OpenBLAS core ${coreType}, tuned malloc`,
       baseline_ms_per_step: baseline === null ? null : round(baseline),
       ratio: baseline === null ? null : round(ms / baseline),
       pytorch_default_ms_per_step: d ? round(median(d)) : null,
+      // PyTorch with OpenBLAS's own choice of kernels (the environment's OPENBLAS_CORETYPE dropped)
+      pytorch_own_core_ms_per_step: own ? round(median(own)) : null,
+      ratio_own_core: own ? round(ms / median(own)) : null,
       gflops: round(median(lines.map((l) => Number(l.gflops)))),
       rounds: lines.length, samples: lines.map((l) => round(Number(l.ms_per_step))), baseline_samples: b?.map(round) ?? [],
     }));
