@@ -1,7 +1,7 @@
 /**
  * Steps and seconds until the embedding MLP groks (validation accuracy ≥ 99%, evaluated every 10
- * steps) on a+b mod p, for seeds 0–2, on one backend. Prints one JSON line per seed.
- *   node --import tsx bench/timeToGrok.ts <backend> <p> <width> <lr> <trainFraction> <maxSteps>
+ * steps) on a+b mod p, for seeds 0–2 (or the first `seeds`), on one backend. One JSON line per seed.
+ *   node --import tsx bench/timeToGrok.ts <backend> <p> <width> <lr> <trainFraction> <maxSteps> [seeds]
  * e.g. node --import tsx bench/timeToGrok.ts libtorch 97 512 1e-3 0.5 6000
  */
 import { grokkingSteps } from "../src/analysis/grokkingSteps";
@@ -11,10 +11,10 @@ import { EmbeddingMLP } from "../src/models/EmbeddingMLP";
 import { train } from "../src/train/train";
 
 async function main() {
-  const [backend, p, width, lr, fraction, steps] = process.argv.slice(2);
+  const [backend, p, width, lr, fraction, steps, seeds = "3"] = process.argv.slice(2);
   if (steps === undefined) throw new Error("usage: timeToGrok.ts <backend> <p> <width> <lr> <trainFraction> <maxSteps>");
   await selectBackend(backend as BackendName);
-  for (const seed of [0, 1, 2]) {
+  for (let seed = 0; seed < Number(seeds); seed++) {
     const ds = makeDataset({ operation: "x+y", p: Number(p), trainFraction: Number(fraction), seed });
     const model = new EmbeddingMLP({ numClasses: Number(p), width: Number(width), seed });
     const started = Date.now();
