@@ -1,7 +1,8 @@
 // groklab's native kernels: tfjs float32 tensors (JS Float32Arrays, no copy) computed with libtorch's
-// ATen on this machine's BLAS. Each function takes input buffers and shapes and writes into an
-// output buffer that the caller allocated with the right size; shapes are validated here so that a
-// mismatch is an exception, never memory corruption.
+// ATen, oneDNN's sgemm for plain products, and groklab's own loops (fused kernels, gather, segment
+// sums, tiny batched products), all on ATen's OpenMP threads. Each function takes input buffers and
+// shapes and writes into an output buffer that the caller allocated with the right size; shapes
+// are validated here so that a mismatch is an exception, never memory corruption.
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <malloc.h>
@@ -231,20 +232,6 @@ Napi::Value Concat(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// An int32 index buffer as a tensor (no copy), checked to lie in [0, limit).
-at::Tensor Indices(Napi::Env env, const Napi::Value& buffer, int64_t limit) {
-  if (!buffer.IsTypedArray() || buffer.As<Napi::TypedArray>().TypedArrayType() != napi_int32_array) {
-    throw Napi::TypeError::New(env, "groklab_torch: indices must be an Int32Array");
-  }
-  Napi::Int32Array ids = buffer.As<Napi::Int32Array>();
-  for (size_t i = 0; i < ids.ElementLength(); i++) {
-    if (ids[i] < 0 || ids[i] >= limit) {
-      throw Napi::RangeError::New(env, "groklab_torch: index " + std::to_string(ids[i]) + " is outside [0, " + std::to_string(limit) + ")");
-    }
-  }
-  return at::from_blob(ids.Data(), {static_cast<int64_t>(ids.ElementLength())}, at::TensorOptions().dtype(at::kInt)).to(at::kLong);
-}
-
 // An int32 index buffer, checked to lie in [0, limit), and its length.
 const int32_t* CheckedIds(Napi::Env env, const Napi::Value& buffer, int64_t limit, int64_t* count) {
   if (!buffer.IsTypedArray() || buffer.As<Napi::TypedArray>().TypedArrayType() != napi_int32_array) {
@@ -258,6 +245,13 @@ const int32_t* CheckedIds(Napi::Env env, const Napi::Value& buffer, int64_t limi
   }
   *count = static_cast<int64_t>(ids.ElementLength());
   return ids.Data();
+}
+
+// An int32 index buffer as an int64 tensor (ATen's index type), checked to lie in [0, limit).
+at::Tensor Indices(Napi::Env env, const Napi::Value& buffer, int64_t limit) {
+  int64_t count = 0;
+  const int32_t* ids = CheckedIds(env, buffer, limit, &count);
+  return at::from_blob(const_cast<int32_t*>(ids), {count}, at::TensorOptions().dtype(at::kInt)).to(at::kLong);
 }
 
 // gather(x, [rows, inner], indices, out, [count, inner]): out[r] = x[indices[r]] (rows copied).
@@ -400,13 +394,18 @@ at::Tensor Labels(Napi::Env env, const Napi::Value& labels, int64_t rows, int64_
   return idx;
 }
 
-// softmaxCrossEntropy(logits, [N, C], labels) → mean over rows of logsumexp(row) − row[label].
-Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info) {
+// Arguments 0–2 of the cross-entropy kernels: logits (a [rows, classes] view) and checked labels.
+std::pair<at::Tensor, at::Tensor> LogitsAndLabels(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::vector<int64_t> shape = ShapeOf(info[1]);
   if (shape.size() != 2) throw Napi::RangeError::New(env, "groklab_torch: logits must be [rows, classes]");
-  at::Tensor x = View(env, info[0], shape, "logits");
-  at::Tensor idx = Labels(env, info[2], shape[0], shape[1]);
+  return {View(env, info[0], shape, "logits"), Labels(env, info[2], shape[0], shape[1])};
+}
+
+// softmaxCrossEntropy(logits, [N, C], labels) → mean over rows of logsumexp(row) − row[label].
+Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const auto [x, idx] = LogitsAndLabels(info);
   at::Tensor picked = at::log_softmax(x, 1).gather(1, idx.unsqueeze(1));
   return Napi::Number::New(env, -picked.mean().item<double>());
 }
@@ -414,10 +413,8 @@ Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info) {
 // softmaxCrossEntropyGrad(logits, [N, C], labels, scale, out): (softmax(logits) − onehot(labels)) · scale.
 Napi::Value SoftmaxCrossEntropyGrad(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  std::vector<int64_t> shape = ShapeOf(info[1]);
-  if (shape.size() != 2) throw Napi::RangeError::New(env, "groklab_torch: logits must be [rows, classes]");
-  at::Tensor x = View(env, info[0], shape, "logits");
-  at::Tensor idx = Labels(env, info[2], shape[0], shape[1]);
+  const auto [x, idx] = LogitsAndLabels(info);
+  const std::vector<int64_t> shape = x.sizes().vec();
   const float scale = static_cast<float>(info[3].As<Napi::Number>().DoubleValue());
   at::Tensor out = View(env, info[4], shape, "out");
   at::_softmax_out(out, x, 1, false);
