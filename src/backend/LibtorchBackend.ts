@@ -11,6 +11,13 @@ export class LibtorchBackend extends MathBackendCPU {
   /** Buffers this backend's native kernels allocated: only these go back to the pool. */
   private readonly owned = new WeakSet<Float32Array>();
 
+  constructor() {
+    super();
+    // tfjs-backend-cpu prints "install our node backend … to speed things up" on first use in
+    // Node; this backend is the native one, so the advice does not apply.
+    (this as unknown as { firstUse: boolean }).firstUse = false;
+  }
+
   /** A pooled output buffer for a tensor of `shape` (contents arbitrary: the kernel writes all of it). */
   output(shape: number[]): { out: Float32Array; shape: number[] } {
     const out = this.pool.acquire(shape.reduce((a, b) => a * b, 1));

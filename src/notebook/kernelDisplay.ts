@@ -19,10 +19,16 @@ export function setDisplaySink(next: DisplaySink | undefined): void {
   sink = next;
 }
 
-/** The tslab `jupyter` module loaded by the running kernel, if any. */
+/**
+ * The tslab `jupyter` module loaded by the running kernel, if any. When two copies are loaded (the
+ * kernel started from another checkout's tslab, and this one's required too), the kernel's is the
+ * one whose writer is set.
+ */
 function tslabJupyterModule(): { lastWriteDisplayData?: TslabWriter | null } | undefined {
-  const key = Object.keys(require.cache).find((k) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(k));
-  return key ? (require.cache[key]?.exports as { lastWriteDisplayData?: TslabWriter | null }) : undefined;
+  const modules = Object.keys(require.cache)
+    .filter((k) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(k))
+    .map((k) => require.cache[k]?.exports as { lastWriteDisplayData?: TslabWriter | null });
+  return modules.find((m) => typeof m.lastWriteDisplayData === "function") ?? modules[0];
 }
 
 /** True inside a tslab kernel (its jupyter module is loaded). */

@@ -21,3 +21,17 @@ test("a native output's buffer goes back to the pool when its tensor is disposed
   tf.dispose([x, z]);
   await selectBackend("cpu");
 });
+
+test("the libtorch backend does not print tfjs-backend-cpu's advice to install tfjs-node", () => {
+  const warned: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => void warned.push(args.join(" "));
+  try {
+    const backend = new LibtorchBackend();
+    backend.write(new Float32Array([1]), [1], "float32"); // tfjs-backend-cpu warns on its first write
+    backend.dispose();
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(warned.filter((w) => w.includes("install our node backend")).length, 0, warned.join("\n"));
+});

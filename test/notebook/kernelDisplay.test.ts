@@ -59,3 +59,21 @@ test("a display sink takes precedence (scripts and tests)", () => {
   }
   assert.deepEqual(got, ["s|id|true"]);
 });
+
+test("with two tslab copies loaded (kernel from another checkout), the running kernel's writer is used", () => {
+  const realKey = Object.keys(require.cache).find((k) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(k))!;
+  const real = require.cache[realKey]!;
+  const otherKey = "/elsewhere/node_modules/tslab/dist/jupyter.js";
+  delete require.cache[realKey];
+  require.cache[otherKey] = { exports: { lastWriteDisplayData: null } } as NodeJS.Module; // listed first now
+  require.cache[realKey] = real;
+  const sent: unknown[] = [];
+  jupyter.lastWriteDisplayData = (c: unknown) => sent.push(c);
+  try {
+    writeDisplay({ data: { "text/plain": "here" } });
+  } finally {
+    jupyter.lastWriteDisplayData = null;
+    delete require.cache[otherKey];
+  }
+  assert.equal(sent.length, 1);
+});
