@@ -5,12 +5,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { selectBackend, BackendName } from "../src/backend/selectBackend";
-import { makeDataset } from "../src/data/makeDataset";
-import { EmbeddingMLP } from "../src/models/EmbeddingMLP";
-import { Model } from "../src/models/Model";
-import { NandaTransformer } from "../src/models/NandaTransformer";
-import { AdamW } from "../src/train/AdamW";
-import { crossEntropy } from "../src/train/crossEntropy";
+import { trainingStep } from "./trainingStep";
 
 async function main() {
   const [name = "mlp", backend = "libtorch"] = process.argv.slice(2);
@@ -32,17 +27,8 @@ async function main() {
       },
     });
   }
-  const p = name === "mlp" ? 97 : 113;
-  const ds = makeDataset({ operation: "x+y", p, trainFraction: name === "mlp" ? 0.5 : 0.3, seed: 0 });
-  const idx = Array.from(ds.trainIndices);
-  const a = tf.tensor1d(idx.map((i) => ds.a[i]), "int32");
-  const b = tf.tensor1d(idx.map((i) => ds.b[i]), "int32");
-  const y = tf.tensor1d(idx.map((i) => ds.label[i]), "int32");
-  const model: Model = name === "mlp" ? new EmbeddingMLP({ numClasses: p, width: 512 }) : new NandaTransformer({ numClasses: p });
-  const opt = new AdamW({ lr: 1e-3, weightDecay: 1 });
-  const params = Object.values(model.params);
-  const step = () => tf.tidy(() => void opt.minimize(() => crossEntropy(model.forward({ a, b }), y), false, params));
-  const steps = name === "mlp" ? 20 : 5;
+  const { step, steps: timed } = trainingStep(name);
+  const steps = Math.max(2, Math.floor(timed * 0.7));
   for (let i = 0; i < 3; i++) step();
   totals.clear();
   const t0 = performance.now();

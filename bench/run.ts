@@ -21,7 +21,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { libtorchAddon } from "../src/backend/libtorchAddon";
-import { CASES } from "./stepTime";
+import { CASES } from "./trainingStep";
 
 const ROOT = path.join(__dirname, "..");
 const TUNED_MALLOC = { MALLOC_MMAP_THRESHOLD_: "4294967296", MALLOC_TRIM_THRESHOLD_: "4294967296", MALLOC_TOP_PAD_: "268435456" };

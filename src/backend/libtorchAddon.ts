@@ -53,8 +53,9 @@ export function libtorchAddon(): { addon: LibtorchAddon | null; why: string } {
     } else {
       try {
         const threads = libtorchThreadCount();
-        // The addon splits large matrix products between ATen's threads itself; OpenBLAS threads
-        // on top of those oversubscribe this machine (measured 2–4× slower), so OpenBLAS runs one.
+        // Products run on ATen's OpenMP threads (oneDNN's own, or rows split between them with
+        // GROKLAB_GEMM=openblas); OpenBLAS threads on top of those oversubscribe this machine
+        // (measured 2–4× slower), so OpenBLAS runs one.
         process.env.OPENBLAS_NUM_THREADS ??= "1";
         const addon = require(ADDON_PATH) as LibtorchAddon;
         addon.threads(threads);

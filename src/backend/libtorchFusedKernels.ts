@@ -4,6 +4,7 @@
  * anything else is an error naming the kernel, never a silent fallback to other numbers.
  */
 import * as tf from "@tensorflow/tfjs";
+import { checkFusedInputs } from "./checkFusedInputs";
 import { LibtorchAddon } from "./libtorchAddon";
 import { LibtorchBackend } from "./LibtorchBackend";
 import { FUSED } from "./runFused";
@@ -11,24 +12,12 @@ import { FUSED } from "./runFused";
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 type Info = tf.TensorInfo;
 
-function expectDtype(kernel: string, name: string, t: Info, dtype: tf.DataType): void {
-  if (t.dtype !== dtype) throw new Error(`${kernel} (libtorch): ${name} must be ${dtype}; received ${t.dtype}`);
-}
-
-function expectSameShape(kernel: string, names: [string, string], a: Info, b: Info): void {
-  if (!tf.util.arraysEqual(a.shape, b.shape)) {
-    throw new Error(`${kernel} (libtorch): ${names[0]} and ${names[1]} must have one shape; received [${a.shape}] and [${b.shape}]`);
-  }
-}
-
 /** Kernel functions by FUSED name. */
 export function libtorchFusedKernels(addon: LibtorchAddon): Record<string, (args: KernelArgs) => Info | Info[]> {
   return {
     [FUSED.reluGrad]: ({ inputs, backend }) => {
       const { dy, x } = inputs as { dy: Info; x: Info };
-      expectDtype(FUSED.reluGrad, "dy", dy, "float32");
-      expectDtype(FUSED.reluGrad, "x", x, "float32");
-      expectSameShape(FUSED.reluGrad, ["dy", "x"], dy, x);
+      checkFusedInputs(FUSED.reluGrad, "libtorch", { dy, x }, { dy: "float32", x: "float32" }, ["dy", "x"]);
       const be = backend as LibtorchBackend;
       const { out, shape } = be.output(x.shape);
       addon.reluGrad(be.floats(dy), be.floats(x), x.shape, out);
@@ -36,16 +25,14 @@ export function libtorchFusedKernels(addon: LibtorchAddon): Record<string, (args
     },
     [FUSED.softmaxCrossEntropy]: ({ inputs, backend }) => {
       const { logits, labels } = inputs as { logits: Info; labels: Info };
-      expectDtype(FUSED.softmaxCrossEntropy, "logits", logits, "float32");
-      expectDtype(FUSED.softmaxCrossEntropy, "labels", labels, "int32");
+      checkFusedInputs(FUSED.softmaxCrossEntropy, "libtorch", { logits, labels }, { logits: "float32", labels: "int32" });
       const be = backend as LibtorchBackend;
       const loss = addon.softmaxCrossEntropy(be.floats(logits), logits.shape, be.ints(labels));
       return be.makeTensorInfo([], "float32", new Float32Array([loss]));
     },
     [FUSED.softmaxCrossEntropyGrad]: ({ inputs, backend }) => {
       const { logits, labels, dy } = inputs as { logits: Info; labels: Info; dy: Info };
-      expectDtype(FUSED.softmaxCrossEntropyGrad, "logits", logits, "float32");
-      expectDtype(FUSED.softmaxCrossEntropyGrad, "labels", labels, "int32");
+      checkFusedInputs(FUSED.softmaxCrossEntropyGrad, "libtorch", { logits, labels, dy }, { logits: "float32", labels: "int32", dy: "float32" });
       const be = backend as LibtorchBackend;
       const { out, shape } = be.output(logits.shape);
       addon.softmaxCrossEntropyGrad(be.floats(logits), logits.shape, be.ints(labels), be.floats(dy)[0] / logits.shape[0], out);
@@ -53,10 +40,7 @@ export function libtorchFusedKernels(addon: LibtorchAddon): Record<string, (args
     },
     [FUSED.adamW]: ({ inputs, backend, attrs }) => {
       const { w, g, m, v } = inputs as { w: Info; g: Info; m: Info; v: Info };
-      for (const [name, t] of Object.entries({ w, g, m, v })) {
-        expectDtype(FUSED.adamW, name, t, "float32");
-        expectSameShape(FUSED.adamW, ["w", name], w, t);
-      }
+      checkFusedInputs(FUSED.adamW, "libtorch", { w, g, m, v }, { w: "float32", g: "float32", m: "float32", v: "float32" }, ["w", "g", "m", "v"]);
       const a = attrs as Record<string, number>;
       const be = backend as LibtorchBackend;
       const [wOut, mOut, vOut] = [0, 1, 2].map(() => be.output(w.shape).out);

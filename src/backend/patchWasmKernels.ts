@@ -9,7 +9,6 @@
  * lookups; groklab registers both, and its fused kernels (wasmFusedKernels).
  */
 import * as tf from "@tensorflow/tfjs";
-import { registerFusedReluGradient } from "./registerFusedReluGradient";
 import { WasmBackend, wasmFusedKernels } from "./wasmFusedKernels";
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -160,6 +159,5 @@ export function patchWasmKernels(): void {
   for (const [kernelName, kernelFunc] of Object.entries(wasmFusedKernels())) {
     tf.registerKernel({ kernelName, backendName: "wasm", kernelFunc: kernelFunc as tf.KernelFunc });
   }
-  registerFusedReluGradient();
   patched = true;
 }

@@ -7,6 +7,7 @@
  * the kernel.
  */
 import * as tf from "@tensorflow/tfjs";
+import { checkFusedInputs } from "./checkFusedInputs";
 import { FUSED } from "./runFused";
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -16,12 +17,6 @@ export type WasmBackend = {
   makeOutput(shape: number[], dtype: tf.DataType): Info;
   typedArrayFromHeap(t: Info): Float32Array | Int32Array;
 };
-
-function check(kernel: string, inputs: Record<string, Info>, dtypes: Record<string, tf.DataType>): void {
-  for (const [name, dtype] of Object.entries(dtypes)) {
-    if (inputs[name].dtype !== dtype) throw new Error(`${kernel} (wasm): ${name} must be ${dtype}; received ${inputs[name].dtype}`);
-  }
-}
 
 /**
  * Heap views of the inputs, taken after every output is allocated (allocating may grow the wasm
@@ -36,10 +31,7 @@ export function wasmFusedKernels(): Record<string, (args: KernelArgs) => Info | 
   return {
     [FUSED.adamW]: ({ inputs, backend, attrs }) => {
       const { w, g, m, v } = inputs as { w: Info; g: Info; m: Info; v: Info };
-      check(FUSED.adamW, { w, g, m, v }, { w: "float32", g: "float32", m: "float32", v: "float32" });
-      for (const [name, t] of Object.entries({ g, m, v })) {
-        if (!tf.util.arraysEqual(t.shape, w.shape)) throw new Error(`${FUSED.adamW} (wasm): w and ${name} must have one shape; received [${w.shape}] and [${t.shape}]`);
-      }
+      checkFusedInputs(FUSED.adamW, "wasm", { w, g, m, v }, { w: "float32", g: "float32", m: "float32", v: "float32" }, ["w", "g", "m", "v"]);
       const a = attrs as Record<string, number>;
       const be = backend as unknown as WasmBackend;
       const outs = [0, 1, 2].map(() => be.makeOutput(w.shape, "float32"));
