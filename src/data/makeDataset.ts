@@ -9,22 +9,46 @@ import {
   PermutationOperation,
   permutations,
 } from "./permutationOperations";
-import { Random } from "./random";
+import { Static, TLiteral, Type } from "@sinclair/typebox";
+import { defaultsOf } from "../config/withDefaults";
+import { Random, SeedSchema } from "./random";
 
 export type Operation = ModularOperation | PermutationOperation;
 
-/** What to build. Defaults are Power et al.'s. */
-export interface DatasetConfig {
-  /** One of MODULAR_OPERATIONS or PERMUTATION_OPERATIONS. */
-  operation: Operation;
-  /** Modulus for the modular operations (must be prime for division); ignored for S5. Default 97. */
-  p?: number;
-  /** Share of all pairs used for training, in (0, 1). Default 0.5. */
-  trainFraction?: number;
-  /** Seed of the split and of the label noise. Default 0. */
-  seed?: number;
-  /** Share of training labels replaced by a random wrong class, in [0, 1). Default 0. */
-  labelNoise?: number;
+const OPERATIONS = [...MODULAR_OPERATIONS, ...PERMUTATION_OPERATIONS] as Operation[];
+
+/** What to build: the schema of a dataset config (TypeScript type, validation and defaults). Defaults are Power et al.'s. */
+export const DatasetConfigSchema = Type.Object(
+  {
+    operation: Type.Union(OPERATIONS.map((o) => Type.Literal(o)) as TLiteral<Operation>[], {
+      description: "One of MODULAR_OPERATIONS or PERMUTATION_OPERATIONS.",
+    }),
+    p: Type.Optional(
+      Type.Integer({ minimum: 2, maximum: 46340, default: 97, description: "Modulus for the modular operations (prime for division); ignored for S5." }),
+    ),
+    trainFraction: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.5, description: "Share of all pairs used for training, in (0, 1)." }),
+    ),
+    seed: Type.Optional(SeedSchema("Seed of the split and of the label noise.")),
+    labelNoise: Type.Optional(
+      Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0, description: "Share of training labels replaced by a random wrong class, in [0, 1)." }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DatasetConfig = Static<typeof DatasetConfigSchema>;
+
+const DATASET_DEFAULTS = defaultsOf(DatasetConfigSchema) as Required<Omit<DatasetConfig, "operation">>;
+
+/** Number of element tokens (answer classes) of an operation: p, or 120 for S5. */
+export function numClassesOf(config: DatasetConfig): number {
+  return isPermutation(config.operation) ? 120 : (config.p ?? DATASET_DEFAULTS.p);
+}
+
+/** Number of pairs in the operation's table (division skips y = 0). */
+export function numPairsOf(config: DatasetConfig): number {
+  const n = numClassesOf(config);
+  return config.operation === "x/y" ? n * (n - 1) : n * n;
 }
 
 /** A whole operation table and its split. Arrays are indexed by pair number. */
@@ -61,7 +85,7 @@ function isPermutation(op: string): op is PermutationOperation {
 }
 
 function checkConfig(config: DatasetConfig): Required<DatasetConfig> {
-  const full = { p: 97, trainFraction: 0.5, seed: 0, labelNoise: 0, ...config };
+  const full = { ...DATASET_DEFAULTS, ...config };
   const { operation, p, trainFraction, labelNoise, seed } = full;
   if (!isModular(operation) && !isPermutation(operation)) {
     throw new Error(

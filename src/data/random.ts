@@ -3,6 +3,15 @@
  * same seed gives the same split, noise and initialisation. The state is one 32-bit integer, which
  * checkpoints store to resume a run exactly.
  */
+import { Type } from "@sinclair/typebox";
+
+/** Seeds are the generator's 32-bit state: integers in [0, 2³² − 1]; larger or negative ones would alias others. */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/** The schema of a seed field (default 0), for configs. */
+export function SeedSchema(description: string) {
+  return Type.Integer({ minimum: 0, maximum: MAX_SEED, default: 0, description, errorHint: `a seed is an integer in [0, ${MAX_SEED}], the generator's 32-bit state` });
+}
 
 /** A seeded generator; `state` can be saved and restored. */
 export class Random {
@@ -10,8 +19,8 @@ export class Random {
   state: number;
 
   constructor(seed: number) {
-    if (!Number.isInteger(seed)) {
-      throw new Error(`Random: seed must be an integer; received ${seed}`);
+    if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+      throw new Error(`Random: seed must be an integer in [0, ${MAX_SEED}] (the 32-bit state; others alias it); received ${seed}`);
     }
     this.state = seed >>> 0;
   }

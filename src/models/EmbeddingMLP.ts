@@ -8,34 +8,30 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { lookupRows } from "./lookupRows";
-import { checkPositiveInt, Init, makeParams } from "./makeParams";
+import { Static, Type } from "@sinclair/typebox";
+import { validateConfig } from "../config/validateConfig";
+import { defaultsOf } from "../config/withDefaults";
+import { SeedSchema } from "../data/random";
+import { Init, makeParams } from "./makeParams";
 import { ActivationCache, Model, ModelInput } from "./Model";
 
-export type Activation = "relu" | "quadratic";
-
-/** Shape and initialisation of the MLP. */
-export interface EmbeddingMLPConfig {
-  /** Number of residues p: input tokens and output classes. */
-  numClasses: number;
-  /** Hidden width (embedding size). Default 512. */
-  width?: number;
-  /** "relu" (default) or "quadratic" (x², Gromov 2023). */
-  activation?: Activation;
-  /** Seed of the initialisation. Default 0. */
-  seed?: number;
-  /** Standard deviation of the embeddings' N(0, σ²) init; default 1 (torch.nn.Embedding). */
-  embedScale?: number;
-}
-
-function checkActivation(value: string): Activation {
-  switch (value) {
-    case "relu":
-    case "quadratic":
-      return value;
-    default:
-      throw new Error(`EmbeddingMLP: invalid activation "${value}"; expected "relu" or "quadratic"`);
-  }
-}
+/** Shape and initialisation of the MLP (schema: type, validation and defaults). */
+export const EmbeddingMLPConfigSchema = Type.Object(
+  {
+    numClasses: Type.Integer({ minimum: 1, description: "Number of residues p: input tokens and output classes." }),
+    width: Type.Optional(Type.Integer({ minimum: 1, default: 512, description: "Hidden width (embedding size)." })),
+    activation: Type.Optional(
+      Type.Union([Type.Literal("relu"), Type.Literal("quadratic")], { default: "relu", description: '"relu" or "quadratic" (x², Gromov 2023).' }),
+    ),
+    seed: Type.Optional(SeedSchema("Seed of the initialisation.")),
+    embedScale: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, default: 1, description: "Standard deviation of the embeddings' N(0, σ²) init (torch.nn.Embedding: 1)." }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type EmbeddingMLPConfig = Static<typeof EmbeddingMLPConfigSchema>;
+export type Activation = NonNullable<EmbeddingMLPConfig["activation"]>;
 
 /**
  * The embedding MLP with parameters `embed.E1` [p, H], `embed.E2` [p, H], `unembed.W_out` [H, p].
@@ -48,11 +44,9 @@ export class EmbeddingMLP implements Model {
   readonly params: Record<string, tf.Variable>;
 
   constructor(config: EmbeddingMLPConfig, weights?: Record<string, tf.Tensor>) {
-    this.config = { width: 512, activation: "relu", seed: 0, embedScale: 1, ...config };
+    validateConfig(EmbeddingMLPConfigSchema, config, "EmbeddingMLP");
+    this.config = { ...(defaultsOf(EmbeddingMLPConfigSchema) as Required<EmbeddingMLPConfig>), ...config };
     const { numClasses: p, width: h, seed, embedScale } = this.config;
-    checkPositiveInt("EmbeddingMLP", "numClasses", p);
-    checkPositiveInt("EmbeddingMLP", "width", h);
-    checkActivation(this.config.activation);
     const embed: Init = { kind: "normal", std: embedScale }; // torch.nn.Embedding: N(0, 1)
     this.params = makeParams(
       "EmbeddingMLP",

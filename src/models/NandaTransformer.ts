@@ -9,24 +9,26 @@ import * as tf from "@tensorflow/tfjs";
 import { sequenceLayout } from "../data/sequenceLayout";
 import { attentionWeights, causalAttention } from "./causalAttention";
 import { embedTokens, sequenceTokens } from "./embedTokens";
-import { checkPositiveInt, makeParams, ParamSpec } from "./makeParams";
+import { Static, Type } from "@sinclair/typebox";
+import { validateConfig } from "../config/validateConfig";
+import { defaultsOf } from "../config/withDefaults";
+import { SeedSchema } from "../data/random";
+import { checkHeads, makeParams, ParamSpec } from "./makeParams";
 import { ActivationCache, Model, ModelInput } from "./Model";
 
-/** Sizes of Nanda et al.'s model; defaults are the paper's. */
-export interface NandaTransformerConfig {
-  /** Number of residues p (113 in the paper). */
-  numClasses: number;
-  /** Residual width. Default 128. */
-  dModel?: number;
-  /** Attention heads. Default 4. */
-  heads?: number;
-  /** Width of each head. Default dModel / heads = 32. */
-  dHead?: number;
-  /** MLP width. Default 512. */
-  dMlp?: number;
-  /** Seed of the initialisation. Default 0. */
-  seed?: number;
-}
+/** Sizes of Nanda et al.'s model (schema: type, validation and defaults); defaults are the paper's. */
+export const NandaTransformerConfigSchema = Type.Object(
+  {
+    numClasses: Type.Integer({ minimum: 1, description: "Number of residues p (113 in the paper)." }),
+    dModel: Type.Optional(Type.Integer({ minimum: 1, default: 128, description: "Residual width." })),
+    heads: Type.Optional(Type.Integer({ minimum: 1, default: 4, description: "Attention heads; must divide dModel." })),
+    dHead: Type.Optional(Type.Integer({ minimum: 1, description: "Width of each head. Default dModel / heads (32)." })),
+    dMlp: Type.Optional(Type.Integer({ minimum: 1, default: 512, description: "MLP width." })),
+    seed: Type.Optional(SeedSchema("Seed of the initialisation.")),
+  },
+  { additionalProperties: false },
+);
+export type NandaTransformerConfig = Static<typeof NandaTransformerConfigSchema>;
 
 /**
  * @example
@@ -38,11 +40,12 @@ export class NandaTransformer implements Model {
   readonly params: Record<string, tf.Variable>;
 
   constructor(config: NandaTransformerConfig, weights?: Record<string, tf.Tensor>) {
-    const dModel = config.dModel ?? 128;
-    const heads = config.heads ?? 4;
-    this.config = { dModel, heads, dHead: Math.floor(dModel / heads), dMlp: 512, seed: 0, ...config };
+    validateConfig(NandaTransformerConfigSchema, config, "NandaTransformer");
+    const defaults = defaultsOf(NandaTransformerConfigSchema) as Required<NandaTransformerConfig>;
+    const { dModel = defaults.dModel, heads = defaults.heads } = config;
+    checkHeads("NandaTransformer", dModel, heads);
+    this.config = { ...defaults, dHead: dModel / heads, ...config, dModel, heads };
     const { numClasses: p, dHead, dMlp, seed } = this.config;
-    for (const [name, v] of Object.entries({ numClasses: p, dModel, heads, dHead, dMlp })) checkPositiveInt("NandaTransformer", name, v);
     // Nanda et al.'s init: N(0, 1/d_model) for every matrix, N(0, 1/d_vocab_out) for the unembedding, zero biases.
     const normal = (std: number) => ({ kind: "normal", std }) as const;
     const w = normal(1 / Math.sqrt(dModel));

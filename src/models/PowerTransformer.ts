@@ -10,25 +10,27 @@ import { sequenceLayout } from "../data/sequenceLayout";
 import { attentionWeights, causalAttention } from "./causalAttention";
 import { embedTokens, sequenceTokens } from "./embedTokens";
 import { layerNorm } from "./layerNorm";
-import { checkPositiveInt, makeParams, ParamSpec } from "./makeParams";
+import { Static, Type } from "@sinclair/typebox";
+import { validateConfig } from "../config/validateConfig";
+import { defaultsOf } from "../config/withDefaults";
+import { SeedSchema } from "../data/random";
+import { checkHeads, makeParams, ParamSpec } from "./makeParams";
 import { ActivationCache, Model, ModelInput } from "./Model";
 import { sinusoidalPositions } from "./sinusoidalPositions";
 
-/** Sizes of Power et al.'s model; defaults are the paper's. */
-export interface PowerTransformerConfig {
-  /** Number of element tokens n (p, or 120 for S5). */
-  numClasses: number;
-  /** Layers. Default 2. */
-  layers?: number;
-  /** Residual width. Default 128. */
-  dModel?: number;
-  /** Attention heads. Default 4 (of dModel / heads = 32). */
-  heads?: number;
-  /** FFN width. Default 512. */
-  dFF?: number;
-  /** Seed of the initialisation. Default 0. */
-  seed?: number;
-}
+/** Sizes of Power et al.'s model (schema: type, validation and defaults); defaults are the paper's. */
+export const PowerTransformerConfigSchema = Type.Object(
+  {
+    numClasses: Type.Integer({ minimum: 1, description: "Number of element tokens n (p, or 120 for S5)." }),
+    layers: Type.Optional(Type.Integer({ minimum: 1, default: 2, description: "Layers." })),
+    dModel: Type.Optional(Type.Integer({ minimum: 1, default: 128, description: "Residual width." })),
+    heads: Type.Optional(Type.Integer({ minimum: 1, default: 4, description: "Attention heads (of dModel / heads = 32); must divide dModel." })),
+    dFF: Type.Optional(Type.Integer({ minimum: 1, default: 512, description: "FFN width." })),
+    seed: Type.Optional(SeedSchema("Seed of the initialisation.")),
+  },
+  { additionalProperties: false },
+);
+export type PowerTransformerConfig = Static<typeof PowerTransformerConfigSchema>;
 
 const CONTEXT = 5;
 
@@ -43,12 +45,10 @@ export class PowerTransformer implements Model {
   private readonly positions: tf.Tensor2D;
 
   constructor(config: PowerTransformerConfig, weights?: Record<string, tf.Tensor>) {
-    this.config = { layers: 2, dModel: 128, heads: 4, dFF: 512, seed: 0, ...config };
+    validateConfig(PowerTransformerConfigSchema, config, "PowerTransformer");
+    this.config = { ...(defaultsOf(PowerTransformerConfigSchema) as Required<PowerTransformerConfig>), ...config };
     const { numClasses: n, layers, dModel, heads, dFF, seed } = this.config;
-    for (const [name, v] of Object.entries({ numClasses: n, layers, dModel, heads, dFF })) checkPositiveInt("PowerTransformer", name, v);
-    if (dModel % heads !== 0) {
-      throw new Error(`PowerTransformer: dModel (${dModel}) must be a multiple of heads (${heads})`);
-    }
+    checkHeads("PowerTransformer", dModel, heads);
     const dHead = dModel / heads;
     // PyTorch's defaults, as openai/grok uses them: Embedding N(0, 1), Linear uniform(±1/√fan_in), LayerNorm (1, 0).
     const linear = (fanIn: number) => ({ kind: "uniform", bound: 1 / Math.sqrt(fanIn) }) as const;

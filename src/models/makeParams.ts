@@ -71,9 +71,9 @@ export function makeParams(
   return params;
 }
 
-/** Throws unless `value` is a positive integer. */
-export function checkPositiveInt(owner: string, name: string, value: number): void {
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${owner}: ${name} must be a positive integer; received ${value}`);
+/** Throws unless `heads` divides `dModel` (every head gets dModel / heads dimensions). */
+export function checkHeads(owner: string, dModel: number, heads: number): void {
+  if (dModel % heads !== 0) {
+    throw new Error(`${owner}: heads (${heads}) must divide dModel (${dModel}); received dModel ${dModel}, heads ${heads}`);
   }
 }

@@ -8,37 +8,53 @@
  * Bias corrections are computed in double precision, as PyTorch does on the Python side.
  */
 import * as tf from "@tensorflow/tfjs";
+import { Static, Type } from "@sinclair/typebox";
+import { validateConfig } from "../config/validateConfig";
+import { defaultsOf } from "../config/withDefaults";
 import { FUSED, runFused } from "../backend/runFused";
 import { NamedTensor } from "./NamedTensor";
 
-/** AdamW hyper-parameters; defaults are PyTorch's except betas (Power et al. use 0.98). */
-export interface AdamWConfig {
-  /** Learning rate (before any schedule). Default 1e-3. */
-  lr?: number;
-  /** β1. Default 0.9. */
-  beta1?: number;
-  /** β2. Default 0.98 (Power et al., Nanda et al.; PyTorch's default is 0.999). */
-  beta2?: number;
-  /** ε added to the denominator. Default 1e-8. */
-  eps?: number;
-  /** Decoupled weight decay. Default 1 (the grokking papers'; PyTorch's default is 0.01). */
-  weightDecay?: number;
-  /**
-   * Which parameters are decayed, given the parameter name ("blocks.0.ln1.w", without the
-   * "model<k>/" registration prefix) and the variable. Default: all (as PyTorch's AdamW over
-   * model.parameters()); `matricesOnly` decays matrices and embeddings only (nanoGPT's habit).
-   */
-  decay?: (name: string, variable: tf.Variable) => boolean;
-}
+/** A rule saying which parameters are decayed, given the parameter name ("blocks.0.ln1.w", without the "model<k>/" prefix) and the variable. */
+export type DecayRule = (name: string, variable: tf.Variable) => boolean;
 
-function checkNumber(name: string, value: number, ok: (v: number) => boolean, expected: string): void {
-  if (typeof value !== "number" || !ok(value)) {
-    throw new Error(`AdamW: ${name} must be ${expected}; received ${value}`);
-  }
-}
+/** AdamW hyper-parameters as JSON (schema: type, validation and defaults); PyTorch's defaults except betas and weight decay. */
+export const OptimizerConfigSchema = Type.Object(
+  {
+    lr: Type.Optional(Type.Number({ minimum: 0, default: 1e-3, description: "Learning rate (before any schedule)." })),
+    beta1: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.9, description: "β1." })),
+    beta2: Type.Optional(
+      Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.98, description: "β2 (Power et al., Nanda et al.; PyTorch's default is 0.999)." }),
+    ),
+    eps: Type.Optional(Type.Number({ minimum: 0, default: 1e-8, description: "ε added to the denominator." })),
+    weightDecay: Type.Optional(
+      Type.Number({ minimum: 0, default: 1, description: "Decoupled weight decay (the grokking papers' 1; PyTorch's default is 0.01)." }),
+    ),
+    decay: Type.Optional(
+      Type.Union([Type.Literal("all"), Type.Literal("matrices")], {
+        default: "all",
+        description: '"all" parameters are decayed (PyTorch\'s AdamW over model.parameters()), or "matrices" and embeddings only (nanoGPT\'s habit).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** AdamW's config: the JSON fields above; `decay` may also be a function of the parameter. */
+export type AdamWConfig = Omit<Static<typeof OptimizerConfigSchema>, "decay"> & { decay?: "all" | "matrices" | DecayRule };
 
 /** A `decay` rule: matrices and embeddings (rank ≥ 2) are decayed; gains and biases are not. */
-export const matricesOnly = (_name: string, variable: tf.Variable): boolean => variable.rank >= 2;
+export const matricesOnly: DecayRule = (_name, variable) => variable.rank >= 2;
+
+function decayRule(decay: NonNullable<AdamWConfig["decay"]>): DecayRule {
+  switch (decay) {
+    case "all":
+      return () => true;
+    case "matrices":
+      return matricesOnly;
+    default:
+      return decay;
+  }
+}
 
 interface Slot {
   m: tf.Variable;
@@ -55,7 +71,7 @@ export class AdamW extends tf.Optimizer {
     return "AdamW";
   }
 
-  readonly config: Required<AdamWConfig>;
+  readonly config: Required<Omit<AdamWConfig, "decay">> & { decay: DecayRule };
   /** Number of steps taken; the next step is step + 1. */
   step = 0;
   /** Learning rate of the next step; a schedule sets it before each step. */
@@ -64,14 +80,11 @@ export class AdamW extends tf.Optimizer {
 
   constructor(config: AdamWConfig = {}) {
     super();
-    this.config = { lr: 1e-3, beta1: 0.9, beta2: 0.98, eps: 1e-8, weightDecay: 1, decay: () => true, ...config };
-    const c = this.config;
-    checkNumber("lr", c.lr, (v) => v >= 0 && Number.isFinite(v), "a finite number ≥ 0");
-    checkNumber("beta1", c.beta1, (v) => v >= 0 && v < 1, "in [0, 1)");
-    checkNumber("beta2", c.beta2, (v) => v >= 0 && v < 1, "in [0, 1)");
-    checkNumber("eps", c.eps, (v) => v >= 0 && Number.isFinite(v), "a finite number ≥ 0");
-    checkNumber("weightDecay", c.weightDecay, (v) => v >= 0 && Number.isFinite(v), "a finite number ≥ 0");
-    this.lr = c.lr;
+    const { decay = "all", ...numbers } = config;
+    validateConfig(OptimizerConfigSchema, typeof decay === "function" ? numbers : config, "AdamW");
+    const defaults = defaultsOf(OptimizerConfigSchema) as Required<Static<typeof OptimizerConfigSchema>>;
+    this.config = { ...defaults, ...numbers, decay: decayRule(decay) };
+    this.lr = this.config.lr;
   }
 
   private slot(name: string, like: tf.Tensor): Slot {

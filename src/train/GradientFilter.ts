@@ -6,10 +6,30 @@
  * A filter owns its state tensors; `state()` / `setState()` let checkpoints carry it.
  */
 import * as tf from "@tensorflow/tfjs";
+import { Static, Type } from "@sinclair/typebox";
+import { validateConfig } from "../config/validateConfig";
+import { withDefaults } from "../config/withDefaults";
 
-export type GradientFilterConfig =
-  | { kind: "ema"; alpha?: number; lambda?: number }
-  | { kind: "ma"; window?: number; lambda?: number };
+/** Which filter, with its settings (schema: type, validation and defaults). */
+export const GradientFilterConfigSchema = Type.Union([
+  Type.Object(
+    {
+      kind: Type.Literal("ema"),
+      alpha: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.98, description: "EMA momentum α, in [0, 1)." })),
+      lambda: Type.Optional(Type.Number({ default: 2, description: "Amplification λ of the slow gradient." })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal("ma"),
+      window: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999, default: 100, description: "Window w of the moving average, in [1, 9999]." })),
+      lambda: Type.Optional(Type.Number({ default: 5, description: "Amplification λ of the slow gradient." })),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type GradientFilterConfig = Static<typeof GradientFilterConfigSchema>;
 
 export interface GradientFilter {
   /** Filtered gradients (new tensors, kept out of the caller's tidy); updates the state. */
@@ -96,31 +116,16 @@ class MaFilter implements GradientFilter {
   }
 }
 
-function check(name: string, value: number, ok: boolean, expected: string): void {
-  if (!ok) throw new Error(`makeGradientFilter: ${name} must be ${expected}; received ${value}`);
-}
-
 /**
  * @example
  * const filter = makeGradientFilter({ kind: "ema", alpha: 0.98, lambda: 2 });
  */
 export function makeGradientFilter(config: GradientFilterConfig): GradientFilter {
-  switch (config.kind) {
-    case "ema": {
-      const { alpha = 0.98, lambda = 2 } = config;
-      check("alpha", alpha, alpha >= 0 && alpha < 1, "in [0, 1)");
-      check("lambda", lambda, Number.isFinite(lambda), "a finite number");
-      return new EmaFilter(alpha, lambda);
-    }
-    case "ma": {
-      const { window = 100, lambda = 5 } = config;
-      check("window", window, Number.isInteger(window) && window >= 1 && window <= 9999, "an integer in [1, 9999]");
-      check("lambda", lambda, Number.isFinite(lambda), "a finite number");
-      return new MaFilter(window, lambda);
-    }
-    default: {
-      const kind = (config as { kind: unknown }).kind;
-      throw new Error(`makeGradientFilter: invalid kind "${kind}"; expected "ema" or "ma"`);
-    }
+  const full = withDefaults(GradientFilterConfigSchema, validateConfig(GradientFilterConfigSchema, config, "makeGradientFilter"));
+  switch (full.kind) {
+    case "ema":
+      return new EmaFilter(full.alpha!, full.lambda!);
+    case "ma":
+      return new MaFilter(full.window!, full.lambda!);
   }
 }

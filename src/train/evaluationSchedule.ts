@@ -3,13 +3,19 @@
  * steps) plus every `every` steps, plus step 0 and the last step.
  */
 
-/** Evaluation cadence. */
-export interface EvaluationSchedule {
-  /** Evaluate every this many steps (0: never on a fixed grid). Default 100. */
-  every?: number;
-  /** Log-spaced points per decade (0: none). Default 10. */
-  perDecade?: number;
-}
+import { Static, Type } from "@sinclair/typebox";
+import { defaultsOf } from "../config/withDefaults";
+
+/** Evaluation cadence (schema: type, validation and defaults). */
+export const EvaluationScheduleSchema = Type.Object(
+  {
+    every: Type.Optional(Type.Integer({ minimum: 0, default: 100, description: "Evaluate every this many steps (0: never on a fixed grid)." })),
+    perDecade: Type.Optional(Type.Integer({ minimum: 0, default: 10, description: "Log-spaced points per decade (0: none)." })),
+  },
+  { additionalProperties: false },
+);
+export type EvaluationSchedule = Static<typeof EvaluationScheduleSchema>;
+const DEFAULTS = defaultsOf(EvaluationScheduleSchema) as Required<EvaluationSchedule>;
 
 /**
  * True when step `step` (number of updates done) of a run of `total` steps is evaluated.
@@ -17,7 +23,7 @@ export interface EvaluationSchedule {
  * isEvaluationStep(13, 10_000, { every: 100, perDecade: 10 }); // true (10^1.1 ≈ 12.6 → 13)
  */
 export function isEvaluationStep(step: number, total: number, schedule: EvaluationSchedule = {}): boolean {
-  const { every = 100, perDecade = 10 } = schedule;
+  const { every, perDecade } = { ...DEFAULTS, ...schedule };
   if (step === 0 || step === total) return true;
   if (every > 0 && step % every === 0) return true;
   if (perDecade > 0) {

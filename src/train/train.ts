@@ -9,46 +9,70 @@ import * as tf from "@tensorflow/tfjs";
 import { Dataset } from "../data/makeDataset";
 import { Random } from "../data/random";
 import { Model } from "../models/Model";
-import { AdamW, AdamWConfig } from "./AdamW";
+import { Static, Type } from "@sinclair/typebox";
+import { validateConfig } from "../config/validateConfig";
+import { withDefaults } from "../config/withDefaults";
+import { SeedSchema } from "../data/random";
+import { AdamW, OptimizerConfigSchema } from "./AdamW";
 import { accuracy, crossEntropy } from "./crossEntropy";
-import { GradientFilterConfig, makeGradientFilter } from "./GradientFilter";
+import { GradientFilterConfigSchema, makeGradientFilter } from "./GradientFilter";
 import { orthogonalGrad } from "./orthogonalGrad";
 import { stableMaxCrossEntropy } from "./stableMax";
-import { EvaluationSchedule, isEvaluationStep } from "./evaluationSchedule";
+import { EvaluationScheduleSchema, isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "./LogRecord";
 import { RunFolder } from "./RunFolder";
 
-/** How to train. Every field but `steps` has a default. */
-export interface TrainConfig {
-  /** Optimizer updates to run in total (a resumed run counts the steps already done). */
-  steps: number;
-  /** "full" (default) or the minibatch size; "power" is Power et al.'s min(512, ⌈N/2⌉). */
-  batchSize?: "full" | "power" | number;
-  /** AdamW settings (defaults: lr 1e-3, betas 0.9/0.98, eps 1e-8, weight decay 1). */
-  optimizer?: AdamWConfig;
-  /** Linear warmup: the lr of update t (0-based) is lr·min(t/warmupSteps, 1). Default 0 (none). */
-  warmupSteps?: number;
-  /** When to evaluate; default every 100 steps plus 10 log-spaced points a decade. */
-  evaluation?: EvaluationSchedule;
-  /** Stop once validation accuracy ≥ `valAccuracy` for `patience` evaluations in a row. */
-  stopAtValAccuracy?: { valAccuracy: number; patience?: number };
-  /** Stop after this many seconds of training. Default: no limit. */
-  maxSeconds?: number;
-  /** Seed of minibatch sampling. Default 0. */
-  seed?: number;
-  /** Give the event loop a turn at least this often (ms), so displays update. Default 200. */
-  yieldEveryMs?: number;
-  /** "softmax" cross-entropy (default) or "stablemax" (Prieto et al. 2025). */
-  loss?: LossKind;
-  /** Grokfast gradient filter (Lee et al. 2024). Default none. */
-  gradientFilter?: GradientFilterConfig;
-  /** ⊥Grad: drop the gradient component along each parameter (Prieto et al. 2025). Default false. */
-  orthogonalGrad?: boolean;
-  /** Gaussian noise N(0, std²) added to the gradients before the update, or to the weights after it. */
-  noise?: { on: "gradients" | "weights"; std: number };
-}
+const LossSchema = Type.Union([Type.Literal("softmax"), Type.Literal("stablemax")], {
+  default: "softmax",
+  description: '"softmax" cross-entropy or "stablemax" (Prieto et al. 2025).',
+});
+export type LossKind = Static<typeof LossSchema>;
 
-export type LossKind = "softmax" | "stablemax";
+/** How to train (schema: type, validation and defaults). Every field but `steps` has a default. */
+export const TrainConfigSchema = Type.Object(
+  {
+    steps: Type.Integer({ minimum: 0, description: "Optimizer updates to run in total (a resumed run counts the steps already done)." }),
+    batchSize: Type.Optional(
+      Type.Union([Type.Literal("full"), Type.Literal("power"), Type.Integer({ minimum: 1 })], {
+        default: "full",
+        description: '"full", or the minibatch size; "power" is Power et al.\'s min(512, ⌈N/2⌉).',
+      }),
+    ),
+    optimizer: Type.Optional({ ...OptimizerConfigSchema, default: {}, description: "AdamW settings." }),
+    warmupSteps: Type.Optional(
+      Type.Integer({ minimum: 0, default: 0, description: "Linear warmup: the lr of update t (0-based) is lr·min(t/warmupSteps, 1); 0 is none." }),
+    ),
+    evaluation: Type.Optional({ ...EvaluationScheduleSchema, default: {}, description: "When to evaluate: every 100 steps plus 10 log-spaced points a decade." }),
+    stopAtValAccuracy: Type.Optional(
+      Type.Object(
+        {
+          valAccuracy: Type.Number({ minimum: 0, maximum: 1, description: "Validation accuracy to reach." }),
+          patience: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: "Evaluations in a row at or above it." })),
+        },
+        { additionalProperties: false, description: "Stop once validation accuracy ≥ valAccuracy for `patience` evaluations in a row. Default: never." },
+      ),
+    ),
+    maxSeconds: Type.Optional(Type.Number({ minimum: 0, description: "Stop after this many seconds of training. Default: no limit." })),
+    seed: Type.Optional(SeedSchema("Seed of minibatch sampling and noise.")),
+    yieldEveryMs: Type.Optional(Type.Integer({ minimum: 0, default: 200, description: "Give the event loop a turn at least this often (ms), so displays update." })),
+    loss: Type.Optional(LossSchema),
+    gradientFilter: Type.Optional(GradientFilterConfigSchema),
+    orthogonalGrad: Type.Optional(
+      Type.Boolean({ default: false, description: "⊥Grad: drop the gradient component along each parameter (Prieto et al. 2025)." }),
+    ),
+    noise: Type.Optional(
+      Type.Object(
+        {
+          on: Type.Union([Type.Literal("gradients"), Type.Literal("weights")]),
+          std: Type.Number({ minimum: 0 }),
+        },
+        { additionalProperties: false, description: "Gaussian noise N(0, std²) added to the gradients before the update, or to the weights after it." },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TrainConfig = Static<typeof TrainConfigSchema>;
 
 function lossFunction(kind: LossKind): (logits: tf.Tensor2D, labels: tf.Tensor1D) => tf.Scalar {
   switch (kind) {
@@ -56,35 +80,22 @@ function lossFunction(kind: LossKind): (logits: tf.Tensor2D, labels: tf.Tensor1D
       return crossEntropy;
     case "stablemax":
       return stableMaxCrossEntropy;
-    default:
-      throw new Error(`train: invalid loss "${kind}"; expected "softmax" or "stablemax"`);
   }
 }
 
 /** What a run reports on each evaluation; return "stop" to end it cleanly. */
-export type OnEvaluation = (record: LogRecord) => void | "stop" | Promise<void | "stop">;
+export type OnEvaluation = (record: LogRecord, model: Model) => void | "stop" | Promise<void | "stop">;
 
 export interface TrainResult {
   records: LogRecord[];
-  stoppedBy: "steps" | "valAccuracy" | "maxSeconds" | "callback";
+  stoppedBy: "steps" | "valAccuracy" | "maxSeconds" | "callback" | "signal";
 }
 
-function checkConfig(config: TrainConfig, trainSize: number): number {
-  if (!Number.isInteger(config.steps) || config.steps < 0) {
-    throw new Error(`train: steps must be an integer ≥ 0; received ${config.steps}`);
-  }
-  const noise = config.noise;
-  if (noise && (!(noise.std >= 0) || (noise.on !== "gradients" && noise.on !== "weights"))) {
-    throw new Error(
-      `train: noise must be { on: "gradients" | "weights", std ≥ 0 }; received ${JSON.stringify(noise)}`,
-    );
-  }
-  const b = config.batchSize ?? "full";
+/** The minibatch size for a training set of `trainSize` pairs. */
+function batchSizeOf(config: Required<Pick<TrainConfig, "batchSize">>, trainSize: number): number {
+  const b = config.batchSize;
   if (b === "full") return trainSize;
   if (b === "power") return Math.min(512, Math.ceil(trainSize / 2));
-  if (!Number.isInteger(b) || b <= 0) {
-    throw new Error(`train: batchSize must be "full", "power" or a positive integer; received ${b}`);
-  }
   return Math.min(b, trainSize);
 }
 
@@ -132,15 +143,17 @@ export async function train(
   config: TrainConfig,
   onEvaluation?: OnEvaluation,
   run?: RunFolder,
+  signal?: AbortSignal,
 ): Promise<TrainResult> {
-  const batchSize = checkConfig(config, dataset.trainIndices.length);
-  const lossKind = config.loss ?? "softmax";
+  config = withDefaults(TrainConfigSchema, validateConfig(TrainConfigSchema, config, "train"));
+  const batchSize = batchSizeOf(config as Required<TrainConfig>, dataset.trainIndices.length);
+  const lossKind = config.loss!;
   const loss = lossFunction(lossKind);
   const optimizer = new AdamW(config.optimizer);
   const filter = config.gradientFilter ? makeGradientFilter(config.gradientFilter) : undefined;
   const noise = config.noise;
   const state = { model, optimizer, filter };
-  const random = new Random(config.seed ?? 0);
+  const random = new Random(config.seed!);
   const trainSet = tensorsOf(dataset, dataset.trainIndices, dataset.label);
   const valSet = tensorsOf(dataset, dataset.valIndices, dataset.answer);
   const records: LogRecord[] = [];
@@ -162,7 +175,7 @@ export async function train(
   let stoppedBy: TrainResult["stoppedBy"] = "steps";
   const params = Object.values(model.params);
   const byName = Object.fromEntries(params.map((p) => [p.name, p]));
-  const warmup = config.warmupSteps ?? 0;
+  const warmup = config.warmupSteps!;
   try {
     for (;;) {
       if (isEvaluationStep(step, config.steps, config.evaluation) && records[records.length - 1]?.step !== step) {
@@ -192,7 +205,7 @@ export async function train(
         }
         const threshold = config.stopAtValAccuracy;
         streak = threshold && valAccuracy >= threshold.valAccuracy ? streak + 1 : 0;
-        if ((await onEvaluation?.(record)) === "stop") stoppedBy = "callback";
+        if ((await onEvaluation?.(record, model)) === "stop") stoppedBy = "callback";
         else if (threshold && streak >= (threshold.patience ?? 1)) stoppedBy = "valAccuracy";
         else if (config.maxSeconds !== undefined && elapsed() >= config.maxSeconds) stoppedBy = "maxSeconds";
         if (stoppedBy !== "steps") break;
@@ -209,7 +222,11 @@ export async function train(
         if (noise?.on === "weights") for (const p of params) p.assign(p.add(gaussian(p, noise.std, random)));
       });
       step += 1;
-      if (Date.now() - lastYield >= (config.yieldEveryMs ?? 200)) {
+      if (signal?.aborted) {
+        stoppedBy = "signal";
+        break;
+      }
+      if (Date.now() - lastYield >= config.yieldEveryMs!) {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = Date.now();
       }

@@ -93,8 +93,8 @@ test("the same seed gives the same initial weights; another seed does not", () =
 });
 
 test("bad shapes and options are named", () => {
-  assert.throws(() => new EmbeddingMLP({ numClasses: 7, width: 0 }), /EmbeddingMLP: width must be a positive integer; received 0/);
-  assert.throws(() => new EmbeddingMLP({ numClasses: 7, activation: "gelu" as never }), /EmbeddingMLP: invalid activation "gelu"; expected "relu" or "quadratic"/);
+  assert.throws(() => new EmbeddingMLP({ numClasses: 7, width: 0 }), /EmbeddingMLP: invalid config:\n  width: expected integer to be greater or equal to 1; received 0 \(a number\)/);
+  assert.throws(() => new EmbeddingMLP({ numClasses: 7, activation: "gelu" as never }), /EmbeddingMLP: invalid config:\n  activation: expected one of "relu", "quadratic"; received "gelu" \(a string\)/);
   assert.throws(
     () => new EmbeddingMLP({ numClasses: 3, width: 2 }, { "embed.E1": tf.zeros([3, 3]) }),
     /EmbeddingMLP: weight "embed.E1" must have shape \[3,2\]; received \[3,3\]/,

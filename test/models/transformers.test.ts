@@ -78,8 +78,9 @@ for (const [name, make] of Object.entries({
 }
 
 test("bad sizes are named", () => {
-  assert.throws(() => new PowerTransformer({ numClasses: 7, dModel: 10, heads: 4 }), /PowerTransformer: dModel \(10\) must be a multiple of heads \(4\)/);
-  assert.throws(() => new NandaTransformer({ numClasses: 0 }), /NandaTransformer: numClasses must be a positive integer; received 0/);
+  assert.throws(() => new PowerTransformer({ numClasses: 7, dModel: 10, heads: 4 }), /PowerTransformer: heads \(4\) must divide dModel \(10\)/);
+  assert.throws(() => new NandaTransformer({ numClasses: 0 }), /NandaTransformer: invalid config:\n  numClasses: expected integer to be greater or equal to 1; received 0/);
+  assert.throws(() => new NandaTransformer({ numClasses: 7, dModel: 10, heads: 4, dHead: 2 }), /NandaTransformer: heads \(4\) must divide dModel \(10\)/);
 });
 
 test("creating and disposing any model leaves no tensor behind", () => {

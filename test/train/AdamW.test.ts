@@ -62,9 +62,9 @@ test("the optimizer state round-trips through getWeights/setWeights", async () =
 });
 
 test("bad hyper-parameters are named with the value received", () => {
-  assert.throws(() => new AdamW({ lr: -1 }), /AdamW: lr must be a finite number ≥ 0; received -1/);
-  assert.throws(() => new AdamW({ beta2: 1 }), /AdamW: beta2 must be in \[0, 1\); received 1/);
-  assert.throws(() => new AdamW({ weightDecay: NaN }), /AdamW: weightDecay must be a finite number ≥ 0; received NaN/);
+  assert.throws(() => new AdamW({ lr: -1 }), /AdamW: invalid config:\n  lr: expected number to be greater or equal to 0; received -1/);
+  assert.throws(() => new AdamW({ beta2: 1 }), /AdamW: invalid config:\n  beta2: expected number to be less than 1; received 1/);
+  assert.throws(() => new AdamW({ weightDecay: NaN }), /AdamW: invalid config:\n  weightDecay: expected number; received NaN/);
 });
 
 test("1,000 steps leave the number of live tensors flat", () => {

@@ -42,7 +42,7 @@ test("filter state survives a state()/setState() round trip", () => {
 });
 
 test("bad settings are named", () => {
-  assert.throws(() => makeGradientFilter({ kind: "ema", alpha: 1 }), /makeGradientFilter: alpha must be in \[0, 1\); received 1/);
-  assert.throws(() => makeGradientFilter({ kind: "ma", window: 0 }), /makeGradientFilter: window must be an integer in \[1, 9999\]; received 0/);
-  assert.throws(() => makeGradientFilter({ kind: "lowpass" } as never), /makeGradientFilter: invalid kind "lowpass"; expected "ema" or "ma"/);
+  assert.throws(() => makeGradientFilter({ kind: "ema", alpha: 1 }), /makeGradientFilter: invalid config:\n  alpha: expected number to be less than 1; received 1/);
+  assert.throws(() => makeGradientFilter({ kind: "ma", window: 0 }), /makeGradientFilter: invalid config:\n  window: expected integer to be greater or equal to 1; received 0/);
+  assert.throws(() => makeGradientFilter({ kind: "lowpass" } as never), /makeGradientFilter: invalid config:\n  kind: expected one of "ema", "ma"; received "lowpass"/);
 });

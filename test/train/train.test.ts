@@ -98,7 +98,7 @@ test("a diverging run stops with an error that names the step and the learning r
 
 test("bad step counts and batch sizes are named", async () => {
   const { ds, model } = small();
-  await assert.rejects(train(model, ds, { steps: -1 }), /train: steps must be an integer ≥ 0; received -1/);
-  await assert.rejects(train(model, ds, { steps: 1, batchSize: 0 }), /train: batchSize must be "full", "power" or a positive integer; received 0/);
+  await assert.rejects(train(model, ds, { steps: -1 }), /train: invalid config:\n  steps: expected integer to be greater or equal to 0; received -1/);
+  await assert.rejects(train(model, ds, { steps: 1, batchSize: 0 }), /train: invalid config:\n  batchSize: expected one of "full", "power", an integer ≥ 1; received 0/);
   model.dispose();
 });

@@ -1,0 +1,106 @@
+/**
+ * Checks a JSON-like value against a TypeBox schema and fails with every wrong field at once:
+ * its dotted path, what was expected and what was received. Nothing is coerced: a string where a
+ * number belongs is an error, never a number. Unions whose members carry a literal `kind` are
+ * checked against the member of that kind, so the message names the field inside it.
+ */
+import { Kind, TSchema } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+
+/** "/train/optimizer/lr" → "train.optimizer.lr"; "/grid/0" → "grid[0]". */
+export function dottedPath(pointer: string, prefix = ""): string {
+  const parts = pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let out = prefix;
+  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out === "" ? p : `.${p}`;
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "number" && !Number.isFinite(value)) return `${value} (a number)`;
+  const json = JSON.stringify(value);
+  const shown = json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
+  const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  return `${shown} (${kind})`;
+}
+
+/** What a schema accepts, in words: "full", an integer ≥ 1, a string, … */
+function expectation(schema: TSchema): string {
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  const kind = schema[Kind];
+  if (kind === "Union") return (schema.anyOf as TSchema[]).map(expectation).join(", ");
+  if (kind === "Integer" || kind === "Number") {
+    const bounds = [
+      schema.minimum !== undefined ? `≥ ${schema.minimum}` : "",
+      schema.exclusiveMinimum !== undefined ? `> ${schema.exclusiveMinimum}` : "",
+      schema.maximum !== undefined ? `≤ ${schema.maximum}` : "",
+      schema.exclusiveMaximum !== undefined ? `< ${schema.exclusiveMaximum}` : "",
+    ].filter(Boolean);
+    return `${kind === "Integer" ? "an integer" : "a number"}${bounds.length ? ` ${bounds.join(" and ")}` : ""}`;
+  }
+  return `a ${String(kind).toLowerCase()}`;
+}
+
+/** The literal `kind` values of a union's object members, when every member has one. */
+function kindsOf(schema: TSchema): Map<string, TSchema> | null {
+  if (schema[Kind] !== "Union") return null;
+  const byKind = new Map<string, TSchema>();
+  for (const member of schema.anyOf as TSchema[]) {
+    const k = member.properties?.kind?.const;
+    if (typeof k !== "string") return null;
+    byKind.set(k, member);
+  }
+  return byKind;
+}
+
+/** The schema found at a JSON pointer of `schema`, following object properties only. */
+function schemaAt(schema: TSchema, pointer: string): TSchema | undefined {
+  let s: TSchema | undefined = schema;
+  for (const part of pointer.split("/").slice(1)) s = s?.properties?.[part] ?? s?.items;
+  return s;
+}
+
+function messages(schema: TSchema, value: unknown, prefix: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const e of Value.Errors(schema, value)) {
+    if (seen.has(e.path)) continue;
+    seen.add(e.path);
+    const here = schemaAt(schema, e.path);
+    const kinds = here ? kindsOf(here) : null;
+    const at = dottedPath(e.path, prefix);
+    if (kinds && e.value && typeof e.value === "object" && !Array.isArray(e.value)) {
+      const kind = (e.value as { kind?: unknown }).kind;
+      const member = typeof kind === "string" ? kinds.get(kind) : undefined;
+      if (member) {
+        out.push(...messages(member, e.value, at));
+        continue;
+      }
+      const expected = [...kinds.keys()].map((k) => `"${k}"`).join(", ");
+      out.push(`${at === "" ? "" : `${at}.`}kind: expected one of ${expected}; received ${describe(kind)}`);
+      continue;
+    }
+    if (here && here[Kind] === "Union") {
+      out.push(`${at === "" ? "(the whole config)" : at}: expected one of ${expectation(here)}; received ${describe(e.value)}`);
+      continue;
+    }
+    const hint = here?.errorHint ? ` (${here.errorHint})` : "";
+    out.push(`${at === "" ? "(the whole config)" : at}: ${e.message.replace(/^Expected/, "expected")}${hint}; received ${describe(e.value)}`);
+  }
+  return out;
+}
+
+/**
+ * Returns `value` typed by the schema, or throws `owner: …` listing each wrong field.
+ * @example
+ * validateConfig(TrainConfigSchema, { steps: "10" }, "train");
+ * // Error: train: invalid config:
+ * //   steps: expected integer; received "10" (a string)
+ */
+export function validateConfig<T extends TSchema>(schema: T, value: unknown, owner: string, prefix = ""): import("@sinclair/typebox").Static<T> {
+  const errors = messages(schema, value, prefix);
+  if (errors.length === 0) return value as import("@sinclair/typebox").Static<T>;
+  const shown = errors.slice(0, 12);
+  const more = errors.length > shown.length ? `\n  … and ${errors.length - shown.length} more` : "";
+  throw new Error(`${owner}: invalid config:\n  ${shown.join("\n  ")}${more}`);
+}
