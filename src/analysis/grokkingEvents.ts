@@ -5,7 +5,7 @@
  * grokking: a fall of at least `dropSize` below the best accuracy so far, called a "slingshot" when
  * accuracy recovers to θ later in the log and "ungrokking" when it does not.
  */
-import { LogRecord } from "../train/LogRecord";
+import { LogRecord } from "../logs/LogRecord";
 import { grokkingSteps, GrokkingSteps, GrokkingStepsOptions } from "./grokkingSteps";
 
 export interface GrokkingEventsOptions extends GrokkingStepsOptions {

@@ -3,7 +3,7 @@
  * evaluation from which train (validation) accuracy stays ≥ θ for `sustain` evaluations.
  * A run whose validation never gets there is censored: `generalisation` is null.
  */
-import { LogRecord } from "../train/LogRecord";
+import { LogRecord } from "../logs/LogRecord";
 
 export interface GrokkingSteps {
   /** First step of a sustained train accuracy ≥ threshold, or null. */

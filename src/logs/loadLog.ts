@@ -1,8 +1,10 @@
 /**
  * Training logs from any source as LogRecord-shaped rows (exact JavaScript numbers), for the event
  * detection and the figures; `logFrame` turns them into a danfo DataFrame for display.
+ * This is the library's one log reader: run folders read their own log.jsonl through it.
  * Formats:
- * - "groklab": a run folder's log.jsonl (or the folder);
+ * - "groklab": a run folder's log.jsonl (or the folder); its steps must go strictly forward, and a
+ *   partial last line (a kill mid-write) is dropped and reported;
  * - "csv" / "jsonl": one row per evaluation, with a column mapping;
  * - "lightning": PyTorch Lightning's CSVLogger metrics.csv as openai/grok writes it: sparse rows
  *   (train and validation metrics on different rows of the same step), accuracies in percent;
@@ -10,8 +12,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { LogRecord } from "../train/LogRecord";
-import { readLog } from "../train/readLog";
+import { LogRecord } from "./LogRecord";
 import { parseCsv } from "./parseCsv";
 
 export type LogFormat = "groklab" | "csv" | "jsonl" | "lightning" | "long";
@@ -58,6 +59,33 @@ function toRecords(rows: Record<string, unknown>[], mapping: ColumnMapping, sour
     return out;
   });
   return { records, missing };
+}
+
+/** JSON lines; a partial last line is dropped, a malformed line elsewhere names its line. */
+function readJsonLines(file: string): { rows: Record<string, unknown>[]; dropped: boolean } {
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  // Every record ends with "\n", so the last piece is "" unless a write was cut short.
+  const partial = lines[lines.length - 1];
+  const rows = lines.slice(0, -1).map((line, i) => {
+    try {
+      return JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      throw new Error(`loadLog: line ${i + 1} of "${file}" is not JSON: ${line.slice(0, 80)}`);
+    }
+  });
+  return { rows, dropped: partial !== "" };
+}
+
+/** A run's log only goes forward: a step at or before the previous one means two writers or a bad append. */
+function checkForward(records: LogRecord[], file: string): void {
+  for (let i = 1; i < records.length; i++) {
+    if (!(records[i].step > records[i - 1].step)) {
+      throw new Error(
+        `loadLog: line ${i + 1} of "${file}" has step ${records[i].step}, not after line ${i}'s step ${records[i - 1].step}; ` +
+          `a run's steps only go forward (was the log written twice?)`,
+      );
+    }
+  }
 }
 
 /** Lightning writes one row per logging call: merge the rows of each step, later values filling gaps. */
@@ -113,12 +141,15 @@ export function loadLog(file: string, options: { format?: LogFormat; columns?: C
   switch (format) {
     case "groklab": {
       const p = fs.statSync(file).isDirectory() ? path.join(file, "log.jsonl") : file;
-      const { records, droppedPartialLine } = readLog(p);
-      return { ...toRecords(records as unknown as Record<string, unknown>[], {}, `"${p}"`), droppedPartialLine };
+      if (!fs.existsSync(p)) throw new Error(`loadLog: no log at "${p}"; expected the log.jsonl of a run folder`);
+      const { rows, dropped } = readJsonLines(p);
+      const out = rows.length ? toRecords(rows, {}, `"${p}"`) : { records: [], missing: [] };
+      checkForward(out.records, p);
+      return { ...out, droppedPartialLine: dropped };
     }
     case "jsonl": {
-      const { records, droppedPartialLine } = readLog(file);
-      return { ...toRecords(records as unknown as Record<string, unknown>[], options.columns ?? {}, `"${file}"`), droppedPartialLine };
+      const { rows, dropped } = readJsonLines(file);
+      return { ...toRecords(rows, options.columns ?? {}, `"${file}"`), droppedPartialLine: dropped };
     }
     case "csv": {
       const { rows, dropped } = csvRows(file);

@@ -3,7 +3,7 @@
  * float32: keep exact work on the records themselves).
  */
 import { loadDanfo } from "../notebook/loadDanfo";
-import { LogRecord } from "../train/LogRecord";
+import { LogRecord } from "../logs/LogRecord";
 
 /**
  * @example

@@ -6,7 +6,7 @@
 import { grokkingEvents, GrokkingEvents } from "../analysis/grokkingEvents";
 import { Dataset, makeDataset, Operation } from "../data/makeDataset";
 import { EmbeddingMLP } from "../models/EmbeddingMLP";
-import { LogRecord } from "../train/LogRecord";
+import { LogRecord } from "../logs/LogRecord";
 import { train, TrainConfig } from "../train/train";
 import { ProgressBar } from "./ProgressBar";
 

@@ -5,7 +5,7 @@
  * live notebook and in exported HTML alike (no kernel needed).
  */
 import { PlotlyFigure } from "../notebook/PlotlyFigure";
-import { LogRecord } from "../train/LogRecord";
+import { LogRecord } from "../logs/LogRecord";
 
 export interface CheckpointSnapshot {
   step: number;

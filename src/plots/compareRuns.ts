@@ -3,7 +3,7 @@
  * with training accuracy dotted in the same colour.
  */
 import { PlotlyFigure } from "../notebook/PlotlyFigure";
-import { LogRecord } from "../train/LogRecord";
+import { LogRecord } from "../logs/LogRecord";
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
 

@@ -4,7 +4,7 @@
  */
 import { GrokkingSteps } from "../analysis/grokkingSteps";
 import { PlotlyFigure } from "../notebook/PlotlyFigure";
-import { LogRecord } from "../train/LogRecord";
+import { LogRecord } from "../logs/LogRecord";
 
 export interface TrainingCurvesOptions {
   /** Figure title. Default "Training curves". */

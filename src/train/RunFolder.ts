@@ -1,8 +1,10 @@
 /**
  * A run on disk: `config.json` (the full config, library version, backend), `log.jsonl` (one
- * LogRecord per evaluation, appended one whole line per write) and `checkpoints/`.
+ * LogRecord per evaluation, appended one whole line per write), `checkpoints/`, `lock` (the pid
+ * of its one writer) and, once it ended, `outcome.json` (finished or failed, and why).
  * An existing run is never deleted or overwritten unless `overwrite` is asked for; `resume`
- * continues it from its last checkpoint.
+ * continues it from its last checkpoint. Every file-system failure names the folder, the file
+ * and the cause; a failed append leaves the log as it was.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -13,10 +15,44 @@ import { AdamW } from "./AdamW";
 import { GradientFilter } from "./GradientFilter";
 import { CheckpointMeta, listCheckpoints, loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { isEvaluationStep } from "./evaluationSchedule";
-import { LogRecord } from "./LogRecord";
-import { readLog } from "./readLog";
+import { LogRecord } from "../logs/LogRecord";
+import { Static, Type } from "@sinclair/typebox";
+import { loadLog } from "../logs/loadLog";
+import { buildModel } from "../experiment/buildModel";
+import { inRunFolder } from "./runFileError";
+import { RunLock } from "./RunLock";
+import { writeAtomic } from "./writeAtomic";
 
 const LIBRARY_VERSION: string = require("../../package.json").version;
+
+/** Where a run is written and how often it checkpoints (schema: type, validation and defaults). */
+export const RunConfigSchema = Type.Object(
+  {
+    dir: Type.String({ minLength: 1, description: "The run folder (created if missing)." }),
+    checkpointsPerDecade: Type.Optional(
+      Type.Integer({ minimum: 0, default: 3, description: "Checkpoints at this many log-spaced steps a decade (3: 1, 2, 5, 10, 22, 46, …), and at the end." }),
+    ),
+    checkpointEveryMinutes: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, default: 10, description: "Also checkpoint when this many minutes passed since the last one." }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RunConfig = Static<typeof RunConfigSchema>;
+
+/** How a run ended, as `outcome.json` says: finished (a stop rule or the step budget) or failed (an error). */
+export type RunOutcome =
+  | { status: "finished"; stoppedBy: string; step: number; wallTime: number; at: string }
+  | { status: "failed"; error: string; step: number | null; at: string };
+
+/** The dotted paths where two JSON values differ (for "resume needs the same config"). */
+function differences(a: unknown, b: unknown, at = ""): string[] {
+  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at ? `${at}.${k}` : k));
+  }
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${at || "(the whole config)"}: ${JSON.stringify(a)} in the folder, ${JSON.stringify(b)} now`];
+}
 
 export interface RunFolderOptions {
   /** Continue the run found in the folder (default false). */
@@ -64,6 +100,9 @@ export class RunFolder {
   readonly checkpointDir: string;
   private options: Required<RunFolderOptions>;
   private lastCheckpointAt = Date.now();
+  private lock: RunLock | null = null;
+  /** Step of the last record in the log (appends must go forward). */
+  private lastLoggedStep = -1;
 
   /**
    * Opens (or creates) the run folder `dir` for a run described by `config`.
@@ -78,44 +117,144 @@ export class RunFolder {
   static open(dir: string): RunFolder {
     const configPath = path.join(dir, "config.json");
     if (!fs.existsSync(configPath)) throw new Error(`RunFolder.open: "${dir}" holds no run (no config.json)`);
-    return new RunFolder(dir, JSON.parse(fs.readFileSync(configPath, "utf8")).config, { readOnly: true });
+    return new RunFolder(dir, RunFolder.readConfigFile(dir).config, { readOnly: true });
   }
 
-  constructor(dir: string, config: object, options: RunFolderOptions = {}) {
+  private static readConfigFile(dir: string): { groklabVersion: string; backend: string; config: unknown } {
+    const file = path.join(dir, "config.json");
+    const text = inRunFolder("read", dir, file, () => fs.readFileSync(file, "utf8"));
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      throw new Error(`RunFolder: "${file}" is not JSON (${(err as Error).message})`);
+    }
+  }
+
+  /** The config this run was started with (config.json's `config`). */
+  readonly config: unknown;
+
+  /** The log's records, read from disk now (a run being written elsewhere grows between calls). */
+  get records(): LogRecord[] {
+    return fs.existsSync(this.logPath) ? loadLog(this.logPath).records : [];
+  }
+
+  /** How the run ended (outcome.json), or null while it runs, was interrupted or never started. */
+  outcome(): RunOutcome | null {
+    const file = path.join(this.dir, "outcome.json");
+    if (!fs.existsSync(file)) return null;
+    return JSON.parse(inRunFolder("read", this.dir, file, () => fs.readFileSync(file, "utf8")));
+  }
+
+  /** Records how the run ended (atomically), or clears it (null) when a run is resumed. */
+  setOutcome(outcome: RunOutcome | null): void {
+    const file = path.join(this.dir, "outcome.json");
+    if (outcome === null) inRunFolder("remove", this.dir, file, () => fs.rmSync(file, { force: true }));
+    else writeAtomic(this.dir, file, JSON.stringify(outcome, null, 2) + "\n");
+  }
+
+  /**
+   * The model of this run at the checkpoint of `step` (default: the latest), rebuilt from
+   * config.json; the caller disposes it. Needs a run written by runExperiment.
+   * @example
+   * const model = RunFolder.open("runs/mlp-97").model(1000);
+   */
+  model(step?: number): Model {
+    const config = this.config as { model?: { kind?: unknown } } | null;
+    if (!config?.model?.kind) {
+      throw new Error(`RunFolder.model: "${this.dir}/config.json" has no model.kind; only runs written by runExperiment can rebuild their model`);
+    }
+    const model = buildModel(config.model as Parameters<typeof buildModel>[0]);
+    try {
+      this.loadWeights(model, step);
+    } catch (err) {
+      model.dispose();
+      throw err;
+    }
+    return model;
+  }
+
+  /** Gives up the folder's lock (the run can then be resumed by another writer). Idempotent. */
+  close(): void {
+    this.lock?.release();
+    this.lock = null;
+  }
+
+  constructor(dir: string, config: unknown, options: RunFolderOptions = {}) {
     this.options = { resume: false, overwrite: false, readOnly: false, checkpointsPerDecade: 3, checkpointEveryMinutes: 10, ...options };
     this.dir = dir;
     this.logPath = path.join(dir, "log.jsonl");
     this.checkpointDir = path.join(dir, "checkpoints");
     const configPath = path.join(dir, "config.json");
-    const record = { groklabVersion: LIBRARY_VERSION, backend: tf.getBackend(), config };
-    const exists = fs.existsSync(this.logPath) || fs.existsSync(configPath);
+    this.config = JSON.parse(JSON.stringify(config));
     if (this.options.readOnly) return;
+    this.lock = RunLock.acquire(dir); // before anything is read, deleted or written
+    try {
+      this.prepare(configPath);
+    } catch (err) {
+      this.close();
+      throw err;
+    }
+  }
+
+  private prepare(configPath: string): void {
+    const dir = this.dir;
+    const exists = fs.existsSync(this.logPath) || fs.existsSync(configPath);
     if (exists && this.options.overwrite) {
-      fs.rmSync(dir, { recursive: true, force: true });
+      for (const entry of fs.readdirSync(dir)) {
+        if (entry !== "lock") inRunFolder("delete", dir, path.join(dir, entry), () => fs.rmSync(path.join(dir, entry), { recursive: true, force: true }));
+      }
     } else if (exists && !this.options.resume) {
       throw new Error(
         `RunFolder: "${dir}" already holds a run; pass { resume: true } to continue it ` +
           `or { overwrite: true } to replace it`,
       );
     } else if (exists) {
-      const saved = JSON.parse(fs.readFileSync(configPath, "utf8"));
+      const saved = RunFolder.readConfigFile(dir);
       if (saved.groklabVersion !== LIBRARY_VERSION) {
         throw new Error(
           `RunFolder: "${dir}" was written by groklab ${saved.groklabVersion}; this is ${LIBRARY_VERSION}, ` +
             `so it cannot resume it exactly (use another folder, or { overwrite: true })`,
         );
       }
-      if (JSON.stringify(saved.config) !== JSON.stringify(JSON.parse(JSON.stringify(config)))) {
-        throw new Error(`RunFolder: "${dir}" holds a run with another config; resume needs the same config`);
+      const diff = differences(saved.config, this.config);
+      if (diff.length) {
+        throw new Error(
+          `RunFolder: "${dir}" holds a run with another config; resume needs the same config. Differences: ${diff.slice(0, 5).join("; ")}` +
+            `${diff.length > 5 ? ` (and ${diff.length - 5} more)` : ""}. Use another folder, or start afresh (overwrite)`,
+        );
       }
       return;
     }
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(configPath, JSON.stringify(record, null, 2) + "\n");
+    const record = { groklabVersion: LIBRARY_VERSION, backend: tf.getBackend(), config: this.config };
+    writeAtomic(dir, configPath, JSON.stringify(record, null, 2) + "\n");
   }
 
+  /**
+   * Appends one record as one line. Steps only go forward; a failed write (a full disk) is cut
+   * back so the log stays as it was, and the error names the file and the cause.
+   */
   appendLog(record: LogRecord): void {
-    fs.appendFileSync(this.logPath, JSON.stringify(record) + "\n");
+    if (!(record.step > this.lastLoggedStep)) {
+      throw new Error(`RunFolder.appendLog: step ${record.step} is not after the log's last step ${this.lastLoggedStep} in "${this.logPath}"`);
+    }
+    const line = JSON.stringify(record) + "\n";
+    inRunFolder("append to", this.dir, this.logPath, () => {
+      const fd = fs.openSync(this.logPath, "a");
+      const size = fs.fstatSync(fd).size;
+      try {
+        fs.writeSync(fd, line);
+      } catch (err) {
+        try {
+          fs.ftruncateSync(fd, size);
+        } catch {
+          /* the error below says what failed */
+        }
+        throw err;
+      } finally {
+        fs.closeSync(fd);
+      }
+    });
+    this.lastLoggedStep = record.step;
   }
 
   wantsCheckpoint(step: number, totalSteps: number): boolean {
@@ -166,10 +305,21 @@ export class RunFolder {
     }
   }
 
+  /** Replaces the log with `records`, atomically. */
+  private rewriteLog(records: LogRecord[]): void {
+    if (records.length === 0 && !fs.existsSync(this.logPath)) return;
+    writeAtomic(this.dir, this.logPath, records.map((r) => JSON.stringify(r) + "\n").join(""));
+    this.lastLoggedStep = records.length ? records[records.length - 1].step : -1;
+  }
+
   /** Loads the last checkpoint into model, optimizer and filter; null when the run has none. */
   async restore(state: TrainingState): Promise<Resumed | null> {
     const { model, optimizer, filter } = state;
-    if (listCheckpoints(this.checkpointDir).length === 0) return null;
+    if (listCheckpoints(this.checkpointDir).length === 0) {
+      // Log lines without a checkpoint (killed, or a full disk, before the first one) are redone from step 0.
+      this.rewriteLog([]);
+      return null;
+    }
     const ckpt = loadCheckpoint(this.checkpointDir);
     try {
       const optimizerWeights: NamedTensor[] = [];
@@ -203,10 +353,8 @@ export class RunFolder {
       tf.dispose(Object.values(ckpt.tensors));
     }
     // Records after the checkpoint will be produced again, identically: drop them (atomic rewrite).
-    const records = fs.existsSync(this.logPath) ? readLog(this.logPath).records.filter((r) => r.step <= ckpt.step) : [];
-    const tmp = `${this.logPath}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, records.map((r) => JSON.stringify(r) + "\n").join(""));
-    fs.renameSync(tmp, this.logPath);
+    const records = this.records.filter((r) => r.step <= ckpt.step);
+    this.rewriteLog(records);
     return { step: ckpt.step, randomState: ckpt.randomState, wallTime: ckpt.wallTime, records };
   }
 }

@@ -6,6 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
+import { inRunFolder } from "./runFileError";
+import { writeAtomic } from "./writeAtomic";
 
 /** What a checkpoint holds besides tensors. */
 export interface CheckpointMeta {
@@ -29,26 +31,13 @@ function names(dir: string, step: number) {
   return { manifest: `${base}.json`, data: `${base}.bin` };
 }
 
-function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = fs.openSync(tmp, "w");
-  try {
-    if (typeof data === "string") fs.writeSync(fd, data);
-    else fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-}
-
 /**
  * Saves named float32 tensors and the run state under `dir`.
  * @example
  * await saveCheckpoint("runs/a/checkpoints", { ...model.params, ...optimizerState }, { step: 100, randomState: 7, wallTime: 3.2 });
  */
 export async function saveCheckpoint(dir: string, tensors: Record<string, tf.Tensor>, meta: CheckpointMeta): Promise<string> {
-  fs.mkdirSync(dir, { recursive: true });
+  inRunFolder("create", path.dirname(dir), dir, () => fs.mkdirSync(dir, { recursive: true }));
   const entries: Manifest["tensors"] = [];
   const chunks: Float32Array[] = [];
   let offset = 0;
@@ -61,9 +50,15 @@ export async function saveCheckpoint(dir: string, tensors: Record<string, tf.Ten
   const all = new Float32Array(offset);
   chunks.forEach((c, i) => all.set(c, entries[i].offset));
   const file = names(dir, meta.step);
-  writeAtomic(file.data, new Uint8Array(all.buffer));
+  const runDir = path.dirname(dir);
+  writeAtomic(runDir, file.data, new Uint8Array(all.buffer));
   const manifest: Manifest = { format: FORMAT, ...meta, tensors: entries, bytes: all.byteLength };
-  writeAtomic(file.manifest, JSON.stringify(manifest));
+  try {
+    writeAtomic(runDir, file.manifest, JSON.stringify(manifest));
+  } catch (err) {
+    fs.rmSync(file.data, { force: true }); // a data file without its manifest is no checkpoint
+    throw err;
+  }
   return file.manifest;
 }
 

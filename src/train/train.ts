@@ -19,7 +19,7 @@ import { GradientFilterConfigSchema, makeGradientFilter } from "./GradientFilter
 import { orthogonalGrad } from "./orthogonalGrad";
 import { stableMaxCrossEntropy } from "./stableMax";
 import { EvaluationScheduleSchema, isEvaluationStep } from "./evaluationSchedule";
-import { LogRecord } from "./LogRecord";
+import { LogRecord } from "../logs/LogRecord";
 import { RunFolder } from "./RunFolder";
 
 const LossSchema = Type.Union([Type.Literal("softmax"), Type.Literal("stablemax")], {
@@ -130,8 +130,9 @@ function gaussian(like: tf.Tensor, std: number, random: Random): tf.Tensor {
 }
 
 /**
- * Trains `model` on `dataset`; with `run`, logs and checkpoints there and resumes from its last
- * checkpoint.
+ * Trains `model` on `dataset`; with `run`, logs and checkpoints there, resumes from its last
+ * checkpoint, and closes it (gives its lock up) at the end. An aborted `signal` stops the run at
+ * the next step boundary with a checkpoint there (stoppedBy "signal").
  * @example
  * const ds = makeDataset({ operation: "x+y", p: 97, trainFraction: 0.5 });
  * const model = new EmbeddingMLP({ numClasses: 97 });
@@ -235,6 +236,7 @@ export async function train(
       await run.checkpoint(state, { step, randomState: random.state, wallTime: elapsed() });
     }
   } finally {
+    run?.close();
     optimizer.dispose();
     filter?.dispose();
     for (const s of [trainSet, valSet]) tf.dispose([s.a, s.b, s.y]);

@@ -5,8 +5,8 @@ import * as path from "path";
 import { test } from "node:test";
 import { grokkingEvents } from "../../src/analysis/grokkingEvents";
 import { runStalled } from "../../src/analysis/runStalled";
-import { LogRecord } from "../../src/train/LogRecord";
-import { readLog } from "../../src/train/readLog";
+import { LogRecord } from "../../src/logs/LogRecord";
+import { loadLog } from "../../src/logs/loadLog";
 
 function log(points: [number, number, number][]): LogRecord[] {
   return points.map(([step, trainAccuracy, valAccuracy]) => ({
@@ -47,7 +47,7 @@ test("a slingshot recovers; an ungrokking does not", () => {
 });
 
 test("on a real groklab run (a+b mod 31, test/fixtures/runs/mlp-p31): memorise early, generalise ~15× later", () => {
-  const { records } = readLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31", "log.jsonl"));
+  const { records } = loadLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31", "log.jsonl"));
   const ev = grokkingEvents(records);
   assert.ok(ev.memorisation! >= 50 && ev.memorisation! <= 150, `memorisation ${ev.memorisation}`);
   assert.ok(ev.generalisation! >= 1200 && ev.generalisation! <= 1700, `generalisation ${ev.generalisation}`);

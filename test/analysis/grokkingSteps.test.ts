@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { firstSustained, grokkingSteps } from "../../src/analysis/grokkingSteps";
-import { LogRecord } from "../../src/train/LogRecord";
+import { LogRecord } from "../../src/logs/LogRecord";
 
 function log(points: [number, number, number][]): LogRecord[] {
   return points.map(([step, trainAccuracy, valAccuracy]) => ({

@@ -65,3 +65,21 @@ test("bad format and missing files are named", () => {
   const file = write("x.csv", "a\n1\n");
   assert.throws(() => loadLog(file, { format: "parquet" as never }), /loadLog: invalid format "parquet"; expected one of groklab, csv, jsonl, lightning, long/);
 });
+
+const runLog = (text: string) => write("log.jsonl", text);
+const FIELDS = { epoch: 0, trainLoss: 1, trainAccuracy: 0, valLoss: 1, valAccuracy: 0, weightNorm: 1, lr: 1e-3, wallTime: 0 };
+
+test("a run log: a partial last line (a kill mid-write) is dropped and reported; an empty log is empty", () => {
+  const log = loadLog(runLog(`${JSON.stringify({ ...FIELDS, step: 0 })}\n${JSON.stringify({ ...FIELDS, step: 10 })}\n{"step":20,"valAcc`));
+  assert.deepEqual(log.records.map((r) => r.step), [0, 10]);
+  assert.equal(log.droppedPartialLine, true);
+  assert.deepEqual(loadLog(runLog("")), { records: [], missing: [], droppedPartialLine: false });
+});
+
+test("a run log whose steps go backwards, a malformed line and a missing file are refused, naming the line", () => {
+  const lines = [0, 10, 20, 10, 20].map((step) => JSON.stringify({ ...FIELDS, step })).join("\n") + "\n";
+  assert.throws(() => loadLog(runLog(lines)), /loadLog: line 4 of ".*log.jsonl" has step 10, not after line 3's step 20; a run's steps only go forward/);
+  assert.throws(() => loadLog(runLog('{"step":0}\ngarbage\n{"step":2}\n')), /loadLog: line 2 of ".*log.jsonl" is not JSON: garbage/);
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), "groklab-logs-"));
+  assert.throws(() => loadLog(empty), /loadLog: no log at ".*log.jsonl"; expected the log.jsonl of a run folder/);
+});

@@ -18,10 +18,10 @@ import { sharpnessScatter } from "../../src/plots/sharpnessScatter";
 import { phaseDiagram, sweepHeatmap } from "../../src/plots/sweepPlots";
 import { torusView } from "../../src/plots/torusView";
 import { trainingCurves } from "../../src/plots/trainingCurves";
-import { readLog } from "../../src/train/readLog";
+import { loadLog } from "../../src/logs/loadLog";
 import { allPairs, matchSnapshot } from "../helpers";
 
-const records = readLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31", "log.jsonl")).records.filter((_, i) => i % 10 === 0);
+const records = loadLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31", "log.jsonl")).records.filter((_, i) => i % 10 === 0);
 
 test("trainingCurves: log-step axis, four traces, event lines at data values and labels at log10", () => {
   const steps = grokkingSteps(records);

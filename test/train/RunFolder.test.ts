@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
 import { listCheckpoints, loadCheckpoint } from "../../src/train/checkpoint";
-import { readLog } from "../../src/train/readLog";
+import { loadLog } from "../../src/logs/loadLog";
 import { RunFolder } from "../../src/train/RunFolder";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "groklab-run-"));
@@ -13,15 +13,15 @@ const CHILD = path.join(__dirname, "resumeChild.ts");
 
 test("an existing run is never replaced unless asked, and resume needs the same config and version", () => {
   const dir = path.join(tmp(), "run");
-  new RunFolder(dir, { lr: 1 });
+  new RunFolder(dir, { lr: 1 }).close();
   fs.appendFileSync(path.join(dir, "log.jsonl"), '{"step":0}\n');
   assert.throws(() => new RunFolder(dir, { lr: 1 }), /RunFolder: ".*run" already holds a run; pass \{ resume: true \} to continue it or \{ overwrite: true \}/);
-  assert.throws(() => new RunFolder(dir, { lr: 2 }, { resume: true }), /holds a run with another config; resume needs the same config/);
+  assert.throws(() => new RunFolder(dir, { lr: 2 }, { resume: true }), /holds a run with another config; resume needs the same config. Differences: lr: 1 in the folder, 2 now/);
   assert.ok(fs.existsSync(path.join(dir, "log.jsonl")), "nothing was deleted");
   const cfg = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
   fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ ...cfg, groklabVersion: "0.0.1" }));
   assert.throws(() => new RunFolder(dir, { lr: 1 }, { resume: true }), /was written by groklab 0.0.1; this is \d+\.\d+\.\d+/);
-  new RunFolder(dir, { lr: 3 }, { overwrite: true });
+  new RunFolder(dir, { lr: 3 }, { overwrite: true }).close();
   assert.ok(!fs.existsSync(path.join(dir, "log.jsonl")));
 });
 
@@ -57,7 +57,7 @@ test("a run killed with SIGKILL resumes to exactly the weights and log of an uni
   for (const name of Object.keys(a.tensors)) {
     assert.deepEqual(Array.from(b.tensors[name].dataSync()), Array.from(a.tensors[name].dataSync()), name);
   }
-  const strip = (p: string) => readLog(p).records.map(({ wallTime: _w, ...r }) => r);
+  const strip = (p: string) => loadLog(p).records.map(({ wallTime: _w, ...r }) => r);
   assert.deepEqual(strip(logPath), strip(path.join(whole, "log.jsonl")));
 });
 

@@ -1,0 +1,26 @@
+/** A model from its spec: one exhaustive switch over the model kinds. */
+import { EmbeddingMLP } from "../models/EmbeddingMLP";
+import { Model } from "../models/Model";
+import { NandaTransformer } from "../models/NandaTransformer";
+import { PowerTransformer } from "../models/PowerTransformer";
+import { ModelSpec } from "./ExperimentConfig";
+
+/**
+ * @example
+ * const model = buildModel({ kind: "mlp", numClasses: 97, width: 512 });
+ */
+export function buildModel(spec: ModelSpec & { numClasses: number }): Model {
+  const { kind, ...sizes } = spec;
+  switch (kind) {
+    case "mlp":
+      return new EmbeddingMLP(sizes);
+    case "nanda":
+      return new NandaTransformer(sizes);
+    case "power":
+      return new PowerTransformer(sizes);
+    default: {
+      const unknown: never = kind;
+      throw new Error(`buildModel: unknown model kind "${unknown}"; expected "mlp", "nanda" or "power"`);
+    }
+  }
+}
