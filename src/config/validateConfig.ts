@@ -85,7 +85,7 @@ function messages(schema: TSchema, value: unknown, prefix: string): string[] {
       continue;
     }
     const hint = here?.errorHint ? ` (${here.errorHint})` : "";
-    out.push(`${at === "" ? "(the whole config)" : at}: ${e.message.replace(/^Expected/, "expected")}${hint}; received ${describe(e.value)}`);
+    out.push(`${at === "" ? "(the whole config)" : at}: ${e.message.replace(/^[A-Z]/, (c) => c.toLowerCase())}${hint}; received ${describe(e.value)}`);
   }
   return out;
 }

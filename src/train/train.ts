@@ -160,24 +160,24 @@ export async function train(
   const records: LogRecord[] = [];
   let step = 0;
   let wallBefore = 0;
-  if (run) {
-    const resumed = await run.restore(state);
-    if (resumed) {
-      step = resumed.step;
-      random.state = resumed.randomState;
-      wallBefore = resumed.wallTime;
-      records.push(...resumed.records);
-    }
-  }
-  const started = Date.now();
-  const elapsed = () => wallBefore + (Date.now() - started) / 1000;
-  let lastYield = Date.now();
-  let streak = 0;
   let stoppedBy: TrainResult["stoppedBy"] = "steps";
-  const params = Object.values(model.params);
-  const byName = Object.fromEntries(params.map((p) => [p.name, p]));
-  const warmup = config.warmupSteps!;
   try {
+    if (run) {
+      const resumed = await run.restore(state);
+      if (resumed) {
+        step = resumed.step;
+        random.state = resumed.randomState;
+        wallBefore = resumed.wallTime;
+        records.push(...resumed.records);
+      }
+    }
+    const started = Date.now();
+    const elapsed = () => wallBefore + (Date.now() - started) / 1000;
+    let lastYield = Date.now();
+    let streak = 0;
+    const params = Object.values(model.params);
+    const byName = Object.fromEntries(params.map((p) => [p.name, p]));
+    const warmup = config.warmupSteps!;
     for (;;) {
       if (isEvaluationStep(step, config.steps, config.evaluation) && records[records.length - 1]?.step !== step) {
         const [trainLoss, trainAccuracy] = evaluate(model, trainSet, lossKind);
@@ -235,6 +235,15 @@ export async function train(
     if (run && stoppedBy !== "steps" && !run.hasCheckpoint(step)) {
       await run.checkpoint(state, { step, randomState: random.state, wallTime: elapsed() });
     }
+    // A run stopped by its signal is interrupted, to be resumed; any other stop ends it.
+    if (stoppedBy !== "signal") run?.setOutcome({ status: "finished", stoppedBy, step, wallTime: elapsed(), at: new Date().toISOString() });
+  } catch (err) {
+    try {
+      run?.setOutcome({ status: "failed", error: (err as Error).message ?? String(err), step, at: new Date().toISOString() });
+    } catch {
+      /* the disk may be what failed; the error below says so */
+    }
+    throw err;
   } finally {
     run?.close();
     optimizer.dispose();

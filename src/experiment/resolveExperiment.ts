@@ -1,0 +1,72 @@
+/**
+ * Validates an experiment config once, before anything is written, and returns it complete: every
+ * default filled in (so config.json says everything the run used) and `model.numClasses` set from
+ * the dataset. Refuses, naming the field, what was expected and what was received: wrong types
+ * (never coerced), unknown fields, seeds the generator cannot tell apart, heads that do not divide
+ * dModel, a model whose classes differ from the dataset's, a split without pairs on one side, and
+ * sizes that would not fit in this machine's memory (with the estimate).
+ */
+import * as os from "os";
+import { validateConfig } from "../config/validateConfig";
+import { withDefaults } from "../config/withDefaults";
+import { isPrime, numClassesOf, numPairsOf } from "../data/makeDataset";
+import { ExperimentConfig, ExperimentConfigSchema } from "./ExperimentConfig";
+import { estimateMemory } from "./estimateMemory";
+
+/** An experiment config with every default filled in. */
+export type ResolvedExperiment = ExperimentConfig & { model: { numClasses: number } };
+
+export interface ResolveOptions {
+  /** Who reports errors. Default "runExperiment". */
+  owner?: string;
+  /** Bytes the run may use. Default 80% of this machine's memory. */
+  memoryLimit?: number;
+}
+
+const GiB = 1024 ** 3;
+const size = (bytes: number) => (bytes >= GiB ? `${(bytes / GiB).toFixed(1)} GiB` : `${(bytes / 1024 ** 2).toFixed(0)} MiB`);
+
+/**
+ * @example
+ * const config = resolveExperiment({ data: { operation: "x+y", p: 97 }, model: { kind: "mlp" }, train: { steps: 3000 }, run: { dir: "runs/a" } });
+ * config.model.numClasses; // 97
+ */
+export function resolveExperiment(input: unknown, options: ResolveOptions = {}): ResolvedExperiment {
+  const owner = options.owner ?? "runExperiment";
+  const config = withDefaults(ExperimentConfigSchema, validateConfig(ExperimentConfigSchema, input, owner)) as ResolvedExperiment;
+  const problems: string[] = [];
+  const { data, model } = config;
+  const classes = numClassesOf(data);
+  if (model.numClasses !== undefined && model.numClasses !== classes) {
+    problems.push(`model.numClasses: expected ${classes} (the classes of ${data.operation}${classes === 120 ? " on S5" : ` mod ${data.p}`}); received ${model.numClasses}`);
+  }
+  model.numClasses = classes;
+  if (model.kind === "nanda" || model.kind === "power") {
+    if (model.dModel! % model.heads! !== 0) {
+      problems.push(`model.heads: expected a divisor of model.dModel (${model.dModel}); received ${model.heads}`);
+    } else if (model.kind === "nanda" && model.dHead === undefined) {
+      model.dHead = model.dModel! / model.heads!;
+    }
+  }
+  if ((data.operation === "x/y" || data.operation === "x/y if y odd else x-y") && !isPrime(data.p!)) {
+    problems.push(`data.p: expected a prime for "${data.operation}" (division); received ${data.p}`);
+  }
+  const pairs = numPairsOf(data);
+  const train = Math.floor(data.trainFraction! * pairs);
+  if (train < 1 || train >= pairs) {
+    problems.push(`data.trainFraction: expected a share leaving at least one of the ${pairs} pairs on each side; received ${data.trainFraction} (${train} for training)`);
+  }
+  if (problems.length === 0) {
+    const limit = options.memoryLimit ?? 0.8 * os.totalmem();
+    const need = estimateMemory(config);
+    if (need.bytes > limit) {
+      problems.push(
+        `(sizes): this experiment needs about ${size(need.bytes)} (${need.parameters.toLocaleString("en")} parameters with gradients and optimizer state: ` +
+          `${size(need.stateBytes)}; activations of ${need.peak}: ${size(need.activationBytes)}); expected at most ${size(limit)} ` +
+          `(80% of this machine's memory); use a smaller p, model or batch`,
+      );
+    }
+  }
+  if (problems.length) throw new Error(`${owner}: invalid config:\n  ${problems.join("\n  ")}`);
+  return config;
+}
