@@ -54,6 +54,14 @@ function differences(a: unknown, b: unknown, at = ""): string[] {
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${at || "(the whole config)"}: ${JSON.stringify(a)} in the folder, ${JSON.stringify(b)} now`];
 }
 
+/** A config without `run.dir`: where a folder lies is not part of its experiment (a moved folder resumes). */
+function withoutDir(config: unknown): unknown {
+  const c = config as { run?: { dir?: unknown } } | null;
+  if (!c?.run || typeof c.run !== "object") return config;
+  const { dir: _dir, ...run } = c.run;
+  return { ...c, run };
+}
+
 export interface RunFolderOptions {
   /** Continue the run found in the folder (default false). */
   resume?: boolean;
@@ -216,7 +224,7 @@ export class RunFolder {
             `so it cannot resume it exactly (use another folder, or { overwrite: true })`,
         );
       }
-      const diff = differences(saved.config, this.config);
+      const diff = differences(withoutDir(saved.config), withoutDir(this.config));
       if (diff.length) {
         throw new Error(
           `RunFolder: "${dir}" holds a run with another config; resume needs the same config. Differences: ${diff.slice(0, 5).join("; ")}` +

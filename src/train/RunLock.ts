@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { makeFolder } from "./makeFolder";
 import { inRunFolder, runFileError } from "./runFileError";
 
 interface Holder {
@@ -63,7 +64,7 @@ export class RunLock {
   static acquire(dir: string): RunLock {
     const abs = path.resolve(dir);
     const file = path.join(abs, "lock");
-    inRunFolder("create", dir, dir, () => fs.mkdirSync(abs, { recursive: true }));
+    makeFolder(dir, dir);
     const me: Holder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), command: process.argv.slice(1).join(" ") };
     const tmp = `${file}.tmp-${process.pid}`;
     inRunFolder("write", dir, tmp, () => fs.writeFileSync(tmp, JSON.stringify(me) + "\n"));

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
-import { inRunFolder } from "./runFileError";
+import { makeFolder } from "./makeFolder";
 import { writeAtomic } from "./writeAtomic";
 
 /** What a checkpoint holds besides tensors. */
@@ -37,7 +37,7 @@ function names(dir: string, step: number) {
  * await saveCheckpoint("runs/a/checkpoints", { ...model.params, ...optimizerState }, { step: 100, randomState: 7, wallTime: 3.2 });
  */
 export async function saveCheckpoint(dir: string, tensors: Record<string, tf.Tensor>, meta: CheckpointMeta): Promise<string> {
-  inRunFolder("create", path.dirname(dir), dir, () => fs.mkdirSync(dir, { recursive: true }));
+  makeFolder(path.dirname(dir), dir);
   const entries: Manifest["tensors"] = [];
   const chunks: Float32Array[] = [];
   let offset = 0;
