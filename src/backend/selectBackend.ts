@@ -76,6 +76,12 @@ function threadsOf(name: BackendName): number {
   }
 }
 
+/** The running tfjs backend and its thread count (for run records). */
+export function currentBackend(): { backend: string; threads: number } {
+  const name = tf.getBackend();
+  return { backend: name, threads: ORDER.includes(name as BackendName) ? threadsOf(name as BackendName) : 1 };
+}
+
 /**
  * Starts the best available backend (or the one asked for) and reports it.
  * @param preference "auto" (default: GROKLAB_BACKEND, else the order above) or a backend name.

@@ -42,7 +42,7 @@ export type RunConfig = Static<typeof RunConfigSchema>;
 
 /** How a run ended, as `outcome.json` says: finished (a stop rule or the step budget) or failed (an error). */
 export type RunOutcome =
-  | { status: "finished"; stoppedBy: string; step: number; wallTime: number; at: string }
+  | { status: "finished"; stoppedBy: string; step: number; wallTime: number; at: string; backend: string; threads: number }
   | { status: "failed"; error: string; step: number | null; at: string };
 
 /** The dotted paths where two JSON values differ (for "resume needs the same config"). */

@@ -61,7 +61,7 @@ export class RunLock {
    * @example
    * const lock = RunLock.acquire("runs/a"); try { … } finally { lock.release(); }
    */
-  static acquire(dir: string): RunLock {
+  static acquire(dir: string, what = "run folder"): RunLock {
     const abs = path.resolve(dir);
     const file = path.join(abs, "lock");
     makeFolder(dir, dir);
@@ -81,8 +81,8 @@ export class RunLock {
         if (isLive(holder, abs)) {
           const who = holder!.pid === process.pid ? "this process (a RunFolder on it is still open)" : `process ${holder!.pid} on ${holder!.host}`;
           throw new Error(
-            `RunFolder: "${dir}" is being written by ${who}, since ${holder!.started} (${holder!.command || "no command line"}); ` +
-              `one writer per run folder: wait for it to end or stop it (its lock: "${file}")`,
+            `${what === "run folder" ? "RunFolder" : what}: "${dir}" is being written by ${who}, since ${holder!.started} (${holder!.command || "no command line"}); ` +
+              `one writer per ${what}: wait for it to end or stop it (its lock: "${file}")`,
           );
         }
         const stale = `${file}.stale-${process.pid}`;

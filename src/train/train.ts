@@ -13,6 +13,7 @@ import { Static, Type } from "@sinclair/typebox";
 import { validateConfig } from "../config/validateConfig";
 import { withDefaults } from "../config/withDefaults";
 import { SeedSchema } from "../data/random";
+import { currentBackend } from "../backend/selectBackend";
 import { AdamW, OptimizerConfigSchema } from "./AdamW";
 import { accuracy, crossEntropy } from "./crossEntropy";
 import { GradientFilterConfigSchema, makeGradientFilter } from "./GradientFilter";
@@ -38,11 +39,13 @@ export const TrainConfigSchema = Type.Object(
         description: '"full", or the minibatch size; "power" is Power et al.\'s min(512, ⌈N/2⌉).',
       }),
     ),
-    optimizer: Type.Optional({ ...OptimizerConfigSchema, default: {}, description: "AdamW settings." }),
+    optimizer: Type.Optional(Type.Object(OptimizerConfigSchema.properties, { additionalProperties: false, default: {}, description: "AdamW settings." })),
     warmupSteps: Type.Optional(
       Type.Integer({ minimum: 0, default: 0, description: "Linear warmup: the lr of update t (0-based) is lr·min(t/warmupSteps, 1); 0 is none." }),
     ),
-    evaluation: Type.Optional({ ...EvaluationScheduleSchema, default: {}, description: "When to evaluate: every 100 steps plus 10 log-spaced points a decade." }),
+    evaluation: Type.Optional(
+      Type.Object(EvaluationScheduleSchema.properties, { additionalProperties: false, default: {}, description: "When to evaluate: every 100 steps plus 10 log-spaced points a decade." }),
+    ),
     stopAtValAccuracy: Type.Optional(
       Type.Object(
         {
@@ -236,7 +239,7 @@ export async function train(
       await run.checkpoint(state, { step, randomState: random.state, wallTime: elapsed() });
     }
     // A run stopped by its signal is interrupted, to be resumed; any other stop ends it.
-    if (stoppedBy !== "signal") run?.setOutcome({ status: "finished", stoppedBy, step, wallTime: elapsed(), at: new Date().toISOString() });
+    if (stoppedBy !== "signal") run?.setOutcome({ status: "finished", stoppedBy, step, wallTime: elapsed(), at: new Date().toISOString(), ...currentBackend() });
   } catch (err) {
     try {
       run?.setOutcome({ status: "failed", error: (err as Error).message ?? String(err), step, at: new Date().toISOString() });

@@ -1,0 +1,209 @@
+/**
+ * The command line over the library and its run folders (package.json `bin`: `npx groklab …`):
+ *   groklab train CONFIG.json [--detach] [--fresh]
+ *   groklab sweep SWEEP.json --out DIR [--workers N] [--threads T] [--emit slurm|parallel]
+ *   groklab status DIR [--stalled-after SECONDS]
+ *   groklab results DIR
+ *   groklab schema            (the JSON Schema of experiment configs)
+ */
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { selectBackend, describeBackend } from "../backend/selectBackend";
+import { collectResults } from "../experiment/collectResults";
+import { emitJobs } from "../experiment/emitJobs";
+import { ExperimentConfigSchema } from "../experiment/ExperimentConfig";
+import { expandSweep } from "../experiment/expandSweep";
+import { resolveExperiment } from "../experiment/resolveExperiment";
+import { runExperiment } from "../experiment/runExperiment";
+import { runStatus, RunStatus } from "../experiment/runStatus";
+import { runSweep } from "../experiment/runSweep";
+import { makeFolder } from "../train/makeFolder";
+import { TerminalProgress } from "./TerminalProgress";
+
+const USAGE = `usage:
+  groklab train CONFIG.json [--detach] [--fresh]     one run (foreground with progress, or detached)
+  groklab sweep SWEEP.json --out DIR [--workers N] [--threads T] [--emit slurm|parallel]
+  groklab status DIR [--stalled-after SECONDS]       a run folder or a sweep folder
+  groklab results DIR                                rebuild DIR/results.jsonl of a sweep
+  groklab schema                                     the JSON Schema of experiment configs`;
+
+class UsageError extends Error {}
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UsageError(`groklab ${what}: cannot read "${file}": ${(err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`groklab ${what}: "${file}" is not JSON: ${(err as Error).message}`);
+  }
+}
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`groklab: ${flag} expects an integer ≥ 1; received "${value}"`);
+  return n;
+}
+
+/** Stops `controller` on SIGINT/SIGTERM (a second signal exits at once). */
+function stopOnSignals(controller: AbortController, what: string): void {
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.once(sig, () => {
+      console.error(`groklab: ${sig}: stopping ${what} at the next step boundary (checkpointed); ${sig} again exits now`);
+      controller.abort();
+      process.once(sig, () => process.exit(130));
+    });
+  }
+}
+
+async function train(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { detach: { type: "boolean" }, fresh: { type: "boolean" }, worker: { type: "boolean" } } });
+  if (positionals.length !== 1) throw new UsageError(`groklab train: expected one CONFIG.json; received ${positionals.length ? positionals.join(" ") : "none"}\n${USAGE}`);
+  const file = positionals[0];
+  const config = resolveExperiment(readJson(file, "train"), { owner: `groklab train ${file}` });
+  const dir = config.run.dir;
+  if (values.detach) {
+    makeFolder(dir, dir);
+    const output = fs.openSync(path.join(dir, "output.log"), "a");
+    const rest = values.fresh ? ["--fresh"] : [];
+    const child = spawn(process.execPath, [...process.execArgv, __filename, "train", file, ...rest], { detached: true, stdio: ["ignore", output, output] });
+    fs.closeSync(output);
+    fs.writeFileSync(path.join(dir, "pid"), `${child.pid}\n`);
+    child.unref();
+    console.log(`groklab: started "${dir}" as process ${child.pid}; output in ${path.join(dir, "output.log")}; watch it with: groklab status ${dir}`);
+    return 0;
+  }
+  const controller = new AbortController();
+  stopOnSignals(controller, `"${dir}"`);
+  if (values.worker) {
+    const parent = process.ppid; // a worker of a sweep stops when its sweep is gone
+    setInterval(() => process.ppid !== parent && controller.abort(), 1000).unref();
+  }
+  console.error(describeBackend(await selectBackend()));
+  const progress = new TerminalProgress(config.train.steps, process.stderr);
+  const result = await runExperiment(config, {
+    signal: controller.signal,
+    fresh: values.fresh,
+    onEvaluation: (r) => progress.update(r.step, { "train acc": r.trainAccuracy, "val acc": r.valAccuracy, "val loss": r.valLoss }),
+  });
+  const last = result.records.at(-1);
+  if (last) progress.update(last.step, { "train acc": last.trainAccuracy, "val acc": last.valAccuracy, "val loss": last.valLoss }, true);
+  result.model.dispose();
+  if (result.alreadyFinished) console.error(`groklab: "${dir}" had already finished (${result.stoppedBy} at step ${last?.step}); nothing to do`);
+  else if (result.stoppedBy === "signal") console.error(`groklab: interrupted at step ${last?.step ?? 0}; run the same command again to resume`);
+  else console.error(`groklab: "${dir}" finished (${result.stoppedBy}) at step ${last?.step}`);
+  return result.stoppedBy === "signal" ? 130 : 0;
+}
+
+async function sweep(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: "string" }, workers: { type: "string" }, threads: { type: "string" }, emit: { type: "string" } },
+  });
+  if (positionals.length !== 1 || !values.out) throw new UsageError(`groklab sweep: expected SWEEP.json and --out DIR\n${USAGE}`);
+  const spec = readJson(positionals[0], "sweep");
+  const threads = positiveInt(values.threads, "--threads");
+  if (values.emit !== undefined) {
+    if (values.emit !== "slurm" && values.emit !== "parallel") throw new UsageError(`groklab sweep: --emit expects "slurm" or "parallel"; received "${values.emit}"`);
+    const file = emitJobs(spec, values.out, values.emit, threads ?? 1);
+    console.log(values.emit === "slurm" ? `wrote ${file}; submit it with: sbatch ${file}` : `wrote ${file}; run it with: parallel --jobs N < ${file}`);
+    return 0;
+  }
+  const controller = new AbortController();
+  stopOnSignals(controller, "the sweep");
+  const rows = await runSweep(spec, values.out, { workers: positiveInt(values.workers, "--workers"), threads, signal: controller.signal, onEvent: (line) => console.log(line) });
+  const total = expandSweep(spec, values.out).length;
+  console.log(`${rows.length} of ${total} runs ended; results in ${path.join(values.out, "results.jsonl")}`);
+  return controller.signal.aborted ? 130 : 0;
+}
+
+const fmt = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? "-" : v.toFixed(digits));
+
+/** The status table of a run folder or a sweep folder (pure). */
+export function statusTable(rows: { name: string; status: RunStatus }[]): string {
+  const header = ["run", "state", "step", "train acc", "val acc", "val loss", "silent (s)", "pid"];
+  const body = rows.map(({ name, status: s }) => [
+    name,
+    s.state,
+    s.last ? String(s.last.step) : "-",
+    fmt(s.last?.trainAccuracy),
+    fmt(s.last?.valAccuracy),
+    fmt(s.last?.valLoss, 4),
+    s.silentSeconds === null ? "-" : s.silentSeconds.toFixed(0),
+    s.pid === null ? "-" : String(s.pid),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  return [header, ...body].map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+}
+
+/** The runs of a folder: itself when it is a run folder, else every run of its sweep.json. */
+export function runsOf(dir: string): { name: string; dir: string }[] {
+  if (fs.existsSync(path.join(dir, "sweep.json"))) {
+    const spec = JSON.parse(fs.readFileSync(path.join(dir, "sweep.json"), "utf8")) as { runs: { name: string }[] };
+    return spec.runs.map((r) => ({ name: r.name, dir: path.join(dir, "runs", r.name) }));
+  }
+  if (fs.existsSync(path.join(dir, "config.json"))) return [{ name: path.basename(path.resolve(dir)), dir }];
+  throw new UsageError(`groklab status: "${dir}" is neither a run folder (config.json) nor a sweep folder (sweep.json)`);
+}
+
+function status(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "stalled-after": { type: "string" } } });
+  if (positionals.length !== 1) throw new UsageError(`groklab status: expected one DIR\n${USAGE}`);
+  const stalledAfterSeconds = positiveInt(values["stalled-after"], "--stalled-after");
+  const rows = runsOf(positionals[0]).map((r) => ({ name: r.name, status: runStatus(r.dir, { stalledAfterSeconds }) }));
+  console.log(statusTable(rows));
+  const counts = rows.reduce<Record<string, number>>((c, r) => ((c[r.status.state] = (c[r.status.state] ?? 0) + 1), c), {});
+  console.log(Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", "));
+  return 0;
+}
+
+function results(args: string[]): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new UsageError(`groklab results: expected one sweep DIR\n${USAGE}`);
+  const dir = positionals[0];
+  const spec = readJson(path.join(dir, "sweep.json"), "results") as { sweep: unknown };
+  const rows = collectResults(expandSweep(spec.sweep, dir), dir);
+  console.log(`${rows.length} runs ended; wrote ${path.join(dir, "results.jsonl")}`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "train":
+        return await train(rest);
+      case "sweep":
+        return await sweep(rest);
+      case "status":
+        return status(rest);
+      case "results":
+        return results(rest);
+      case "schema":
+        console.log(JSON.stringify(ExperimentConfigSchema, null, 2));
+        return 0;
+      case undefined:
+      case "help":
+      case "--help":
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`groklab: unknown command "${command}"\n${USAGE}`);
+    }
+  } catch (err) {
+    console.error((err as Error).message);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

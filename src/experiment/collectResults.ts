@@ -1,0 +1,78 @@
+/**
+ * One row per ended run of a sweep, in the sweep's order, written to OUT/results.jsonl
+ * (atomically): the run's config values, memorisation and generalisation steps (null when
+ * censored), final accuracies and losses, steps, wall time, speed, backend and threads. Rebuilt from
+ * the run folders each time, so a sweep interrupted and started again writes the same table.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { grokkingEvents } from "../analysis/grokkingEvents";
+import { RunFolder } from "../train/RunFolder";
+import { writeAtomic } from "../train/writeAtomic";
+import { SweepRun } from "./expandSweep";
+
+export interface SweepResult {
+  name: string;
+  /** The run's grid values by dotted config path (also spread as columns). */
+  values: Record<string, unknown>;
+  status: "finished" | "failed";
+  stoppedBy: string | null;
+  error: string | null;
+  memorisation: number | null;
+  generalisation: number | null;
+  censored: boolean;
+  finalStep: number | null;
+  trainAccuracy: number | null;
+  valAccuracy: number | null;
+  trainLoss: number | null;
+  valLoss: number | null;
+  wallTime: number | null;
+  stepsPerSecond: number | null;
+  backend: string | null;
+  threads: number | null;
+  [column: string]: unknown;
+}
+
+/** The result row of one run, or null while it has not ended. */
+export function resultOf(run: SweepRun): SweepResult | null {
+  const dir = run.config.run.dir;
+  if (!fs.existsSync(path.join(dir, "config.json"))) return null;
+  const folder = RunFolder.open(dir);
+  const outcome = folder.outcome();
+  if (!outcome) return null;
+  const records = folder.records;
+  const last = records.at(-1) ?? null;
+  const events = records.length ? grokkingEvents(records) : null;
+  const finished = outcome.status === "finished" ? outcome : null;
+  return {
+    name: run.name,
+    ...run.values,
+    values: run.values,
+    status: outcome.status,
+    stoppedBy: finished?.stoppedBy ?? null,
+    error: outcome.status === "failed" ? outcome.error : null,
+    memorisation: events?.memorisation ?? null,
+    generalisation: events?.generalisation ?? null,
+    censored: events ? events.censored : true,
+    finalStep: last?.step ?? null,
+    trainAccuracy: last?.trainAccuracy ?? null,
+    valAccuracy: last?.valAccuracy ?? null,
+    trainLoss: last?.trainLoss ?? null,
+    valLoss: last?.valLoss ?? null,
+    wallTime: finished?.wallTime ?? null,
+    stepsPerSecond: finished && finished.wallTime > 0 ? finished.step / finished.wallTime : null,
+    backend: finished?.backend ?? null,
+    threads: finished?.threads ?? null,
+  };
+}
+
+/**
+ * Writes OUT/results.jsonl from the runs' folders and returns its rows.
+ * @example
+ * const rows = collectResults(runs, "sweeps/wd"); // also in sweeps/wd/results.jsonl
+ */
+export function collectResults(runs: SweepRun[], out: string): SweepResult[] {
+  const rows = runs.map(resultOf).filter((r): r is SweepResult => r !== null);
+  writeAtomic(out, path.join(out, "results.jsonl"), rows.map((r) => JSON.stringify(r) + "\n").join(""));
+  return rows;
+}

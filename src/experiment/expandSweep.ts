@@ -1,0 +1,86 @@
+/**
+ * The runs of a sweep: every grid combination (first path slowest) times every explicit override,
+ * each merged onto the base, named after its values, given its folder OUT/runs/<name>, and
+ * validated as an experiment before anything runs.
+ */
+import * as path from "path";
+import { validateConfig } from "../config/validateConfig";
+import { resolveExperiment, ResolvedExperiment } from "./resolveExperiment";
+import { SweepConfig, SweepConfigSchema } from "./SweepConfig";
+
+export interface SweepRun {
+  /** Folder name under OUT/runs: "weightDecay=1,seed=0". */
+  name: string;
+  /** The grid values (and explicit override paths) of this run, by dotted path. */
+  values: Record<string, unknown>;
+  config: ResolvedExperiment;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** `target` with `patch` merged in (objects merged key by key, everything else replaced). */
+function merge(target: unknown, patch: unknown): unknown {
+  if (!isObject(target) || !isObject(patch)) return structuredClone(patch);
+  const out: Record<string, unknown> = structuredClone(target);
+  for (const [k, v] of Object.entries(patch)) out[k] = merge(out[k], v);
+  return out;
+}
+
+/** { "a.b": 1 } as { a: { b: 1 } }. */
+function nested(dotted: string, value: unknown): Record<string, unknown> {
+  return dotted.split(".").reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
+}
+
+/** The leaf paths of an override, for naming: { train: { seed: 1 } } → { "train.seed": 1 }. */
+function leaves(v: Record<string, unknown>, at = ""): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(v).flatMap(([k, x]) => (isObject(x) ? Object.entries(leaves(x, `${at}${k}.`)) : [[`${at}${k}`, x]])),
+  );
+}
+
+const short = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v)).replace(/[\/\\\s:*?"<>|]+/g, "_");
+
+/**
+ * @example
+ * expandSweep({ base, grid: { "train.optimizer.weightDecay": [0, 1], "data.seed": [0, 1] } }, "sweeps/wd");
+ * // 4 runs: "weightDecay=0,seed=0", "weightDecay=0,seed=1", …
+ */
+export function expandSweep(input: unknown, out: string): SweepRun[] {
+  const sweep = validateConfig(SweepConfigSchema, input, "sweep") as SweepConfig;
+  if (isObject(sweep.base.run) && "dir" in sweep.base.run) {
+    throw new Error(`sweep: invalid config:\n  base.run.dir: expected nothing (each run's folder is OUT/runs/<name>); received ${JSON.stringify(sweep.base.run.dir)}`);
+  }
+  let points: Record<string, unknown>[] = [{}];
+  for (const [p, values] of Object.entries(sweep.grid ?? {})) {
+    points = points.flatMap((point) => values.map((v) => ({ ...point, [p]: v })));
+  }
+  const overrides = sweep.configs ?? [{}];
+  const runs: SweepRun[] = [];
+  const names = new Set<string>();
+  const errors: string[] = [];
+  points.forEach((point) =>
+    overrides.forEach((override, i) => {
+      const { name: given, ...patch } = override;
+      const values = { ...point, ...leaves(patch) };
+      const last = (p: string) => p.split(".").at(-1)!;
+      const seen = new Set(Object.keys(values).map(last));
+      let name = typeof given === "string" ? short(given) : Object.entries(values).map(([p, v]) => `${seen.size === Object.keys(values).length ? last(p) : p}=${short(v)}`).join(",");
+      if (name === "") name = sweep.configs ? `config-${i}` : "run";
+      if (names.has(name)) name = `${name}#${runs.length}`;
+      names.add(name);
+      let config: unknown = structuredClone(sweep.base);
+      for (const [p, v] of Object.entries(point)) config = merge(config, nested(p, v));
+      config = merge(config, patch);
+      config = merge(config, { run: { dir: path.join(out, "runs", name) } });
+      try {
+        runs.push({ name, values, config: resolveExperiment(config, { owner: `sweep run "${name}"` }) });
+      } catch (err) {
+        errors.push((err as Error).message);
+      }
+    }),
+  );
+  if (errors.length) throw new Error(errors.slice(0, 5).join("\n") + (errors.length > 5 ? `\n… and ${errors.length - 5} more runs` : ""));
+  return runs;
+}

@@ -1,0 +1,51 @@
+/**
+ * What a run folder is doing, read from disk alone (any process, any terminal): finished or
+ * failed (outcome.json), running (its lock's process lives and its log moves), stalled (the
+ * process lives but the log has not moved for `stalledAfterSeconds`), interrupted (no live
+ * writer, no outcome: resumable) or pending (nothing written yet).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { loadLog } from "../logs/loadLog";
+import { LogRecord } from "../logs/LogRecord";
+import { RunFolder, RunOutcome } from "../train/RunFolder";
+import { lockHolder } from "../train/RunLock";
+
+export type RunState = "pending" | "running" | "stalled" | "interrupted" | "finished" | "failed";
+
+export interface RunStatus {
+  dir: string;
+  state: RunState;
+  /** The last record of the log, if any. */
+  last: LogRecord | null;
+  /** The writer's pid while one holds the folder. */
+  pid: number | null;
+  /** Seconds since the log (or the folder) last changed. */
+  silentSeconds: number | null;
+  outcome: RunOutcome | null;
+}
+
+/**
+ * @example
+ * runStatus("sweeps/wd/runs/weightDecay=1,seed=0").state; // "running"
+ */
+export function runStatus(dir: string, options: { stalledAfterSeconds?: number; now?: number } = {}): RunStatus {
+  const now = options.now ?? Date.now();
+  if (!fs.existsSync(path.join(dir, "config.json"))) {
+    return { dir, state: "pending", last: null, pid: lockHolder(dir)?.pid ?? null, silentSeconds: null, outcome: null };
+  }
+  const folder = RunFolder.open(dir);
+  const logPath = path.join(dir, "log.jsonl");
+  const hasLog = fs.existsSync(logPath);
+  const records = hasLog ? loadLog(logPath).records : [];
+  const last = records.at(-1) ?? null;
+  const changed = fs.statSync(hasLog ? logPath : path.join(dir, "config.json")).mtimeMs;
+  const silentSeconds = (now - changed) / 1000;
+  const outcome = folder.outcome();
+  const holder = lockHolder(dir);
+  let state: RunState;
+  if (holder) state = silentSeconds > (options.stalledAfterSeconds ?? 600) ? "stalled" : "running";
+  else if (outcome) state = outcome.status;
+  else state = "interrupted";
+  return { dir, state, last, pid: holder?.pid ?? null, silentSeconds, outcome };
+}

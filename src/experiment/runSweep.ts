@@ -1,0 +1,157 @@
+/**
+ * Runs a sweep on this machine: N worker processes of T threads each, one `groklab train` per
+ * run, into OUT/runs/<name>. Finished runs are skipped, partial ones resumed from their last
+ * checkpoint, a run whose worker dies (SIGKILL, a crash) is started again (up to `retries`), and
+ * OUT/results.jsonl is rebuilt from the run folders after every run, so an interrupted sweep
+ * started again ends with the same table. One sweep per folder (a lock); the configs each run
+ * uses are written to OUT/configs/<name>.json, the same files the emitted Slurm/parallel jobs use.
+ */
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { withDefaults } from "../config/withDefaults";
+import { makeFolder } from "../train/makeFolder";
+import { RunFolder } from "../train/RunFolder";
+import { lockHolder, RunLock } from "../train/RunLock";
+import { writeAtomic } from "../train/writeAtomic";
+import { collectResults, resultOf, SweepResult } from "./collectResults";
+import { expandSweep, SweepRun } from "./expandSweep";
+import { SweepConfig, SweepConfigSchema } from "./SweepConfig";
+
+/**
+ * Workers × threads by default: 2 workers of 1 thread on this 2-core machine gave more runs per
+ * hour than 1 worker of 2 threads (README, "Sweeps": `node --import tsx bench/sweepLayout.ts`).
+ */
+export const DEFAULT_THREADS = 1;
+export const defaultWorkers = (threads: number) => Math.max(1, Math.floor(os.cpus().length / threads));
+
+export interface SweepOptions {
+  /** Worker processes. Default: cores / threads. */
+  workers?: number;
+  /** Threads per worker (GROKLAB_THREADS). Default 1. */
+  threads?: number;
+  /** A line for each event (run started, ended, re-queued). Default: none. */
+  onEvent?: (line: string, run?: SweepRun) => void;
+  /** Aborting it stops every worker at its next step boundary (checkpointed), then returns. */
+  signal?: AbortSignal;
+}
+
+/** The command a worker runs for one run (also what the emitted job files run). */
+export function workerCommand(configFile: string): { command: string; args: string[] } {
+  const cli = require.resolve("../cli/main");
+  return { command: process.execPath, args: [...process.execArgv, cli, "train", configFile, "--worker"] };
+}
+
+/** The configs' file of each run: OUT/configs/<name>.json. */
+export const configFileOf = (out: string, run: SweepRun) => path.join(out, "configs", `${run.name}.json`);
+
+/** Writes OUT/sweep.json and OUT/configs/, refusing a folder that holds another sweep. */
+export function writeSweepFiles(input: unknown, out: string, runs: SweepRun[]): void {
+  makeFolder(out, out);
+  const sweepFile = path.join(out, "sweep.json");
+  const spec = { sweep: withDefaults(SweepConfigSchema, input), runs: runs.map((r) => ({ name: r.name, values: r.values })) };
+  if (fs.existsSync(sweepFile)) {
+    const saved = JSON.parse(fs.readFileSync(sweepFile, "utf8"));
+    if (JSON.stringify(saved.sweep) !== JSON.stringify(spec.sweep)) {
+      throw new Error(`groklab sweep: "${out}" holds another sweep (its sweep.json differs); use another --out folder, or remove "${out}"`);
+    }
+  }
+  writeAtomic(out, sweepFile, JSON.stringify(spec, null, 2) + "\n");
+  makeFolder(out, path.join(out, "configs"));
+  for (const run of runs) writeAtomic(out, configFileOf(out, run), JSON.stringify(run.config, null, 2) + "\n");
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * @example
+ * const rows = await runSweep(JSON.parse(fs.readFileSync("sweep.json", "utf8")), "sweeps/wd", { workers: 2, threads: 1 });
+ */
+export async function runSweep(input: unknown, out: string, options: SweepOptions = {}): Promise<SweepResult[]> {
+  const runs = expandSweep(input, out);
+  const retries = (withDefaults(SweepConfigSchema, input) as SweepConfig).retries!;
+  const threads = options.threads ?? DEFAULT_THREADS;
+  const workers = options.workers ?? defaultWorkers(threads);
+  for (const [name, v] of [["workers", workers], ["threads", threads]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`runSweep: ${name} must be an integer ≥ 1; received ${v}`);
+  }
+  const say = options.onEvent ?? (() => {});
+  const lock = RunLock.acquire(out, "groklab sweep");
+  const active = new Map<ChildProcess, SweepRun>();
+  try {
+    writeSweepFiles(input, out, runs);
+    const queue = runs.filter((r) => resultOf(r) === null);
+    const attempts = new Map<string, number>();
+    say(`sweep "${out}": ${runs.length} runs, ${runs.length - queue.length} already ended; ${workers} worker(s) × ${threads} thread(s)`);
+    collectResults(runs, out);
+    let ended = runs.length - queue.length;
+    const start = (run: SweepRun) => {
+      const dir = run.config.run.dir;
+      makeFolder(dir, dir);
+      const output = fs.openSync(path.join(dir, "output.log"), "a");
+      const { command, args } = workerCommand(configFileOf(out, run));
+      const child = spawn(command, args, { stdio: ["ignore", output, output], env: { ...process.env, GROKLAB_THREADS: String(threads) } });
+      fs.closeSync(output);
+      active.set(child, run);
+      say(`started ${run.name} (process ${child.pid})`, run);
+      child.once("exit", (code, signal) => {
+        active.delete(child);
+        const result = resultOf(run);
+        if (result) {
+          ended += 1;
+          collectResults(runs, out);
+          const g = result.generalisation === null ? "censored" : `generalised at ${result.generalisation}`;
+          say(`[${ended}/${runs.length}] ${run.name}: ${result.status}${result.error ? ` (${result.error})` : ""} at step ${result.finalStep}, ${g}`, run);
+          return;
+        }
+        if (options.signal?.aborted) return; // interrupted on purpose: resumed next time
+        const n = (attempts.get(run.name) ?? 0) + 1;
+        attempts.set(run.name, n);
+        const why = signal ? `killed by ${signal}` : `exited with code ${code}`;
+        if (n <= retries) {
+          say(`${run.name}: worker ${why}; started again from its last checkpoint (${n}/${retries})`, run);
+          queue.unshift(run);
+        } else {
+          const folderLock = RunLock.acquire(dir);
+          try {
+            const folder = RunFolder.open(dir);
+            folder.setOutcome({ status: "failed", error: `worker ${why} ${n} times; see "${path.join(dir, "output.log")}"`, step: folder.records.at(-1)?.step ?? null, at: new Date().toISOString() });
+          } finally {
+            folderLock.release();
+          }
+          ended += 1;
+          collectResults(runs, out);
+          say(`[${ended}/${runs.length}] ${run.name}: failed (worker ${why} ${n} times)`, run);
+        }
+      });
+    };
+    const onAbort = () => active.forEach((_, child) => child.kill("SIGTERM"));
+    options.signal?.addEventListener("abort", onAbort);
+    try {
+      while ((queue.length > 0 || active.size > 0) && !options.signal?.aborted) {
+        while (active.size < workers && queue.length > 0) {
+          const done = queue.findIndex((r) => lockHolder(r.config.run.dir) === null && resultOf(r) !== null);
+          if (done >= 0) {
+            const run = queue.splice(done, 1)[0]; // ended meanwhile by a worker of an earlier sweep
+            ended += 1;
+            collectResults(runs, out);
+            say(`[${ended}/${runs.length}] ${run.name}: ended by an earlier sweep's worker`, run);
+            continue;
+          }
+          const next = queue.findIndex((r) => lockHolder(r.config.run.dir) === null);
+          if (next < 0) break; // every queued run is held by a worker of an earlier, killed sweep: wait for it
+          start(queue.splice(next, 1)[0]);
+        }
+        await sleep(200);
+      }
+      while (active.size > 0) await sleep(100);
+    } finally {
+      options.signal?.removeEventListener("abort", onAbort);
+    }
+    return collectResults(runs, out);
+  } finally {
+    active.forEach((_, child) => child.kill("SIGTERM"));
+    lock.release();
+  }
+}
