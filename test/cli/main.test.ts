@@ -1,0 +1,88 @@
+/**
+ * The command line as a user runs it: a detached run watched with `status`, the emitted Slurm
+ * and GNU parallel job files run as a cluster would run them (with `npx` answered by this
+ * checkout), `results` rebuilt from their folders, and bad arguments named.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { test } from "node:test";
+import { pathToFileURL } from "url";
+
+const CLI = path.join(__dirname, "..", "..", "src", "cli", "main.ts");
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "groklab-cli-"));
+const TSX = pathToFileURL(require.resolve("tsx")).href; // --import resolves from the working folder otherwise
+const cli = (args: string[], cwd?: string) => spawnSync(process.execPath, ["--import", TSX, CLI, ...args], { encoding: "utf8", cwd });
+
+const base = {
+  data: { operation: "x-y", p: 11, trainFraction: 0.6 },
+  model: { kind: "mlp", width: 16 },
+  train: { steps: 200, optimizer: { lr: 1e-2 }, evaluation: { every: 20 } },
+};
+
+test("train --detach starts its own process with a pid file and output.log; status follows it to the end", async () => {
+  const dir = tmp();
+  const file = path.join(dir, "config.json");
+  fs.writeFileSync(file, JSON.stringify({ ...base, train: { ...base.train, steps: 4000 }, run: { dir: path.join(dir, "run") } }));
+  const r = cli(["train", file, "--detach"]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /groklab: started ".*run" as process (\d+); output in .*output\.log; watch it with: groklab status/);
+  const pid = Number(fs.readFileSync(path.join(dir, "run", "pid"), "utf8"));
+  assert.equal(pid, Number(/process (\d+)/.exec(r.stdout)![1]));
+  let states = "";
+  for (let waited = 0; !/finished/.test(states); waited += 200) {
+    assert.ok(waited < 120_000, `the detached run did not finish: ${states}`);
+    await new Promise((res) => setTimeout(res, 200));
+    const s = cli(["status", path.join(dir, "run")]).stdout;
+    states += s.split("\n")[1] + "\n";
+  }
+  assert.match(states, /run\s+(pending|running)/, "seen while it ran");
+  assert.match(fs.readFileSync(path.join(dir, "run", "output.log"), "utf8"), /finished \(steps\) at step 4000/);
+});
+
+test("the emitted Slurm array and GNU parallel jobs run the same runs into the same folders", () => {
+  const dir = tmp();
+  const sweep = path.join(dir, "sweep.json");
+  fs.writeFileSync(sweep, JSON.stringify({ base, grid: { "data.seed": [0, 1, 2] } }));
+  const slurm = cli(["sweep", "sweep.json", "--out", "out", "--emit", "slurm"], dir);
+  assert.equal(slurm.status, 0, slurm.stderr);
+  const parallel = cli(["sweep", "sweep.json", "--out", "out", "--emit", "parallel", "--threads", "2"], dir);
+  assert.equal(parallel.status, 0, parallel.stderr);
+  const script = fs.readFileSync(path.join(dir, "out", "sweep.slurm"), "utf8");
+  assert.match(script, /#SBATCH --array=0-2\n/);
+  const jobs = fs.readFileSync(path.join(dir, "out", "jobs.txt"), "utf8").trim().split("\n");
+  assert.deepEqual(jobs, [0, 1, 2].map((s) => `GROKLAB_THREADS=2 npx groklab train 'out/configs/seed=${s}.json'`));
+  // A cluster's `npx groklab` is this checkout's command line.
+  const shims = path.join(dir, "bin");
+  fs.mkdirSync(shims);
+  fs.writeFileSync(path.join(shims, "npx"), `#!/bin/sh\nshift\nexec "${process.execPath}" --import "${TSX}" "${CLI}" "$@"\n`, { mode: 0o755 });
+  const shell = (cmd: string, extra: Record<string, string> = {}) =>
+    spawnSync("bash", ["-c", cmd], { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: `${shims}:${process.env.PATH}`, ...extra } });
+  const task = shell("bash out/sweep.slurm", { SLURM_ARRAY_TASK_ID: "1" });
+  assert.equal(task.status, 0, task.stderr);
+  const line = shell(jobs[2]);
+  assert.equal(line.status, 0, line.stderr);
+  const status = cli(["status", "out"], dir).stdout;
+  assert.match(status, /seed=0\s+pending/);
+  assert.match(status, /seed=1\s+finished\s+200/);
+  assert.match(status, /seed=2\s+finished\s+200/);
+  assert.match(cli(["results", "out"], dir).stdout, /2 runs ended; wrote out\/results\.jsonl/);
+  const rows = fs.readFileSync(path.join(dir, "out", "results.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(rows.map((r) => [r.name, r["data.seed"], r.threads]), [["seed=1", 1, 1], ["seed=2", 2, 2]]);
+});
+
+test("bad arguments and bad configs are named", () => {
+  const dir = tmp();
+  fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ ...base, train: { steps: "200" }, run: { dir: "x" } }));
+  const bad = cli(["train", path.join(dir, "bad.json")]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /groklab train .*bad\.json: invalid config:\n  train\.steps: expected integer; received "200" \(a string\)/);
+  assert.match(cli(["sweep", "x.json", "--out", dir, "--workers", "0"]).stderr, /groklab sweep: cannot read "x\.json"/);
+  fs.writeFileSync(path.join(dir, "s.json"), JSON.stringify({ base: { ...base }, grid: { "train.optimiser.lr": [1] } }));
+  assert.match(cli(["sweep", path.join(dir, "s.json"), "--out", path.join(dir, "o"), "--workers", "0"]).stderr, /--workers expects an integer ≥ 1; received "0"/);
+  assert.match(cli(["sweep", path.join(dir, "s.json"), "--out", path.join(dir, "o")]).stderr, /sweep run "optimiser\.lr=1|lr=1": invalid config:\n  train\.optimiser: unexpected property/);
+  assert.match(cli(["status", dir]).stderr, /is neither a run folder \(config\.json\) nor a sweep folder \(sweep\.json\)/);
+  assert.equal(cli(["frobnicate"]).status, 2);
+});
