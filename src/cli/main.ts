@@ -17,8 +17,10 @@ import { ExperimentConfigSchema } from "../experiment/ExperimentConfig";
 import { expandSweep } from "../experiment/expandSweep";
 import { resolveExperiment } from "../experiment/resolveExperiment";
 import { runExperiment } from "../experiment/runExperiment";
-import { runStatus, RunStatus } from "../experiment/runStatus";
+import { runStatus } from "../experiment/runStatus";
+import { StatusRow, statusRows } from "../experiment/statusRows";
 import { runSweep } from "../experiment/runSweep";
+import { runsOf } from "../experiment/runsOf";
 import { makeFolder } from "../train/makeFolder";
 import { TerminalProgress } from "./TerminalProgress";
 
@@ -125,42 +127,23 @@ async function sweep(args: string[]): Promise<number> {
   return controller.signal.aborted ? 130 : 0;
 }
 
-const fmt = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? "-" : v.toFixed(digits));
+const fmt = (v: number | null, digits = 3) => (v === null || !Number.isFinite(v) ? "-" : v.toFixed(digits));
 
-/** The status table of a run folder or a sweep folder (pure). */
-export function statusTable(rows: { name: string; status: RunStatus }[]): string {
+/** The status table of a run folder or a sweep folder, as text (pure). */
+export function statusTable(rows: StatusRow[]): string {
   const header = ["run", "state", "step", "train acc", "val acc", "val loss", "silent (s)", "pid"];
-  const body = rows.map(({ name, status: s }) => [
-    name,
-    s.state,
-    s.last ? String(s.last.step) : "-",
-    fmt(s.last?.trainAccuracy),
-    fmt(s.last?.valAccuracy),
-    fmt(s.last?.valLoss, 4),
-    s.silentSeconds === null ? "-" : s.silentSeconds.toFixed(0),
-    s.pid === null ? "-" : String(s.pid),
-  ]);
+  const body = rows.map((r) => [r.run, r.state, r.step === null ? "-" : String(r.step), fmt(r.trainAccuracy), fmt(r.valAccuracy), fmt(r.valLoss, 4), r.silentSeconds === null ? "-" : String(r.silentSeconds), r.pid === null ? "-" : String(r.pid)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   return [header, ...body].map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
-}
-
-/** The runs of a folder: itself when it is a run folder, else every run of its sweep.json. */
-export function runsOf(dir: string): { name: string; dir: string }[] {
-  if (fs.existsSync(path.join(dir, "sweep.json"))) {
-    const spec = JSON.parse(fs.readFileSync(path.join(dir, "sweep.json"), "utf8")) as { runs: { name: string }[] };
-    return spec.runs.map((r) => ({ name: r.name, dir: path.join(dir, "runs", r.name) }));
-  }
-  if (fs.existsSync(path.join(dir, "config.json"))) return [{ name: path.basename(path.resolve(dir)), dir }];
-  throw new UsageError(`groklab status: "${dir}" is neither a run folder (config.json) nor a sweep folder (sweep.json)`);
 }
 
 function status(args: string[]): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "stalled-after": { type: "string" } } });
   if (positionals.length !== 1) throw new UsageError(`groklab status: expected one DIR\n${USAGE}`);
   const stalledAfterSeconds = positiveInt(values["stalled-after"], "--stalled-after");
-  const rows = runsOf(positionals[0]).map((r) => ({ name: r.name, status: runStatus(r.dir, { stalledAfterSeconds }) }));
-  console.log(statusTable(rows));
-  const counts = rows.reduce<Record<string, number>>((c, r) => ((c[r.status.state] = (c[r.status.state] ?? 0) + 1), c), {});
+  const statuses = runsOf(positionals[0], "groklab status").map((r) => ({ name: r.name, status: runStatus(r.dir, { stalledAfterSeconds }) }));
+  console.log(statusTable(statusRows(statuses)));
+  const counts = statuses.reduce<Record<string, number>>((c, r) => ((c[r.status.state] = (c[r.status.state] ?? 0) + 1), c), {});
   console.log(Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", "));
   return 0;
 }

@@ -1,0 +1,16 @@
+/** The runs of a folder: itself when it is a run folder, else every run listed in its sweep.json. */
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * @example
+ * runsOf("sweeps/wd"); // [{ name: "weightDecay=0,seed=0", dir: "sweeps/wd/runs/weightDecay=0,seed=0" }, …]
+ */
+export function runsOf(dir: string, owner = "runsOf"): { name: string; dir: string }[] {
+  if (fs.existsSync(path.join(dir, "sweep.json"))) {
+    const spec = JSON.parse(fs.readFileSync(path.join(dir, "sweep.json"), "utf8")) as { runs: { name: string }[] };
+    return spec.runs.map((r) => ({ name: r.name, dir: path.join(dir, "runs", r.name) }));
+  }
+  if (fs.existsSync(path.join(dir, "config.json"))) return [{ name: path.basename(path.resolve(dir)), dir }];
+  throw new Error(`${owner}: "${dir}" is neither a run folder (config.json) nor a sweep folder (sweep.json)`);
+}
