@@ -1,8 +1,9 @@
 /**
  * One row per ended run of a sweep, in the sweep's order, written to OUT/results.jsonl
  * (atomically): the run's config values, memorisation and generalisation steps (null when
- * censored), final accuracies and losses, steps, wall time, speed, backend and threads. Rebuilt from
- * the run folders each time, so a sweep interrupted and started again writes the same table.
+ * censored), final accuracies and losses, steps, wall time, speed, backend and threads; flat rows
+ * that load straight into a DataFrame. Rebuilt from the run folders each time, so a sweep
+ * interrupted and started again writes the same table.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -12,9 +13,8 @@ import { writeAtomic } from "../train/writeAtomic";
 import { SweepRun } from "./expandSweep";
 
 export interface SweepResult {
+  /** The run's folder name; its grid values follow as columns named by dotted config path ("train.optimizer.weightDecay"). */
   name: string;
-  /** The run's grid values by dotted config path (also spread as columns). */
-  values: Record<string, unknown>;
   status: "finished" | "failed";
   stoppedBy: string | null;
   error: string | null;
@@ -47,7 +47,6 @@ export function resultOf(run: SweepRun): SweepResult | null {
   return {
     name: run.name,
     ...run.values,
-    values: run.values,
     status: outcome.status,
     stoppedBy: finished?.stoppedBy ?? null,
     error: outcome.status === "failed" ? outcome.error : null,
@@ -75,4 +74,15 @@ export function collectResults(runs: SweepRun[], out: string): SweepResult[] {
   const rows = runs.map(resultOf).filter((r): r is SweepResult => r !== null);
   writeAtomic(out, path.join(out, "results.jsonl"), rows.map((r) => JSON.stringify(r) + "\n").join(""));
   return rows;
+}
+
+/**
+ * The rows of OUT/results.jsonl (as the sweep last wrote them).
+ * @example
+ * const df = new dfd.DataFrame(loadResults("sweeps/wd"));
+ */
+export function loadResults(out: string): SweepResult[] {
+  const file = path.join(out, "results.jsonl");
+  if (!fs.existsSync(file)) throw new Error(`loadResults: no results at "${file}"; run groklab sweep (or groklab results) on "${out}" first`);
+  return fs.readFileSync(file, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as SweepResult);
 }

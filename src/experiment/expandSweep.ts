@@ -11,7 +11,7 @@ import { SweepConfig, SweepConfigSchema } from "./SweepConfig";
 export interface SweepRun {
   /** Folder name under OUT/runs: "weightDecay=1,seed=0". */
   name: string;
-  /** The grid values (and explicit override paths) of this run, by dotted path. */
+  /** The grid values and explicit override paths of this run, by dotted path; `variant`: an override's name. */
   values: Record<string, unknown>;
   config: ResolvedExperiment;
 }
@@ -20,9 +20,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** `target` with `patch` merged in (objects merged key by key, everything else replaced). */
+/** `target` with `patch` merged in (objects merged key by key, everything else replaced; an object of another `kind` replaces). */
 function merge(target: unknown, patch: unknown): unknown {
   if (!isObject(target) || !isObject(patch)) return structuredClone(patch);
+  if ("kind" in patch && patch.kind !== target.kind) return structuredClone(patch);
   const out: Record<string, unknown> = structuredClone(target);
   for (const [k, v] of Object.entries(patch)) out[k] = merge(out[k], v);
   return out;
@@ -63,11 +64,16 @@ export function expandSweep(input: unknown, out: string): SweepRun[] {
   points.forEach((point) =>
     overrides.forEach((override, i) => {
       const { name: given, ...patch } = override;
-      const values = { ...point, ...leaves(patch) };
-      const last = (p: string) => p.split(".").at(-1)!;
-      const seen = new Set(Object.keys(values).map(last));
-      let name = typeof given === "string" ? short(given) : Object.entries(values).map(([p, v]) => `${seen.size === Object.keys(values).length ? last(p) : p}=${short(v)}`).join(",");
-      if (name === "") name = sweep.configs ? `config-${i}` : "run";
+      const values: Record<string, unknown> = { ...point, ...leaves(patch) };
+      if (typeof given === "string") values.variant = given;
+      const label = (vs: Record<string, unknown>) => {
+        const paths = Object.keys(vs);
+        const lasts = new Set(paths.map((p) => p.split(".").at(-1)!));
+        const key = (p: string) => (lasts.size === paths.length ? p.split(".").at(-1)! : p); // the whole path when last names clash
+        return Object.entries(vs).map(([p, v]) => `${key(p)}=${short(v)}`).join(",");
+      };
+      const parts = [label(point), typeof given === "string" ? short(given) : label(leaves(patch))].filter((x) => x !== "");
+      let name = parts.join(",") || (sweep.configs ? `config-${i}` : "run");
       if (names.has(name)) name = `${name}#${runs.length}`;
       names.add(name);
       let config: unknown = structuredClone(sweep.base);

@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { expandSweep } from "../../src/experiment/expandSweep";
+
+const base = { data: { operation: "x+y", p: 7 }, model: { kind: "mlp", width: 8 }, train: { steps: 10 } };
+
+test("a grid expands to every combination, first path slowest, each named by its values and in OUT/runs/<name>", () => {
+  const runs = expandSweep({ base, grid: { "train.optimizer.weightDecay": [0, 1], "data.seed": [3, 4] } }, "out");
+  assert.deepEqual(runs.map((r) => r.name), ["weightDecay=0,seed=3", "weightDecay=0,seed=4", "weightDecay=1,seed=3", "weightDecay=1,seed=4"]);
+  assert.deepEqual(runs[2].values, { "train.optimizer.weightDecay": 1, "data.seed": 3 });
+  assert.equal(runs[2].config.train.optimizer!.weightDecay, 1);
+  assert.equal(runs[2].config.train.optimizer!.lr, 1e-3, "the rest of the optimizer keeps its defaults");
+  assert.equal(runs[2].config.data.seed, 3);
+  assert.equal(runs[2].config.run.dir, "out/runs/weightDecay=1,seed=3");
+});
+
+test("named overrides combine with the grid; clashing last names keep their whole path", () => {
+  const runs = expandSweep(
+    { base, grid: { "train.seed": [0], "data.seed": [1] }, configs: [{ name: "full batch" }, { name: "minibatch 4", train: { batchSize: 4 } }] },
+    "out",
+  );
+  assert.deepEqual(runs.map((r) => r.name), ["train.seed=0,data.seed=1,full_batch", "train.seed=0,data.seed=1,minibatch_4"]);
+  assert.equal(runs[1].config.train.batchSize, 4);
+  assert.equal(runs[1].values.variant, "minibatch 4");
+  const unnamed = expandSweep({ base, configs: [{ model: { kind: "nanda", dModel: 8, heads: 2 } }, {}] }, "o");
+  assert.deepEqual(unnamed.map((r) => r.name), ["kind=nanda,dModel=8,heads=2", "config-1"]);
+});
+
+test("every run is validated before any runs: wrong paths and values are named with the run", () => {
+  assert.throws(() => expandSweep({ base, grid: { "train.optimizer.lr": ["fast"] } }, "o"), /sweep run "lr=fast": invalid config:\n  train\.optimizer\.lr: expected number; received "fast"/);
+  assert.throws(() => expandSweep({ base: { ...base, run: { dir: "x" } } }, "o"), /sweep: invalid config:\n  base\.run\.dir: expected nothing/);
+  assert.throws(() => expandSweep({ base, grid: { "data.seed": [] } }, "o"), /sweep: invalid config:\n  grid\.data\.seed: expected array length to be greater or equal to 1/);
+  assert.throws(() => expandSweep({ base, grids: {} }, "o"), /sweep: invalid config:\n  grids: unexpected property/);
+});
