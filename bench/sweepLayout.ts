@@ -48,7 +48,10 @@ async function main() {
         fs.rmSync(out, { recursive: true, force: true });
       }
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    };
     const a = median(perHour["1x2"]);
     const b = median(perHour["2x1"]);
     console.log(JSON.stringify({ sweep: name, runsPerHour_1x2: a, runsPerHour_2x1: b, ratio_2x1_over_1x2: b / a, ...machine }));

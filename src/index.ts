@@ -77,7 +77,6 @@ export * from "./plots/checkpointSlider";
 export * from "./plots/compareRuns";
 export * from "./plots/stepSeries";
 export * from "./analysis/analyseModel";
-export * from "./notebook/runMLP";
 export * from "./backend/libtorchAddon";
 export * from "./backend/registerLibtorchBackend";
 export * from "./backend/BufferPool";
