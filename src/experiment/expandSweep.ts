@@ -41,7 +41,9 @@ function leaves(v: Record<string, unknown>, at = ""): Record<string, unknown> {
   );
 }
 
-const short = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v)).replace(/[\/\\\s:*?"<>|]+/g, "_");
+/** A value as it reads in a folder name: characters that are not safe in paths or shells are %-escaped ("x/y" → "x%2Fy"). */
+const short = (v: unknown) =>
+  (typeof v === "string" ? v : JSON.stringify(v)).replace(/[\/\\:*?"<>|'`$&;%\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 
 /**
  * @example

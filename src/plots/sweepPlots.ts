@@ -26,8 +26,16 @@ export function sweepHeatmap(cells: SweepCell[], labels: { x: string; y: string;
     const c = at(x, y);
     return c === undefined ? "" : c.value === null ? "not within budget" : String(c.value);
   }));
+  // Censored cells in grey, as a second layer: a sweep where nothing generalised still shows its grid.
+  const censored = ys.map((y) => xs.map((x) => (at(x, y)?.value === null ? 0 : null)));
   return {
-    data: [{ type: "heatmap", x: xs.map(String), y: ys.map(String), z, text, texttemplate: "%{text}", colorscale: "Viridis", colorbar: { title: { text: labels.value } }, hoverongaps: false }],
+    data: [
+      { type: "heatmap", x: xs.map(String), y: ys.map(String), z, text, texttemplate: "%{text}", colorscale: "Viridis", colorbar: { title: { text: labels.value } }, hoverongaps: false },
+      {
+        type: "heatmap", x: xs.map(String), y: ys.map(String), z: censored, text, texttemplate: "%{text}", name: "censored",
+        colorscale: [[0, "#d9d9d9"], [1, "#d9d9d9"]], showscale: false, hoverongaps: false, hovertemplate: "%{x}, %{y}: not within budget<extra></extra>",
+      },
+    ],
     layout: {
       title: { text: labels.title ?? `${labels.value} over ${labels.x} × ${labels.y}` },
       xaxis: { title: { text: labels.x }, type: "category" },

@@ -19,11 +19,16 @@ test("named overrides combine with the grid; clashing last names keep their whol
     { base, grid: { "train.seed": [0], "data.seed": [1] }, configs: [{ name: "full batch" }, { name: "minibatch 4", train: { batchSize: 4 } }] },
     "out",
   );
-  assert.deepEqual(runs.map((r) => r.name), ["train.seed=0,data.seed=1,full_batch", "train.seed=0,data.seed=1,minibatch_4"]);
+  assert.deepEqual(runs.map((r) => r.name), ["train.seed=0,data.seed=1,full%20batch", "train.seed=0,data.seed=1,minibatch%204"]);
   assert.equal(runs[1].config.train.batchSize, 4);
   assert.equal(runs[1].values.variant, "minibatch 4");
   const unnamed = expandSweep({ base, configs: [{ model: { kind: "nanda", dModel: 8, heads: 2 } }, {}] }, "o");
   assert.deepEqual(unnamed.map((r) => r.name), ["kind=nanda,dModel=8,heads=2", "config-1"]);
+});
+
+test("values that are not safe in folder names are %-escaped, so different values never share a folder", () => {
+  const runs = expandSweep({ base, grid: { "data.operation": ["x+y", "x*y", "x/y", "x/y if y odd else x-y"] } }, "out");
+  assert.deepEqual(runs.map((r) => r.name), ["operation=x+y", "operation=x%2Ay", "operation=x%2Fy", "operation=x%2Fy%20if%20y%20odd%20else%20x-y"]);
 });
 
 test("every run is validated before any runs: wrong paths and values are named with the run", () => {
