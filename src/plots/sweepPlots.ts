@@ -30,7 +30,9 @@ export function sweepHeatmap(cells: SweepCell[], labels: { x: string; y: string;
   const censored = ys.map((y) => xs.map((x) => (at(x, y)?.value === null ? 0 : null)));
   return {
     data: [
-      { type: "heatmap", x: xs.map(String), y: ys.map(String), z, text, texttemplate: "%{text}", colorscale: "Viridis", colorbar: { title: { text: labels.value } }, hoverongaps: false },
+      ...(cells.some((c) => c.value !== null)
+        ? [{ type: "heatmap", x: xs.map(String), y: ys.map(String), z, text, texttemplate: "%{text}", colorscale: "Viridis", colorbar: { title: { text: labels.value } }, hoverongaps: false }]
+        : []),
       {
         type: "heatmap", x: xs.map(String), y: ys.map(String), z: censored, text, texttemplate: "%{text}", name: "censored",
         colorscale: [[0, "#d9d9d9"], [1, "#d9d9d9"]], showscale: false, hoverongaps: false, hovertemplate: "%{x}, %{y}: not within budget<extra></extra>",
