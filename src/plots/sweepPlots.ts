@@ -36,9 +36,9 @@ export function sweepHeatmap(cells: SweepCell[], labels: { x: string; y: string;
       ...(cells.some((c) => c.value === null)
         ? [
             {
-            type: "heatmap", x: xs.map(String), y: ys.map(String), z: censored, text, texttemplate: "%{text}", name: "censored",
-            colorscale: [[0, "#d9d9d9"], [1, "#d9d9d9"]], showscale: false, hoverongaps: false, hovertemplate: "%{x}, %{y}: not within budget<extra></extra>",
-          },
+              type: "heatmap", x: xs.map(String), y: ys.map(String), z: censored, text, texttemplate: "%{text}", name: "censored",
+              colorscale: [[0, "#d9d9d9"], [1, "#d9d9d9"]], showscale: false, hoverongaps: false, hovertemplate: "%{x}, %{y}: not within budget<extra></extra>",
+            },
           ]
         : []),
     ],
