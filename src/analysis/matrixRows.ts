@@ -1,6 +1,6 @@
 /**
  * Analyses work on plain row arrays of float64 (exact, small: p ≤ a few hundred); this converts
- * tfjs tensors and checks shapes.
+ * tfjs tensors and checks shapes and values (NaN or ±Infinity is refused, naming where it is).
  */
 import * as tf from "@tensorflow/tfjs";
 
@@ -15,5 +15,12 @@ export function matrixRows(x: tf.Tensor | Rows, owner: string, name: string): Ro
   }
   const width = rows[0].length;
   if (rows.some((r) => r.length !== width)) throw new Error(`${owner}: ${name} has rows of different lengths`);
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < width; j++) {
+      if (!Number.isFinite(rows[i][j])) {
+        throw new Error(`${owner}: ${name} must hold finite numbers; received ${rows[i][j]} at row ${i}, column ${j}`);
+      }
+    }
+  }
   return rows;
 }

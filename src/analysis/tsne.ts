@@ -1,24 +1,33 @@
 /**
  * t-SNE (van der Maaten & Hinton 2008), exact O(n²) version, seeded. Power et al. 2022 (Fig. 4)
  * project the output-layer weights of a modular-addition network with it. The npm packages
- * (tsne-js, @keckelt/tsne) draw from Math.random and cannot be seeded, and the point sets here
- * are small (p ≤ a few hundred), so groklab carries this short exact implementation:
+ * (tsne-js, @keckelt/tsne) draw from Math.random and cannot be seeded; druidjs (a maintained
+ * dimensionality-reduction library) has a seeded t-SNE but no early exaggeration, gains or PCA
+ * initialisation, and the point sets here are small (p ≤ a few hundred), so groklab carries this
+ * short exact implementation, with scikit-learn's defaults and checked against scikit-learn
+ * (trustworthiness of the layouts, test/analysis/tsne.test.ts):
  * Gaussian affinities with a per-point bandwidth found by bisection to the given perplexity,
- * symmetrised; Student-t similarities in 2-D; gradient descent with momentum 0.5 → 0.8 and
- * early exaggeration 12 for the first 250 of 1,000 iterations (the paper's schedule), with gains.
+ * symmetrised; Student-t similarities in 2-D; initial layout the PCA projection scaled to standard
+ * deviation 10⁻⁴; gradient descent with momentum 0.5 → 0.8 and early exaggeration 12 for the first
+ * 250 of 1,000 iterations, with gains; learning rate max(n / 48, 50) (scikit-learn's "auto").
+ * A smaller learning rate leaves near-equidistant rows (random or trained high-dimensional
+ * weights) collapsed on one spot after the early exaggeration: that was this module's bug.
  */
 import * as tf from "@tensorflow/tfjs";
 import { Random } from "../data/random";
 import { matrixRows, Rows } from "./matrixRows";
+import { pca } from "./pca";
 
 export interface TsneOptions {
-  /** Effective number of neighbours. Default 30 (capped at (n − 1)/3). */
+  /** Effective number of neighbours, below the number of points. Default 30 (scikit-learn's). */
   perplexity?: number;
   /** Gradient iterations. Default 1000. */
   iterations?: number;
-  /** Learning rate. Default n / 48: the step the early-exaggerated attraction (≈ 48/n) allows stably. */
+  /** Learning rate. Default max(n / 48, 50), scikit-learn's "auto". */
   learningRate?: number;
-  /** Seed of the initial layout. Default 0. */
+  /** Initial layout: "pca" (default, scikit-learn's) or "random" (seeded Gaussian). */
+  init?: "pca" | "random";
+  /** Seed of a random initial layout. Default 0. */
   seed?: number;
 }
 
@@ -66,6 +75,22 @@ function affinities(rows: Rows, perplexity: number): Float64Array {
   return sym;
 }
 
+/** scikit-learn's initial layouts: the PCA projection, or Gaussian, scaled to std 10⁻⁴ on the first axis. */
+function initialLayout(rows: Rows, init: "pca" | "random", seed: number): number[][] {
+  let Y: number[][];
+  if (init === "pca" && rows[0].length >= 2) {
+    Y = pca(rows, 2).points.map((p) => [p[0], p[1]]);
+  } else if (init === "pca" || init === "random") {
+    const random = new Random(seed);
+    Y = rows.map(() => [random.normal(), random.normal()]);
+  } else {
+    throw new Error(`tsne: init must be "pca" or "random"; received ${JSON.stringify(init)}`);
+  }
+  const mean = Y.reduce((s, y) => s + y[0], 0) / Y.length;
+  const std = Math.sqrt(Y.reduce((s, y) => s + (y[0] - mean) ** 2, 0) / Y.length) || 1;
+  return Y.map((y) => [(1e-4 * y[0]) / std, (1e-4 * y[1]) / std]);
+}
+
 /**
  * @example
  * tsne(model.params["unembed.W_out"].transpose(), { perplexity: 15, seed: 0 }); // [[x, y], …] per residue
@@ -74,13 +99,16 @@ export function tsne(data: tf.Tensor | Rows, options: TsneOptions = {}): number[
   const rows = matrixRows(data, "tsne", "data");
   const n = rows.length;
   if (n < 4) throw new Error(`tsne: needs at least 4 points; received ${n}`);
-  const { iterations = 1000, seed = 0 } = options;
-  const learningRate = options.learningRate ?? n / 48;
-  const perplexity = Math.min(options.perplexity ?? 30, (n - 1) / 3);
-  if (!(perplexity > 0)) throw new Error(`tsne: perplexity must be > 0; received ${options.perplexity}`);
+  const { iterations = 1000, seed = 0, init = "pca" } = options;
+  const learningRate = options.learningRate ?? Math.max(n / 48, 50);
+  const perplexity = options.perplexity ?? 30;
+  if (!(perplexity > 0 && perplexity < n)) {
+    throw new Error(`tsne: perplexity must be in (0, ${n}), below the number of points (${n}); received ${perplexity}`);
+  }
+  if (!(learningRate > 0)) throw new Error(`tsne: learningRate must be > 0; received ${learningRate}`);
+  if (new Set(rows.map((r) => r.join())).size < 2) throw new Error(`tsne: data must hold at least two different rows; received ${n} identical rows`);
   const P = affinities(rows, perplexity);
-  const random = new Random(seed);
-  const Y = Array.from({ length: n }, () => [1e-4 * random.normal(), 1e-4 * random.normal()]);
+  const Y = initialLayout(rows, init, seed);
   const velocity = Y.map(() => [0, 0]);
   const gains = Y.map(() => [1, 1]);
   const num = new Float64Array(n * n);
@@ -104,7 +132,7 @@ export function tsne(data: tf.Tensor | Rows, options: TsneOptions = {}): number[
         grad[1] += 4 * w * (Y[i][1] - Y[j][1]);
       }
       for (let k = 0; k < 2; k++) {
-        gains[i][k] = Math.sign(grad[k]) !== Math.sign(velocity[i][k]) ? gains[i][k] + 0.2 : Math.max(gains[i][k] * 0.8, 0.01);
+        gains[i][k] = velocity[i][k] * grad[k] < 0 ? gains[i][k] + 0.2 : Math.max(gains[i][k] * 0.8, 0.01); // scikit-learn: grow where the step reverses
         velocity[i][k] = momentum * velocity[i][k] - learningRate * gains[i][k] * grad[k];
       }
     }
