@@ -47,11 +47,11 @@ function findDrops(records: LogRecord[], metric: Drop["metric"], after: number |
   let best = -Infinity;
   let inDrop = false;
   records.forEach((r, i) => {
-    if (r.step < after) return;
     const v = r[metric];
+    if (r.step < after || Number.isNaN(v)) return; // not logged at this step (sparse logs)
     if (!inDrop && v <= best - dropSize) {
       inDrop = true;
-      const recovered = records.slice(i + 1).some((later) => later[metric] >= threshold);
+      const recovered = records.slice(i + 1).some((later) => later[metric] >= threshold); // NaN ≥ θ is false
       drops.push({ metric, step: r.step, from: best, to: v, kind: recovered ? "slingshot" : "ungrokking" });
     }
     if (inDrop && v >= threshold) inDrop = false;
@@ -72,7 +72,7 @@ export function grokkingEvents(records: LogRecord[], options: GrokkingEventsOpti
     throw new Error(`grokkingEvents: smoothing must be an integer ≥ 1; received ${smoothing}`);
   }
   const steps = grokkingSteps(records, options);
-  const logged = records.filter((r) => r.step > 0);
+  const logged = records.filter((r) => r.step > 0 && !Number.isNaN(r.valAccuracy));
   const acc = movingAverage(logged.map((r) => r.valAccuracy), smoothing);
   const x = logged.map((r) => Math.log10(r.step));
   let transition: GrokkingEvents["transition"] = null;

@@ -23,8 +23,14 @@ export interface GrokkingStepsOptions {
   sustain?: number;
 }
 
-/** Step of the first run of `sustain` records with value(r) ≥ threshold (a run cut by the log's end counts). */
-export function firstSustained(records: LogRecord[], value: (r: LogRecord) => number, threshold: number, sustain: number): number | null {
+/**
+ * Step of the first run of `sustain` records with value(r) ≥ threshold (a run cut by the log's end
+ * counts), among the records where the metric was logged: a sparse log (train and validation on
+ * different steps, as PyTorch Lightning writes them) has NaN for the other metric, which neither
+ * breaks nor extends a streak.
+ */
+export function firstSustained(all: LogRecord[], value: (r: LogRecord) => number, threshold: number, sustain: number): number | null {
+  const records = all.filter((r) => !Number.isNaN(value(r)));
   for (let i = 0; i < records.length; i++) {
     let j = i;
     while (j < records.length && j - i < sustain && value(records[j]) >= threshold) j++;

@@ -54,7 +54,7 @@ function toRecords(rows: Record<string, unknown>[], mapping: ColumnMapping, sour
     const out = {} as LogRecord;
     for (const f of FIELDS) {
       const v = r[mapping[f] ?? f];
-      out[f] = v === undefined || v === "" || v === null ? NaN : Number(v);
+      out[f] = v === undefined || v === "" || v === null ? NaN : typeof v === "string" && /inf/i.test(v) ? (v.trim().startsWith("-") ? -Infinity : Infinity) : Number(v);
     }
     return out;
   });
@@ -67,13 +67,36 @@ function readJsonLines(file: string): { rows: Record<string, unknown>[]; dropped
   // Every record ends with "\n", so the last piece is "" unless a write was cut short.
   const partial = lines[lines.length - 1];
   const rows = lines.slice(0, -1).map((line, i) => {
+    let row: unknown;
     try {
-      return JSON.parse(line) as Record<string, unknown>;
+      row = JSON.parse(line);
     } catch {
       throw new Error(`loadLog: line ${i + 1} of "${file}" is not JSON: ${line.slice(0, 80)}`);
     }
+    if (!row || typeof row !== "object" || Array.isArray(row)) {
+      throw new Error(`loadLog: line ${i + 1} of "${file}" is JSON but not a record (an object with the metrics); received ${line.slice(0, 80)}`);
+    }
+    return row as Record<string, unknown>;
   });
   return { rows, dropped: partial !== "" };
+}
+
+/** Spellings of non-finite numbers that loggers write (PyTorch's "nan", "inf"). */
+const NON_FINITE = /^[-+]?(nan|inf|infinity)$/i;
+
+/**
+ * Refuses a value that is not a number in a numeric column, naming the file, the line and the
+ * column; "" or a missing value is a metric not logged on that line, and "nan"/"inf" are numbers.
+ */
+function checkNumbers(rows: Record<string, unknown>[], columns: string[], source: string, lineOf: (i: number) => number): void {
+  rows.forEach((row, i) => {
+    for (const c of columns) {
+      const v = row[c];
+      if (v === undefined || v === null || v === "" || typeof v === "number") continue;
+      if (typeof v === "string" && (NON_FINITE.test(v.trim()) || (v.trim() !== "" && Number.isFinite(Number(v))))) continue;
+      throw new Error(`loadLog: line ${lineOf(i)} of ${source}, column "${c}": expected a number; received ${JSON.stringify(v)}`);
+    }
+  });
 }
 
 /** A run's log only goes forward: a step at or before the previous one means two writers or a bad append. */
@@ -143,28 +166,33 @@ export function loadLog(file: string, options: { format?: LogFormat; columns?: C
       const p = fs.statSync(file).isDirectory() ? path.join(file, "log.jsonl") : file;
       if (!fs.existsSync(p)) throw new Error(`loadLog: no log at "${p}"; expected the log.jsonl of a run folder`);
       const { rows, dropped } = readJsonLines(p);
+      checkNumbers(rows, FIELDS, `"${p}"`, (i) => i + 1);
       const out = rows.length ? toRecords(rows, {}, `"${p}"`) : { records: [], missing: [] };
       checkForward(out.records, p);
       return { ...out, droppedPartialLine: dropped };
     }
     case "jsonl": {
       const { rows, dropped } = readJsonLines(file);
+      checkNumbers(rows, FIELDS.map((f) => options.columns?.[f] ?? f), `"${file}"`, (i) => i + 1);
       return { ...toRecords(rows, options.columns ?? {}, `"${file}"`), droppedPartialLine: dropped };
     }
     case "csv": {
       const { rows, dropped } = csvRows(file);
+      checkNumbers(rows, FIELDS.map((f) => options.columns?.[f] ?? f), `"${file}"`, (i) => i + 2);
       const out = toRecords(rows, options.columns ?? {}, `"${file}"`);
       return { ...out, records: fractions(out.records), droppedPartialLine: dropped };
     }
     case "lightning": {
       const columns = { ...LIGHTNING_COLUMNS, ...options.columns };
       const { rows, dropped } = csvRows(file);
+      checkNumbers(rows, Object.values(columns) as string[], `"${file}"`, (i) => i + 2);
       const out = toRecords(mergeSparse(rows, columns.step ?? "step"), columns, `"${file}"`);
       return { ...out, records: fractions(out.records), droppedPartialLine: dropped };
     }
     case "long": {
       const columns = { step: "step", trainLoss: "train_loss", trainAccuracy: "train_accuracy", valLoss: "val_loss", valAccuracy: "val_accuracy", ...options.columns };
       const { rows, dropped } = csvRows(file);
+      checkNumbers(rows, ["epoch", "value"], `"${file}"`, (i) => i + 2);
       const out = toRecords(pivotLong(rows, `"${file}"`), columns, `"${file}"`);
       return { ...out, records: fractions(out.records), droppedPartialLine: dropped };
     }

@@ -83,3 +83,29 @@ test("a run log whose steps go backwards, a malformed line and a missing file ar
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), "groklab-logs-"));
   assert.throws(() => loadLog(empty), /loadLog: no log at ".*log.jsonl"; expected the log.jsonl of a run folder/);
 });
+
+test("a grokked Lightning log with train and validation on different steps gives the run's own events", async () => {
+  // openai/grok's layout, made from a real groklab run: train metrics on step s, validation on step s + 1, in percent.
+  const { grokkingSteps } = await import("../../src/analysis/grokkingSteps");
+  const run = loadLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31")).records.filter((r) => r.step > 0);
+  const lines = ["epoch,step,train_loss,train_accuracy,learning_rate,val_loss,val_accuracy"];
+  for (const r of run) {
+    lines.push(`${r.epoch},${r.step},${r.trainLoss},${100 * r.trainAccuracy},${r.lr},,`);
+    lines.push(`${r.epoch},${r.step + 1},,,,${r.valLoss},${100 * r.valAccuracy}`);
+  }
+  const log = loadLog(write("metrics.csv", lines.join("\n") + "\n"), { format: "lightning" });
+  const own = grokkingSteps(run);
+  assert.ok(own.generalisation !== null, "the fixture run grokked");
+  const sparse = grokkingSteps(log.records);
+  assert.equal(sparse.memorisation, own.memorisation);
+  assert.equal(sparse.generalisation, own.generalisation! + 1, "validation ≥ 99% from the step after the run's, where it was logged");
+});
+
+test("a value that is not a number, or JSON that is not a record, is refused naming file, line and column", () => {
+  const csv = write("m.csv", "epoch,step,train_loss,train_accuracy,learning_rate,val_loss,val_accuracy\n0,1,2.3,10,0.001,,\n0,2,,,,abc,5\n0,3,nan,inf,0.001,,\n");
+  assert.throws(() => loadLog(csv, { format: "lightning" }), /loadLog: line 3 of ".*m\.csv", column "val_loss": expected a number; received "abc"/);
+  const ok = write("n.csv", "step,trainLoss\n1,nan\n2,-inf\n");
+  assert.deepEqual(loadLog(ok, { format: "csv" }).records.map((r) => r.trainLoss), [NaN, -Infinity]);
+  assert.throws(() => loadLog(runLog(`${JSON.stringify({ ...FIELDS, step: 0 })}\n[1,2]\n`)), /loadLog: line 2 of ".*log\.jsonl" is JSON but not a record \(an object with the metrics\); received \[1,2\]/);
+  assert.throws(() => loadLog(runLog(`${JSON.stringify({ ...FIELDS, step: 0, valAccuracy: "high" })}\n`)), /loadLog: line 1 of ".*log\.jsonl", column "valAccuracy": expected a number; received "high"/);
+});
