@@ -21,27 +21,29 @@ export function sweepHeatmap(cells: SweepCell[], labels: { x: string; y: string;
   const xs = [...new Set(cells.map((c) => c.x))].sort((a, b) => a - b);
   const ys = [...new Set(cells.map((c) => c.y))].sort((a, b) => a - b);
   const at = (x: number, y: number) => cells.find((c) => c.x === x && c.y === y);
-  const z = ys.map((y) => xs.map((x) => at(x, y)?.value ?? null));
+  // Censored cells are drawn in grey at the top of the colour bar (labelled "not within budget"),
+  // so a sweep where little or nothing generalised still shows every cell, and z has no gaps.
+  const values = cells.map((c) => c.value).filter((v): v is number => v !== null);
+  const lo = values.length ? Math.min(...values) : 0;
+  const hi = values.length ? Math.max(...values) : 1;
+  const top = hi + 0.1 * (hi - lo || 1);
+  const share = (hi - lo) / (top - lo);
+  const colorscale = [...VIRIDIS.map((c, k) => [(share * k) / (VIRIDIS.length - 1), c]), [share + 1e-9, "#d9d9d9"], [1, "#d9d9d9"]];
+  const z = ys.map((y) => xs.map((x) => {
+    const c = at(x, y);
+    return c === undefined ? null : (c.value ?? top);
+  }));
   const text = ys.map((y) => xs.map((x) => {
     const c = at(x, y);
     return c === undefined ? "" : c.value === null ? "not within budget" : String(c.value);
   }));
-  // Censored cells in grey, as a second layer: a sweep where nothing generalised still shows its grid.
-  const censored = ys.map((y) => xs.map((x) => (at(x, y)?.value === null ? 0 : null)));
+  const ticks = values.length ? [lo, hi, top] : [top];
   return {
-    data: [
-      ...(cells.some((c) => c.value !== null)
-        ? [{ type: "heatmap", x: xs.map(String), y: ys.map(String), z, text, texttemplate: "%{text}", colorscale: "Viridis", colorbar: { title: { text: labels.value } }, hoverongaps: false }]
-        : []),
-      ...(cells.some((c) => c.value === null)
-        ? [
-            {
-              type: "heatmap", x: xs.map(String), y: ys.map(String), z: censored, text, texttemplate: "%{text}", name: "censored",
-              colorscale: [[0, "#d9d9d9"], [1, "#d9d9d9"]], showscale: false, hoverongaps: false, hovertemplate: "%{x}, %{y}: not within budget<extra></extra>",
-            },
-          ]
-        : []),
-    ],
+    data: [{
+      type: "heatmap", x: xs.map(String), y: ys.map(String), z, text, texttemplate: "%{text}", hovertemplate: "%{x}, %{y}: %{text}<extra></extra>",
+      colorscale, zmin: lo, zmax: top, hoverongaps: false,
+      colorbar: { title: { text: labels.value }, tickvals: ticks, ticktext: ticks.map((t) => (t === top ? "not within budget" : String(t))) },
+    }],
     layout: {
       title: { text: labels.title ?? `${labels.value} over ${labels.x} × ${labels.y}` },
       xaxis: { title: { text: labels.x }, type: "category" },
@@ -49,6 +51,9 @@ export function sweepHeatmap(cells: SweepCell[], labels: { x: string; y: string;
     },
   };
 }
+
+/** Plotly's Viridis, as explicit stops so that the censored grey can follow it. */
+const VIRIDIS = ["#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"];
 
 const PHASE_COLOURS: Record<Phase, string> = { comprehension: "#2ca02c", grokking: "#1f77b4", memorisation: "#ff7f0e", confusion: "#d62728" };
 
