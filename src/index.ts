@@ -98,3 +98,5 @@ export * from "./experiment/runsOf";
 export * from "./experiment/statusRows";
 export * from "./experiment/emitJobs";
 export * from "./notebook/watch";
+export * from "./analysis/circularity";
+export * from "./analysis/trustworthiness";
