@@ -20,6 +20,10 @@ export interface PcaResult {
  */
 export function pca(data: tf.Tensor | Rows, components = 2): PcaResult {
   const rows = matrixRows(data, "pca", "data");
+  if (rows.length < 2) throw new Error(`pca: data needs at least 2 rows; received ${rows.length}`);
+  if (rows.every((r) => r.every((v, j) => v === rows[0][j]))) {
+    throw new Error(`pca: data must vary between rows; received ${rows.length} identical rows (no variance to explain)`);
+  }
   const max = Math.min(rows.length, rows[0].length);
   if (!Number.isInteger(components) || components < 1 || components > max) {
     throw new Error(`pca: components must be an integer in [1, ${max}]; received ${components}`);

@@ -50,6 +50,9 @@ export function sharpnessOf(fl: Objective, options: SharpnessOptions = {}): Shar
   if (!Number.isInteger(dims) || dims < 1) throw new Error(`sharpness: dims must be a positive integer; received ${dims}`);
   const x = fl.x0;
   const n = x.length;
+  if (dims >= n) {
+    throw new Error(`sharpness: dims (the random subspace) must be smaller than the parameter count ${n}; received ${dims}`);
+  }
   const random = new Random(seed);
   const columns = Array.from({ length: dims }, () => {
     const c = new Float32Array(n);

@@ -37,15 +37,21 @@ function pearson(x: number[], y: number[]): number {
 /**
  * @example
  * spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]); // { rho: 0.8208, pValue: 0.0886, n: 5 }
+ * spearman(new Float32Array(phis), accuracies);  // any numeric array type
  */
-export function spearman(x: number[], y: number[]): { rho: number; pValue: number; n: number } {
+export function spearman(xs: ArrayLike<number>, ys: ArrayLike<number>): { rho: number; pValue: number; n: number } {
+  const x = Array.from(xs ?? []);
+  const y = Array.from(ys ?? []);
   if (x.length !== y.length || x.length < 3) {
     throw new Error(`spearman: x and y must have the same length ≥ 3; received ${x.length} and ${y.length}`);
   }
-  if ([...x, ...y].some((v) => !Number.isFinite(v))) throw new Error("spearman: values must be finite numbers");
+  for (const [name, v] of [["x", x], ["y", y]] as const) {
+    const bad = v.findIndex((t) => typeof t !== "number" || !Number.isFinite(t));
+    if (bad >= 0) throw new Error(`spearman: ${name} must hold finite numbers; received ${v[bad]} at index ${bad}`);
+    if (v.every((t) => t === v[0])) throw new Error(`spearman: ${name} is constant (${v.length} × ${v[0]}); a constant input has no rank correlation`);
+  }
   const n = x.length;
   const rho = pearson(ranks(x), ranks(y));
-  if (!Number.isFinite(rho)) throw new Error("spearman: a constant input has no rank correlation");
   const df = n - 2;
   const pValue = Math.abs(rho) >= 1 ? 0 : 2 * (1 - jStat.studentt.cdf(Math.abs(rho) * Math.sqrt(df / (1 - rho * rho)), df));
   return { rho, pValue, n };

@@ -62,4 +62,7 @@ test("bad arguments are named", () => {
   assert.throws(() => pca([[1, 2], [3, 4]], 3), /pca: components must be an integer in \[1, 2\]; received 3/);
   assert.throws(() => tsne([[1], [2]]), /tsne: needs at least 4 points; received 2/);
   assert.throws(() => pca([] as number[][]), /pca: data must be a non-empty 2-D matrix/);
+  assert.throws(() => pca([[1, 2]]), /pca: data needs at least 2 rows; received 1/);
+  assert.throws(() => pca([[1, 2], [1, 2], [1, 2]]), /pca: data must vary between rows; received 3 identical rows/);
+  assert.throws(() => pca([[1, 2], [Infinity, 2]]), /pca: data must hold finite numbers; received Infinity at row 1, column 0/);
 });

@@ -66,3 +66,9 @@ test("on a model, maximisation beats the starting point and the weights are rest
   assert.deepEqual(Array.from(model.params["embed.E1"].dataSync()), before);
   model.dispose();
 });
+
+test("a subspace at least as large as the parameters is refused", () => {
+  const f = quadratic(new Float32Array([1, 2, 3, 4, 5, 6, 7, 8]));
+  assert.throws(() => sharpnessOf(f, { dims: 8 }), /sharpness: dims \(the random subspace\) must be smaller than the parameter count 8; received 8/);
+  assert.ok(Number.isFinite(sharpnessOf(f, { dims: 7 }).phi));
+});

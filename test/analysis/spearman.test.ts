@@ -28,5 +28,13 @@ test("with ties: ranks are averaged, then Pearson on ranks", () => {
 
 test("bad input is named", () => {
   assert.throws(() => spearman([1, 2], [1, 2]), /spearman: x and y must have the same length ≥ 3; received 2 and 2/);
-  assert.throws(() => spearman([1, 1, 1], [1, 2, 3]), /spearman: a constant input has no rank correlation/);
+  assert.throws(() => spearman([1, 1, 1], [1, 2, 3]), /spearman: x is constant \(3 × 1\); a constant input has no rank correlation/);
+  assert.throws(() => spearman([1, 2, 3], [1, NaN, 3]), /spearman: y must hold finite numbers; received NaN at index 1/);
+});
+
+test("typed arrays are accepted as they are (float32 φ values, int32 steps)", () => {
+  const phi = new Float32Array([0.3, 0.1, 0.2, 0.5, 0.4]);
+  const acc = new Int32Array([2, 1, 4, 3, 5]);
+  assert.deepEqual(spearman(phi, acc), spearman([0.3, 0.1, 0.2, 0.5, 0.4].map(Math.fround), [2, 1, 4, 3, 5]));
+  assertClose([spearman(phi, acc).rho], [0.5], 1e-12); // ranks [3,1,2,5,4] vs [2,1,4,3,5]: Σd² = 10, ρ = 1 − 6·10/(5·24) = 0.5
 });
