@@ -1,5 +1,7 @@
 /**
  * Checks rendered notebooks the way a reader sees them, in headless Debian Chromium:
+ * - every figure of each executed .ipynb holds data it can show (checkFigure: finite values, some
+ *   points, not every point on one spot);
  * - every figure of each exported HTML file shows (drawn by plotly.js, or its static image);
  *   with --interactive, every figure must be drawn by plotly.js (self-contained export);
  * - with --untrusted, each executed .ipynb is opened in a live, local Jupyter Notebook server
@@ -13,6 +15,9 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { findChromium } from "../src/notebook/FigureRenderer";
+import { figureTitle } from "../src/notebook/figureBundle";
+import { PlotlyFigure } from "../src/notebook/PlotlyFigure";
+import { checkFigure } from "../src/plots/checkFigure";
 
 /** The little of the DOM these page functions use (the project compiles without the DOM lib). */
 interface Doc {
@@ -36,12 +41,26 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** Figures the executed notebook holds (outputs carrying the Plotly JSON). */
-function figureCount(ipynb: string): number {
+/** The figures the executed notebook holds (outputs carrying the Plotly JSON), with their cell. */
+function figuresOf(ipynb: string): { cell: number; figure: PlotlyFigure }[] {
   const nb = JSON.parse(fs.readFileSync(ipynb, "utf8"));
-  let n = 0;
-  for (const cell of nb.cells) for (const out of cell.outputs ?? []) if (out.data?.["application/vnd.plotly.v1+json"]) n++;
-  return n;
+  const out: { cell: number; figure: PlotlyFigure }[] = [];
+  nb.cells.forEach((cell: { outputs?: { data?: Record<string, unknown> }[] }, i: number) => {
+    for (const o of cell.outputs ?? []) {
+      const figure = o.data?.["application/vnd.plotly.v1+json"];
+      if (figure) out.push({ cell: i, figure: figure as PlotlyFigure });
+    }
+  });
+  return out;
+}
+
+const figureCount = (ipynb: string) => figuresOf(ipynb).length;
+
+/** Figures whose data cannot show (checkFigure's degenerate findings): "cell 3, 't-SNE …': trace 0: all 59 points at one spot". */
+function degenerateFigures(ipynb: string): string[] {
+  return figuresOf(ipynb).flatMap(({ cell, figure }) =>
+    checkFigure(figure).filter((i) => i.kind === "degenerate").map((i) => `cell ${cell}, "${figureTitle(figure)}": ${i.name}: ${i.message}`),
+  );
 }
 
 /** How each .groklab-figure on the page shows: "plot", "image" or "nothing". */
@@ -82,6 +101,10 @@ async function main(): Promise<number> {
   };
   let server: ReturnType<typeof spawn> | undefined;
   try {
+    for (const nb of notebooks) {
+      const degenerate = degenerateFigures(path.join(dir, nb));
+      report(degenerate.length === 0, `${nb}: every figure holds data it can show${degenerate.length ? `: ${degenerate.join("; ")}` : ""}`);
+    }
     for (const nb of notebooks) {
       const expected = figureCount(path.join(dir, nb));
       const page = await browser.newPage();

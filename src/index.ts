@@ -100,3 +100,4 @@ export * from "./experiment/emitJobs";
 export * from "./notebook/watch";
 export * from "./analysis/circularity";
 export * from "./analysis/trustworthiness";
+export * from "./plots/checkFigure";

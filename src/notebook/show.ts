@@ -6,7 +6,8 @@
  */
 import { randomUUID } from "crypto";
 import { escapeHtml } from "./escapeHtml";
-import { figureBundle } from "./figureBundle";
+import { checkFigure } from "../plots/checkFigure";
+import { figureBundle, figureTitle } from "./figureBundle";
 import { FigureRenderer } from "./FigureRenderer";
 import { writeDisplay } from "./kernelDisplay";
 import { MimeBundle } from "./MimeBundle";
@@ -64,11 +65,27 @@ export async function renderFigure(figure: PlotlyFigure, id = newDisplayId("figu
   const layout = figure.layout ?? {};
   const width = typeof layout.width === "number" ? layout.width : (o.imageWidth ?? 800);
   const height = typeof layout.height === "number" ? layout.height : (o.imageHeight ?? 450);
-  if (!(staticImage ?? o.staticImage ?? true)) return figureBundle(figure, { id, height });
+  if (!(staticImage ?? o.staticImage ?? true)) return withFigureNotes(figure, figureBundle(figure, { id, height }));
   const png = await session.renderer.render(figure, width, height);
-  return "pngBase64" in png
-    ? figureBundle(figure, { id, height, pngBase64: png.pngBase64 })
-    : figureBundle(figure, { id, height, noImageReason: png.error });
+  return withFigureNotes(
+    figure,
+    "pngBase64" in png ? figureBundle(figure, { id, height, pngBase64: png.pngBase64 }) : figureBundle(figure, { id, height, noImageReason: png.error }),
+  );
+}
+
+/** A visible note above a figure whose data cannot all be shown (checkFigure): degenerate traces, dropped values. */
+function withFigureNotes(figure: PlotlyFigure, bundle: MimeBundle): MimeBundle {
+  const issues = checkFigure(figure);
+  if (issues.length === 0) return bundle;
+  const lines = issues.map((i) => `${i.kind === "degenerate" ? "⚠ cannot show its data" : "note"}: ${i.name}: ${i.message}`);
+  const title = figureTitle(figure) || "figure";
+  const html =
+    `<div class="groklab-figure-note" style="color:#b00020;font:13px sans-serif;margin:4px 0">` +
+    `${escapeHtml(title)}:<br>${lines.map(escapeHtml).join("<br>")}</div>`;
+  return {
+    ...bundle,
+    data: { ...bundle.data, "text/html": html + String(bundle.data["text/html"] ?? ""), "text/plain": `${title}: ${lines.join("; ")}\n${String(bundle.data["text/plain"] ?? "")}` },
+  };
 }
 
 function isFigure(x: unknown): x is PlotlyFigure {
