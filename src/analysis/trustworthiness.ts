@@ -8,19 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { matrixRows, Rows } from "./matrixRows";
-
-function squaredDistances(rows: Rows): Float64Array {
-  const n = rows.length;
-  const d = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < rows[i].length; k++) s += (rows[i][k] - rows[j][k]) ** 2;
-      d[i * n + j] = d[j * n + i] = s;
-    }
-  }
-  return d;
-}
+import { squaredDistances } from "./squaredDistances";
 
 /** The other points of row i ordered by distance (ties by index, as a stable sort gives them). */
 function neighbourOrder(d: Float64Array, n: number, i: number): number[] {

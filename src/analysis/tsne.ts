@@ -17,6 +17,7 @@ import * as tf from "@tensorflow/tfjs";
 import { Random } from "../data/random";
 import { matrixRows, Rows } from "./matrixRows";
 import { pca } from "./pca";
+import { squaredDistances } from "./squaredDistances";
 
 export interface TsneOptions {
   /** Effective number of neighbours, below the number of points. Default 30 (scikit-learn's). */
@@ -33,14 +34,7 @@ export interface TsneOptions {
 
 function affinities(rows: Rows, perplexity: number): Float64Array {
   const n = rows.length;
-  const d2 = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < rows[i].length; k++) s += (rows[i][k] - rows[j][k]) ** 2;
-      d2[i * n + j] = d2[j * n + i] = s;
-    }
-  }
+  const d2 = squaredDistances(rows);
   const P = new Float64Array(n * n);
   const target = Math.log(perplexity);
   for (let i = 0; i < n; i++) {
