@@ -16,7 +16,7 @@ import type { Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { findChromium } from "../src/notebook/FigureRenderer";
 import { figureTitle } from "../src/notebook/figureBundle";
-import { PlotlyFigure } from "../src/notebook/PlotlyFigure";
+import { PlotlyFigure } from "../src/plots/PlotlyFigure";
 import { checkFigure } from "../src/plots/checkFigure";
 
 /** The little of the DOM these page functions use (the project compiles without the DOM lib). */

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import type { Browser, Page } from "playwright-core";
-import { PlotlyFigure } from "./PlotlyFigure";
+import { PlotlyFigure } from "../plots/PlotlyFigure";
 import { plotlyScriptPath } from "./plotlyLoader";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];

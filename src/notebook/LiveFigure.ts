@@ -3,7 +3,7 @@
  * the final figure with its static image.
  */
 import { writeDisplay } from "./kernelDisplay";
-import { PlotlyFigure } from "./PlotlyFigure";
+import { PlotlyFigure } from "../plots/PlotlyFigure";
 import { ensurePlotlyLoaded, newDisplayId, renderFigure } from "./show";
 import { Throttle } from "./throttle";
 

@@ -8,7 +8,7 @@
  */
 import { escapeHtml, jsonForScript } from "./escapeHtml";
 import { MimeBundle } from "./MimeBundle";
-import { PlotlyFigure } from "./PlotlyFigure";
+import { PlotlyFigure } from "../plots/PlotlyFigure";
 
 export interface FigureBundleOptions {
   /** Element id of the figure's div; unique in the notebook. */

@@ -11,7 +11,7 @@ import { figureBundle, figureTitle } from "./figureBundle";
 import { FigureRenderer } from "./FigureRenderer";
 import { writeDisplay } from "./kernelDisplay";
 import { MimeBundle } from "./MimeBundle";
-import { PlotlyFigure } from "./PlotlyFigure";
+import { PlotlyFigure } from "../plots/PlotlyFigure";
 import { plotlyLoaderHtml, PlotlyMode } from "./plotlyLoader";
 import { tableBundle, TableLike, TableOptions } from "./tableBundle";
 

@@ -7,7 +7,7 @@
  * `show` puts the findings above the figure as a visible note, and the rendered-notebook check
  * fails on a degenerate figure.
  */
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 
 export interface FigureIssue {
   /** Index of the trace in figure.data. */

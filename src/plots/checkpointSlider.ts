@@ -4,7 +4,7 @@
  * projection of the residues at that checkpoint. Built from plotly.js frames, so it works in the
  * live notebook and in exported HTML alike (no kernel needed).
  */
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 import { LogRecord } from "../logs/LogRecord";
 
 export interface CheckpointSnapshot {

@@ -2,7 +2,7 @@
  * Several runs on one log-step axis: one metric (default validation accuracy) per run, optionally
  * with training accuracy dotted in the same colour.
  */
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 import { LogRecord } from "../logs/LogRecord";
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];

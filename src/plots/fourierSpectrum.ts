@@ -2,7 +2,7 @@
  * Fourier norms of embeddings per frequency (Nanda et al. 2023, Fig. 3), one bar series per
  * snapshot (e.g. before and after grokking), key frequencies marked.
  */
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 
 export interface SpectrumSeries {
   name: string;

@@ -5,7 +5,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { circleCoordinates } from "../analysis/circleCoordinates";
 import { Rows } from "../analysis/matrixRows";
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 
 /**
  * @example

@@ -3,7 +3,7 @@
  * (neuronFrequencies), neurons sorted by their best frequency (Nanda et al. 2023, Fig. 6).
  */
 import { NeuronFrequencies } from "../analysis/neuronFrequencies";
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 
 /**
  * @example

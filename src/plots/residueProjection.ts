@@ -3,7 +3,7 @@
  * embeddings), coloured by residue mod m, with a line from each x to x + step (Power et al. 2022,
  * Fig. 4 right: m = 8, step 8).
  */
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 

@@ -3,7 +3,7 @@
  * title (Power et al. 2022, §3.4: ρ = −0.79548 over their networks).
  */
 import { spearman } from "../analysis/spearman";
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 
 /**
  * @example

@@ -2,7 +2,7 @@
  * Quantities measured at checkpoints (sharpness φ, restricted loss, RQI, …) against the step on a
  * log axis, each series on its own y axis side by side with validation accuracy.
  */
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 
 export interface StepSeries {
   name: string;

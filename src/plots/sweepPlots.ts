@@ -4,7 +4,7 @@
  * 2022, Fig. 6) with one marker per run coloured by its phase.
  */
 import { Phase } from "../analysis/classifyPhase";
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 
 export interface SweepCell {
   x: number;

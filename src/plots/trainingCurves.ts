@@ -3,7 +3,7 @@
  * memorisation and generalisation steps marked. Pure: returns a Plotly figure.
  */
 import { GrokkingSteps } from "../analysis/grokkingSteps";
-import { PlotlyFigure } from "../notebook/PlotlyFigure";
+import { PlotlyFigure } from "./PlotlyFigure";
 import { LogRecord } from "../logs/LogRecord";
 
 export interface TrainingCurvesOptions {

@@ -12,6 +12,7 @@ import { checkpointSlider } from "../../src/plots/checkpointSlider";
 import { fourierSpectrum } from "../../src/plots/fourierSpectrum";
 import { keyFrequencyCircles } from "../../src/plots/keyFrequencyCircles";
 import { logitSpectrum } from "../../src/plots/logitSpectrum";
+import { logitSpectrumNorms } from "../../src/analysis/logitSpectrumNorms";
 import { neuronFrequencyHeatmap } from "../../src/plots/neuronFrequencyHeatmap";
 import { residueProjection } from "../../src/plots/residueProjection";
 import { sharpnessScatter } from "../../src/plots/sharpnessScatter";
@@ -81,7 +82,7 @@ test("model figures on Gromov's solution (p = 7): circles, torus, neuron heatmap
   matchSnapshot("keyFrequencyCircles", circles);
   matchSnapshot("torusView", torusView(model.params["embed.E1"], model.params["embed.E2"], 2).layout);
   matchSnapshot("neuronFrequencyHeatmap", neuronFrequencyHeatmap(neuronFrequencies(cache.get("hidden.pre") as tf.Tensor2D, 7)));
-  const spectrum = logitSpectrum(logits, 7);
+  const spectrum = logitSpectrum(logitSpectrumNorms(logits, 7), 7);
   matchSnapshot("logitSpectrum", spectrum);
   disposeCache(cache);
   tf.dispose([logits, a, b]);
