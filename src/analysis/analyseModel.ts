@@ -35,17 +35,6 @@ export interface ModelAnalysis {
   unembedding: number[][];
 }
 
-/** Which parameter is the embedding and which activation holds the neurons, by model. */
-function roles(model: Model): { embedding: string; embeddingB: string; unembedding: string; activation: string; lastPosition: boolean } {
-  if ("embed.E1" in model.params) {
-    return { embedding: "embed.E1", embeddingB: "embed.E2", unembedding: "unembed.W_out", activation: "hidden.post", lastPosition: false };
-  }
-  if ("embed.W_E" in model.params) {
-    return { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", activation: "blocks.0.mlp.post", lastPosition: true };
-  }
-  throw new Error(`analyseModel: unknown model; expected parameters "embed.E1" (EmbeddingMLP) or "embed.W_E" (transformers)`);
-}
-
 /**
  * @param keys frequencies for restricted/excluded loss (default: this state's key frequencies;
  *   pass the final run's keys to follow them through training, as Nanda et al. do)
@@ -54,7 +43,8 @@ function roles(model: Model): { embedding: string; embeddingB: string; unembeddi
  */
 export function analyseModel(model: Model, dataset: Dataset, options: { keys?: number[] } = {}): ModelAnalysis {
   const p = dataset.numClasses;
-  const { embedding, embeddingB, unembedding, activation, lastPosition } = roles(model);
+  const { embedding, embeddingB, unembedding, neurons, neuronsAt } = model.roles;
+  const lastPosition = neuronsAt === "answer";
   const rowsOf = (name: string) => tf.tidy(() => model.params[name].slice([0, 0], [p, -1]).arraySync() as number[][]); // residue rows only
   const embed = rowsOf(embedding);
   const norms = fourierNorms(embed);
@@ -65,7 +55,8 @@ export function analyseModel(model: Model, dataset: Dataset, options: { keys?: n
   const b = tf.tensor1d(dataset.b, "int32");
   try {
     const logits = model.forward({ a, b }, cache);
-    const acts = cache.get(activation)!;
+    const acts = cache.get(neurons);
+    if (!acts) throw new Error(`analyseModel: the model's forward pass recorded no "${neurons}" (its roles.neurons)`);
     const neuronActs = tf.tidy(() =>
       (lastPosition ? acts.slice([0, acts.shape[1]! - 1, 0], [-1, 1, -1]).reshape([acts.shape[0], acts.shape[2]!]) : acts) as tf.Tensor2D,
     );

@@ -13,7 +13,7 @@ import { validateConfig } from "../config/validateConfig";
 import { defaultsOf } from "../config/withDefaults";
 import { SeedSchema } from "../data/random";
 import { Init, makeParams } from "./makeParams";
-import { ActivationCache, Model, ModelInput } from "./Model";
+import { ActivationCache, Model, ModelInput, ModelRoles } from "./Model";
 
 /** Shape and initialisation of the MLP (schema: type, validation and defaults). */
 export const EmbeddingMLPConfigSchema = Type.Object(
@@ -42,6 +42,7 @@ export type Activation = NonNullable<EmbeddingMLPConfig["activation"]>;
 export class EmbeddingMLP implements Model {
   readonly config: Required<EmbeddingMLPConfig>;
   readonly params: Record<string, tf.Variable>;
+  readonly roles: ModelRoles = { embedding: "embed.E1", embeddingB: "embed.E2", unembedding: "unembed.W_out", neurons: "hidden.post", neuronsAt: "pair" };
 
   constructor(config: EmbeddingMLPConfig, weights?: Record<string, tf.Tensor>) {
     validateConfig(EmbeddingMLPConfigSchema, config, "EmbeddingMLP");

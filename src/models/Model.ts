@@ -14,9 +14,29 @@ export interface ModelInput {
 /** Activations by stable dotted name; the caller owns (and disposes) the tensors. */
 export type ActivationCache = Map<string, tf.Tensor>;
 
+/**
+ * Where a model keeps what the analyses read, by name (in the spirit of TransformerLens's
+ * `get_act_name`): parameter names of the residue embeddings and the unembedding, and the name of
+ * the neuron activation in the activation cache, with the position it is read at.
+ */
+export interface ModelRoles {
+  /** Parameter whose first p rows embed the first operand (E1, W_E). */
+  embedding: string;
+  /** Parameter whose first p rows embed the second operand (E2, or W_E again). */
+  embeddingB: string;
+  /** Parameter [width, p] mapping to the answer logits (W_out, W_U). */
+  unembedding: string;
+  /** Activation cache name of the neurons ("hidden.post", "blocks.0.mlp.post"). */
+  neurons: string;
+  /** "answer": the neurons at the answer position of a sequence ([batch, positions, n]); "pair": one row per pair ([batch, n]). */
+  neuronsAt: "pair" | "answer";
+}
+
 export interface Model {
   /** Trainable parameters by dotted name. */
   readonly params: Record<string, tf.Variable>;
+  /** The names the analyses read (embeddings, unembedding, neurons). */
+  readonly roles: ModelRoles;
   /** Logits [batch, numClasses] for the answer token. */
   forward(input: ModelInput, cache?: ActivationCache): tf.Tensor2D;
   dispose(): void;

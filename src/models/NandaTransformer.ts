@@ -14,7 +14,7 @@ import { validateConfig } from "../config/validateConfig";
 import { defaultsOf } from "../config/withDefaults";
 import { SeedSchema } from "../data/random";
 import { checkHeads, makeParams, ParamSpec } from "./makeParams";
-import { ActivationCache, Model, ModelInput } from "./Model";
+import { ActivationCache, Model, ModelInput, ModelRoles } from "./Model";
 
 /** Sizes of Nanda et al.'s model (schema: type, validation and defaults); defaults are the paper's. */
 export const NandaTransformerConfigSchema = Type.Object(
@@ -38,6 +38,7 @@ export type NandaTransformerConfig = Static<typeof NandaTransformerConfigSchema>
 export class NandaTransformer implements Model {
   readonly config: Required<NandaTransformerConfig>;
   readonly params: Record<string, tf.Variable>;
+  readonly roles: ModelRoles = { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", neurons: "blocks.0.mlp.post", neuronsAt: "answer" };
 
   constructor(config: NandaTransformerConfig, weights?: Record<string, tf.Tensor>) {
     validateConfig(NandaTransformerConfigSchema, config, "NandaTransformer");

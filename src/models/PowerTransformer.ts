@@ -15,7 +15,7 @@ import { validateConfig } from "../config/validateConfig";
 import { defaultsOf } from "../config/withDefaults";
 import { SeedSchema } from "../data/random";
 import { checkHeads, makeParams, ParamSpec } from "./makeParams";
-import { ActivationCache, Model, ModelInput } from "./Model";
+import { ActivationCache, Model, ModelInput, ModelRoles } from "./Model";
 import { sinusoidalPositions } from "./sinusoidalPositions";
 
 /** Sizes of Power et al.'s model (schema: type, validation and defaults); defaults are the paper's. */
@@ -42,6 +42,9 @@ const CONTEXT = 5;
 export class PowerTransformer implements Model {
   readonly config: Required<PowerTransformerConfig>;
   readonly params: Record<string, tf.Variable>;
+  get roles(): ModelRoles {
+    return { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", neurons: `blocks.${this.config.layers - 1}.mlp.post`, neuronsAt: "answer" };
+  }
   private readonly positions: tf.Tensor2D;
 
   constructor(config: PowerTransformerConfig, weights?: Record<string, tf.Tensor>) {

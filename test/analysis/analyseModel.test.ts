@@ -34,3 +34,20 @@ test("works on a transformer (residue rows of W_E, last-position MLP neurons)", 
   assert.ok(Number.isFinite(m.loss.excluded));
   model.dispose();
 });
+
+test("every model declares its roles by name, and analyseModel reads them (no guessing from parameter names)", async () => {
+  const { buildModel } = await import("../../src/experiment/buildModel");
+  const ds = makeDataset({ operation: "x+y", p: 7 });
+  for (const spec of [{ kind: "mlp", numClasses: 7, width: 8 }, { kind: "nanda", numClasses: 7, dModel: 8, heads: 2, dMlp: 12 }, { kind: "power", numClasses: 7, dModel: 8, heads: 2, dFF: 12, layers: 2 }] as const) {
+    const model = buildModel(spec);
+    const { embedding, embeddingB, unembedding, neurons } = model.roles;
+    for (const name of [embedding, embeddingB, unembedding]) assert.ok(name in model.params, `${spec.kind}: ${name} is a parameter`);
+    const cache = new Map();
+    tf.dispose(model.forward({ a: tf.tensor1d([1], "int32"), b: tf.tensor1d([2], "int32") }, cache));
+    assert.ok(cache.has(neurons), `${spec.kind}: the forward pass records ${neurons}`);
+    cache.forEach((t: { dispose(): void }) => t.dispose());
+    const m = analyseModel(model, ds);
+    assert.equal(m.neurons.frequency.length, spec.kind === "mlp" ? 8 : 12, `${spec.kind}: one entry per neuron`);
+    model.dispose();
+  }
+});
