@@ -102,3 +102,4 @@ export * from "./analysis/circularity";
 export * from "./analysis/trustworthiness";
 export * from "./plots/checkFigure";
 export * from "./analysis/logitSpectrumNorms";
+export * from "./analysis/analyseCheckpoints";

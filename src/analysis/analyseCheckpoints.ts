@@ -1,0 +1,61 @@
+/**
+ * Every checkpoint of a run folder analysed in one call (the per-checkpoint loop of a training-log
+ * analysis): the model is rebuilt from config.json once and loaded at each checkpoint; each is
+ * analysed with analyseModel on the frequencies of the final state (Nanda et al. follow the final
+ * key frequencies through training), and gives a table row, the slider's frame (spectrum and PCA
+ * of the residue embedding) and the progress-measure series.
+ */
+import { Dataset } from "../data/makeDataset";
+import { CheckpointSnapshot } from "../plots/checkpointSlider";
+import { RunFolder } from "../train/RunFolder";
+import { analyseModel, ModelAnalysis } from "./analyseModel";
+import { pca } from "./pca";
+
+export interface CheckpointsAnalysis {
+  /** Key frequencies of the last checkpoint, used for every restricted/excluded loss. */
+  keys: number[];
+  steps: number[];
+  /** analyseModel of each checkpoint, in step order. */
+  analyses: ModelAnalysis[];
+  /** One row per checkpoint: step, validation accuracy, key frequencies, single-frequency neurons, losses. */
+  table: Record<string, unknown>[];
+  /** The checkpoint slider's frames. */
+  snapshots: CheckpointSnapshot[];
+}
+
+/**
+ * @example
+ * const c = analyseCheckpoints(RunFolder.open("runs/nanda"), dataset);
+ * await show(c.table); await show(checkpointSlider(records, c.snapshots));
+ */
+export function analyseCheckpoints(folder: RunFolder, dataset: Dataset, options: { steps?: number[] } = {}): CheckpointsAnalysis {
+  const available = folder.checkpointSteps();
+  const steps = options.steps ?? available;
+  const missing = steps.filter((s) => !available.includes(s));
+  if (missing.length) {
+    throw new Error(`analyseCheckpoints: "${folder.dir}" has no checkpoint for step(s) ${missing.join(", ")}; it has ${available.join(", ") || "none"}`);
+  }
+  if (steps.length === 0) throw new Error(`analyseCheckpoints: "${folder.dir}" holds no checkpoint`);
+  const records = folder.records;
+  const model = folder.model();
+  try {
+    const keys = analyseModel(model, dataset).keys;
+    const analyses = steps.map((step) => {
+      folder.loadWeights(model, step);
+      return analyseModel(model, dataset, { keys });
+    });
+    const table = analyses.map((m, i) => ({
+      step: steps[i],
+      valAccuracy: records.find((r) => r.step === steps[i])?.valAccuracy ?? null,
+      keyFrequencies: m.keys.join(" "),
+      singleFrequencyNeurons: m.neurons.shareAbove,
+      restrictedLoss: m.loss.restricted,
+      excludedLoss: m.loss.excluded,
+      trainLoss: m.loss.fullTrain,
+    }));
+    const snapshots = analyses.map((m, i) => ({ step: steps[i], spectrum: m.norms, points: pca(m.embedding, 2).points }));
+    return { keys, steps, analyses, table, snapshots };
+  } finally {
+    model.dispose();
+  }
+}
