@@ -31,3 +31,20 @@ export function circleCoordinates(embedding: tf.Tensor | Rows, k: number): { poi
   const points = rows.map((r) => [dot(r, e1), dot(r, e2)]);
   return { points, angles: points.map(([x, y]) => Math.atan2(y, x)) };
 }
+
+/** One frequency's plane and the residues' points in it (what keyFrequencyCircles draws). */
+export interface CirclePlane {
+  k: number;
+  points: number[][];
+}
+
+/**
+ * The residues' points in the plane of each of `keys` (circleCoordinates per frequency).
+ * @example
+ * keyFrequencyCircles(circlePlanes(model.params["embed.E1"], [4, 9, 13]));
+ */
+export function circlePlanes(embedding: tf.Tensor | Rows, keys: number[]): CirclePlane[] {
+  if (keys.length === 0) throw new Error("circlePlanes: keys must name at least one frequency");
+  const rows = matrixRows(embedding, "circlePlanes", "embedding");
+  return keys.map((k) => ({ k, points: circleCoordinates(rows, k).points }));
+}

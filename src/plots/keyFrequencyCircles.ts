@@ -1,18 +1,19 @@
 /**
- * Embeddings projected on the cos/sin plane of each key frequency, one panel per frequency,
- * residues coloured by x: a Fourier representation shows each residue x at angle w_k·x + φ.
+ * Embeddings projected on the cos/sin plane of each key frequency (points from `circlePlanes`), one
+ * panel per frequency, residues coloured by x: a Fourier representation shows each residue x at
+ * angle w_k·x + φ. Random rows come out in circular order too (self-projection; see
+ * `circularity`), so show this beside its control.
  */
-import * as tf from "@tensorflow/tfjs";
-import { circleCoordinates } from "../analysis/circleCoordinates";
-import { Rows } from "../analysis/matrixRows";
+import { CirclePlane } from "../analysis/circleCoordinates";
 import { PlotlyFigure } from "./PlotlyFigure";
 
 /**
  * @example
- * keyFrequencyCircles(model.params["embed.E1"], [4, 9, 13]);
+ * keyFrequencyCircles(circlePlanes(model.params["embed.E1"], [4, 9, 13]));
  */
-export function keyFrequencyCircles(embedding: tf.Tensor | Rows, keys: number[], options: { title?: string } = {}): PlotlyFigure {
-  if (keys.length === 0) throw new Error("keyFrequencyCircles: keys must name at least one frequency");
+export function keyFrequencyCircles(planes: CirclePlane[], options: { title?: string } = {}): PlotlyFigure {
+  if (planes.length === 0) throw new Error("keyFrequencyCircles: planes must hold at least one frequency (circlePlanes)");
+  const keys = planes.map((c) => c.k);
   const n = keys.length;
   const gap = 0.04;
   const width = (1 - gap * (n - 1)) / n;
@@ -21,8 +22,7 @@ export function keyFrequencyCircles(embedding: tf.Tensor | Rows, keys: number[],
     showlegend: false,
     annotations: [] as unknown[],
   };
-  const data = keys.map((k, i) => {
-    const { points } = circleCoordinates(embedding, k);
+  const data = planes.map(({ k, points }, i) => {
     const suffix = i === 0 ? "" : String(i + 1);
     const x0 = i * (width + gap);
     layout[`xaxis${suffix}`] = { domain: [x0, x0 + width], showticklabels: false, zeroline: false };

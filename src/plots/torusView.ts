@@ -3,19 +3,16 @@
  * in that of E2 place each pair on a torus; colour is (a + b) mod p. When the network computes
  * a + b through w_k·a + w_k·b, equal colours line up along the torus's diagonal windings.
  */
-import * as tf from "@tensorflow/tfjs";
-import { circleCoordinates } from "../analysis/circleCoordinates";
-import { Rows } from "../analysis/matrixRows";
 import { PlotlyFigure } from "./PlotlyFigure";
 
 /**
+ * @param theta angle of each a (circleCoordinates(E1, k).angles); @param phi the same for b (E2)
  * @example
- * torusView(model.params["embed.E1"], model.params["embed.E2"], 4);
+ * torusView(circleCoordinates(E1, 4).angles, circleCoordinates(E2, 4).angles, 4);
  */
-export function torusView(embedA: tf.Tensor | Rows, embedB: tf.Tensor | Rows, k: number, options: { title?: string } = {}): PlotlyFigure {
-  const theta = circleCoordinates(embedA, k).angles;
-  const phi = circleCoordinates(embedB, k).angles;
+export function torusView(theta: number[], phi: number[], k: number, options: { title?: string } = {}): PlotlyFigure {
   const p = theta.length;
+  if (phi.length !== p) throw new Error(`torusView: theta and phi must have one angle per residue; received ${p} and ${phi.length}`);
   const R = 2;
   const r = 0.8;
   const x: number[] = [], y: number[] = [], z: number[] = [], colour: number[] = [], label: string[] = [];

@@ -11,6 +11,7 @@ import { ActivationCache, disposeCache } from "../../src/models/Model";
 import { checkpointSlider } from "../../src/plots/checkpointSlider";
 import { fourierSpectrum } from "../../src/plots/fourierSpectrum";
 import { keyFrequencyCircles } from "../../src/plots/keyFrequencyCircles";
+import { circleCoordinates, circlePlanes } from "../../src/analysis/circleCoordinates";
 import { logitSpectrum } from "../../src/plots/logitSpectrum";
 import { logitSpectrumNorms } from "../../src/analysis/logitSpectrumNorms";
 import { neuronFrequencyHeatmap } from "../../src/plots/neuronFrequencyHeatmap";
@@ -71,7 +72,7 @@ test("model figures on Gromov's solution (p = 7): circles, torus, neuron heatmap
   const { a, b } = allPairs(7);
   const cache: ActivationCache = new Map();
   const logits = model.forward({ a, b }, cache);
-  const circles = keyFrequencyCircles(model.params["embed.E1"], [2]);
+  const circles = keyFrequencyCircles(circlePlanes(model.params["embed.E1"], [2]));
   // E1 is a linear image of the circle x ↦ w₂x: going round x = 0 … 6 the angle winds twice.
   const angles = (circles.data[0].x as number[]).map((x, i) => Math.atan2((circles.data[0].y as number[])[i], x));
   const winding = angles.reduce((s, t, i) => {
@@ -80,7 +81,7 @@ test("model figures on Gromov's solution (p = 7): circles, torus, neuron heatmap
   }, 0);
   assert.ok(Math.abs(Math.abs(winding) - 2 * 2 * Math.PI) < 1e-6, `winding ${winding / (2 * Math.PI)} turns`);
   matchSnapshot("keyFrequencyCircles", circles);
-  matchSnapshot("torusView", torusView(model.params["embed.E1"], model.params["embed.E2"], 2).layout);
+  matchSnapshot("torusView", torusView(circleCoordinates(model.params["embed.E1"], 2).angles, circleCoordinates(model.params["embed.E2"], 2).angles, 2).layout);
   matchSnapshot("neuronFrequencyHeatmap", neuronFrequencyHeatmap(neuronFrequencies(cache.get("hidden.pre") as tf.Tensor2D, 7)));
   const spectrum = logitSpectrum(logitSpectrumNorms(logits, 7), 7);
   matchSnapshot("logitSpectrum", spectrum);
