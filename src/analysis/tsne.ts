@@ -2,8 +2,10 @@
  * t-SNE (van der Maaten & Hinton 2008), exact O(n²) version, seeded. Power et al. 2022 (Fig. 4)
  * project the output-layer weights of a modular-addition network with it. The npm packages
  * (tsne-js, @keckelt/tsne) draw from Math.random and cannot be seeded; druidjs (a maintained
- * dimensionality-reduction library) has a seeded t-SNE but no early exaggeration, gains or PCA
- * initialisation, and the point sets here are small (p ≤ a few hundred), so groklab carries this
+ * dimensionality-reduction library) has a seeded t-SNE, but its affinities use plain rather than
+ * squared distances, it exaggerates 4× for 100 iterations from a uniform random start with a fixed
+ * step of 10, unlike the scikit-learn reference; the point sets here are small (p ≤ a few
+ * hundred), so groklab carries this
  * short exact implementation, with scikit-learn's defaults and checked against scikit-learn
  * (trustworthiness of the layouts, test/analysis/tsne.test.ts):
  * Gaussian affinities with a per-point bandwidth found by bisection to the given perplexity,
