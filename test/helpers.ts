@@ -45,6 +45,12 @@ export function rounded(value: unknown, digits = 4): unknown {
  * UPDATE_SNAPSHOTS=1 rewrites the file; a missing snapshot fails (so CI never passes vacuously).
  */
 export function matchSnapshot(name: string, value: unknown): void {
+  if (value && typeof value === "object" && Array.isArray((value as { data?: unknown }).data)) {
+    // Every figure builder's output must be able to show its data (finite values, some points, not all on one spot).
+    const { checkFigure } = require("../src/plots/checkFigure") as typeof import("../src/plots/checkFigure");
+    const issues = checkFigure(value as import("../src/plots/PlotlyFigure").PlotlyFigure);
+    assert.deepEqual(issues, [], `figure ${name}: ${issues.map((i) => `${i.name}: ${i.message}`).join("; ")}`);
+  }
   const fs = require("fs") as typeof import("fs");
   const path = require("path") as typeof import("path");
   const file = path.join(__dirname, "plots", "__snapshots__", `${name}.json`);

@@ -51,3 +51,29 @@ test("every model declares its roles by name, and analyseModel reads them (no gu
     model.dispose();
   }
 });
+
+test("each structure measure beside its null: Gromov's solution against the same weights with the residues permuted", async () => {
+  const { circularity, permuteRows } = await import("../../src/analysis/circularity");
+  const p = 23;
+  const ds = makeDataset({ operation: "x+y", p, trainFraction: 0.5, seed: 0 });
+  const w = gromovWeights(p, 256);
+  const model = new EmbeddingMLP({ numClasses: p, width: 256, activation: "quadratic" }, w);
+  const permuted = {
+    "embed.E1": tf.tensor2d(permuteRows(w["embed.E1"], 1)),
+    "embed.E2": tf.tensor2d(permuteRows(w["embed.E2"], 2)),
+    "unembed.W_out": tf.tidy(() => tf.tensor2d(permuteRows(w["unembed.W_out"].transpose(), 3)).transpose()),
+  };
+  const nullModel = new EmbeddingMLP({ numClasses: p, width: 256, activation: "quadratic" }, permuted);
+  const [a, n] = [analyseModel(model, ds), analyseModel(nullModel, ds)];
+  assert.equal(a.accuracy, 1);
+  assert.ok(n.accuracy < 0.2, `null accuracy ${n.accuracy}`);
+  // x² neurons also carry cos(2w a) and cos(2w b), so no neuron reaches 85% of one frequency; their best share still separates.
+  const meanBest = (m: typeof a) => m.neurons.best.reduce((s, v) => s + v, 0) / m.neurons.best.length;
+  assert.ok(meanBest(a) > 3 * meanBest(n), `neurons' best fraction of variance ${meanBest(a)} vs null ${meanBest(n)}`);
+  assert.ok(circularity(a.embedding).score > 0.99 && Math.abs(circularity(n.embedding).score) < 0.1, "circularity");
+  assert.ok(a.loss.restricted < 0.1 * n.loss.restricted, `restricted loss ${a.loss.restricted} vs null ${n.loss.restricted}`);
+  // The spectrum alone does not tell them apart: both spread over every frequency.
+  assert.equal(a.keys.length, n.keys.length);
+  [model, nullModel].forEach((m) => m.dispose());
+  tf.dispose([...Object.values(w), ...Object.values(permuted)]);
+});
