@@ -41,3 +41,14 @@ test("show puts a visible note above a figure that cannot show its data", async 
     configureDisplay({ staticImage: true });
   }
 });
+
+test("the checkpoint slider keeps its control drawn in grey beside every frame", async () => {
+  const { checkpointSlider } = await import("../../src/plots/checkpointSlider");
+  const snaps = [1, 10].map((step) => ({ step, spectrum: [0, 1, 2, 3], points: [[0, 1], [1, 0], [0, -1], [-1, 0]].map(([x, y]) => [x * step, y]) }));
+  const fig = checkpointSlider([{ step: 1, epoch: 0, trainLoss: 1, trainAccuracy: 0.5, valLoss: 1, valAccuracy: 0.1, weightNorm: 1, lr: 1, wallTime: 0 }], snaps, {
+    control: { label: "initial weights", spectrum: [0, 2, 2, 2], points: [[0, 2], [2, 0], [0, -2], [-2, 0]] },
+  });
+  assert.deepEqual(fig.data.slice(5).map((t) => t.name), ["control: initial weights", "control: initial weights (projection)"]);
+  assert.ok(fig.frames!.every((f) => JSON.stringify((f as { traces: number[] }).traces) === "[2,3,4]"), "frames leave the control alone");
+  assert.deepEqual(checkFigure(fig).filter((i) => i.kind === "degenerate"), []);
+});
