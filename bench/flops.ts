@@ -17,3 +17,12 @@ export function nandaFlops(n: number, p: number, d = 128, mlp = 512): number {
   const unembed = 2 * n * d * p;
   return (dense + attention + unembed) * 3;
 }
+
+/** Power et al.'s transformer: T = 5N tokens, 2 layers of d 128 and FFN 512, the unembedding at the last position; ×3 with the backward pass, ×1 for an evaluation. */
+export function powerFlops(n: number, p: number, backward = true, d = 128, ffn = 512, layers = 2): number {
+  const t = 5 * n;
+  const dense = layers * (2 * t * d * d * 4 + 2 * t * d * ffn * 2);
+  const attention = layers * 2 * n * 4 * (5 * 5 * 32) * 2;
+  const unembed = 2 * n * d * p;
+  return (dense + attention + unembed) * (backward ? 3 : 1);
+}

@@ -1,6 +1,16 @@
 #!/usr/bin/env bash
-# npm run bench [-- --rounds N] [-- backend ...]: see bench/run.ts.
+# npm run bench [-- --rounds N] [-- backend ...]: see bench/run.ts. The PyTorch baseline needs
+# Debian's python3-torch: installed here when run as root (as setup does libtorch-dev), otherwise
+# the command to install it is printed and the ratios are left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null
+if ! dpkg -s python3-torch >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "bench: installing python3-torch (the PyTorch baseline)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch >/dev/null
+  else
+    echo "bench: python3-torch is missing; install it as root with: apt-get install -y python3-torch" >&2
+  fi
+fi
 node --import tsx bench/run.ts "$@"

@@ -41,8 +41,17 @@ function json(out: string): Record<string, number | string>[] {
  * PyTorch's ms per step with ATen × OpenBLAS threads (null: OpenBLAS's default, every core);
  * ownCore drops OPENBLAS_CORETYPE so that OpenBLAS picks its kernels for this CPU itself.
  */
+const SCRIPTS: Record<string, string[]> = {
+  mlp: ["bench/torch_mlp.py", "--timing-only", "--steps", "50"],
+  nanda: ["bench/torch_nanda.py", "--steps", "10"],
+  power: ["bench/torch_power.py", "--steps", "10"],
+  "power-eval": ["bench/torch_power.py", "--mode", "eval", "--steps", "5"],
+};
+/** Cases the pure-JS cpu backend is timed on (a Power step takes it tens of seconds). */
+const CPU_CASES = ["mlp", "nanda"];
+
 function pytorch(model: Model, aten: number, openblas: number | null, ownCore = false): number {
-  const script = model === "mlp" ? ["bench/torch_mlp.py", "--timing-only", "--steps", "50"] : ["bench/torch_nanda.py", "--steps", "10"];
+  const script = SCRIPTS[model];
   const env: NodeJS.ProcessEnv = { ...process.env, ...TUNED_MALLOC };
   delete env.OPENBLAS_NUM_THREADS;
   if (openblas !== null) env.OPENBLAS_NUM_THREADS = String(openblas);
@@ -53,7 +62,8 @@ function pytorch(model: Model, aten: number, openblas: number | null, ownCore = 
 
 function groklab(backend: string, threads: number): Record<string, number | string>[] {
   const env = { ...process.env, GROKLAB_THREADS: String(threads) };
-  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/stepTime.ts", backend], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const cases = backend === "cpu" ? CPU_CASES : [];
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/stepTime.ts", backend, ...cases], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   return json(out);
 }
 
@@ -67,7 +77,8 @@ function main() {
   const threadCounts = (b: string) => (b === "libtorch" ? [...new Set([1, cores])] : [1]);
   const coreType = process.env.OPENBLAS_CORETYPE ?? "detected";
   const torch = fs.existsSync(PYTHON) && (() => { try { execFileSync(PYTHON, ["-c", "import torch"], { stdio: "ignore" }); return true; } catch { return false; } })();
-  if (!torch) console.error("bench: PyTorch not found (apt-get install -y python3-torch); ratios are omitted");
+  if (!torch) console.error("bench: PyTorch not found; as root: apt-get install -y python3-torch (bench/run.sh does it when run as root); ratios are omitted");
+  console.log(JSON.stringify({ machine: { cpu: os.cpus()[0].model, cores, OPENBLAS_CORETYPE: process.env.OPENBLAS_CORETYPE ?? "(not set)", date: new Date().toISOString().slice(0, 10) } }));
 
   const layouts = (n: number): [number, number][] => (n === 1 ? [[1, 1]] : [[n, n], [1, n], [n, 1]]);
   const ours = new Map<string, Record<string, number | string>[]>();
@@ -89,6 +100,13 @@ function main() {
       push(base, `${model}|default`, pytorch(model, 1, null));
     }
   }
+  // PyTorch's fastest layout of all (every thread layout, its default included), per model.
+  const fastest = (model: string): { ms: number; layout: string } | null => {
+    const candidates = [...new Set([1, cores])].map((n) => ({ ms: base.get(`${model}|${n}`), layout: `best of its ${n}-thread layouts` }));
+    candidates.push({ ms: base.get(`${model}|default`), layout: "its default (1 ATen thread, OpenBLAS on every core)" });
+    const known = candidates.filter((c) => c.ms).map((c) => ({ ms: median(c.ms!), layout: c.layout }));
+    return known.length ? known.reduce((x, y) => (y.ms < x.ms ? y : x)) : null;
+  };
   for (const [key, lines] of ours) {
     const [model, backend, threads] = key.split("|");
     const ms = median(lines.map((l) => Number(l.ms_per_step)));
@@ -105,6 +123,9 @@ function main() {
       // PyTorch with OpenBLAS's own choice of kernels (the environment's OPENBLAS_CORETYPE dropped)
       pytorch_own_core_ms_per_step: own ? round(median(own)) : null,
       ratio_own_core: own ? round(ms / median(own)) : null,
+      pytorch_fastest_ms_per_step: fastest(model) ? round(fastest(model)!.ms) : null,
+      pytorch_fastest_layout: fastest(model)?.layout ?? null,
+      ratio_fastest: fastest(model) ? round(ms / fastest(model)!.ms) : null,
       gflops: round(median(lines.map((l) => Number(l.gflops)))),
       rounds: lines.length, samples: lines.map((l) => round(Number(l.ms_per_step))), baseline_samples: b?.map(round) ?? [],
     }));
