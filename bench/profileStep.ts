@@ -1,7 +1,8 @@
 /**
  * Where a training step's time goes: every kernel of the backend is wrapped with a timer, one model's
  * step is run, and the kernels are printed by total time (ms per step, calls per step).
- *   node --import tsx bench/profileStep.ts [mlp|nanda] [backend]
+ * Also the engine's overhead per kernel call: the step's time outside the kernels over its calls.
+ *   node --import tsx bench/profileStep.ts [mlp|nanda|power|power-eval] [backend]
  */
 import * as tf from "@tensorflow/tfjs";
 import { selectBackend, BackendName } from "../src/backend/selectBackend";
@@ -36,7 +37,11 @@ async function main() {
   const wall = (performance.now() - t0) / steps;
   const rows = [...totals].sort((x, y) => y[1].ms - x[1].ms);
   const inKernels = rows.reduce((s, [, t]) => s + t.ms, 0) / steps;
-  console.log(`${name} on ${tf.getBackend()}: ${wall.toFixed(2)} ms per step, ${inKernels.toFixed(2)} ms in kernels, ${rows.reduce((s, [, t]) => s + t.calls, 0) / steps} kernel calls`);
+  const calls = rows.reduce((s, [, t]) => s + t.calls, 0) / steps;
+  console.log(
+    `${name} on ${tf.getBackend()}: ${wall.toFixed(2)} ms per step, ${inKernels.toFixed(2)} ms in kernels, ${calls} kernel calls, ` +
+      `${((1000 * (wall - inKernels)) / calls).toFixed(1)} µs of engine overhead per call`,
+  );
   for (const [k, t] of rows) console.log(`${k.padEnd(22)} ${(t.ms / steps).toFixed(3).padStart(8)} ms ${String(t.calls / steps).padStart(6)} calls`);
 }
 
