@@ -4,7 +4,9 @@ no biases in linear layers, input "<eos> a op b =" (vocabulary n + 3, context 5)
 over the n answer classes at the last position; PyTorch's default inits (Embedding N(0, 1), Linear
 uniform(±1/√fan_in), LayerNorm (1, 0)). x/y mod 97, 50% of pairs.
   --mode train: ms per AdamW step on a fresh random minibatch of 512 (as groklab samples them);
-  --mode eval:  ms per forward pass over all pairs (no gradient), what every evaluation pays.
+  --mode eval:  ms per forward pass over all pairs (no gradient), what every evaluation pays;
+  --mode grok:  train until validation accuracy ≥ 99% for 3 evaluations in a row (every --every
+                steps, at most --max-steps): steps and wall seconds to grok (wd 1, lr 1e-3).
 Prints one JSON line. Run by bench/run.ts with the tuned malloc settings."""
 import argparse
 import json
@@ -19,7 +21,9 @@ ap.add_argument("--frac", type=float, default=0.5)
 ap.add_argument("--batch", type=int, default=512)
 ap.add_argument("--steps", type=int, default=10)
 ap.add_argument("--threads", type=int, default=1)
-ap.add_argument("--mode", choices=["train", "eval"], default="train")
+ap.add_argument("--mode", choices=["train", "eval", "grok"], default="train")
+ap.add_argument("--every", type=int, default=100)
+ap.add_argument("--max-steps", type=int, default=30000)
 args = ap.parse_args()
 torch.set_num_threads(args.threads)
 torch.manual_seed(0)
@@ -81,6 +85,24 @@ def evaluate():
     with torch.no_grad():
         forward(torch.arange(len(pairs)))
 
+
+if args.mode == "grok":
+    val = torch.tensor(sorted(set(range(len(pairs))) - set(train.tolist())))
+    t0 = time.perf_counter()
+    streak, first = 0, None
+    for s in range(args.max_steps + 1):
+        if s % args.every == 0:
+            with torch.no_grad():
+                acc = (forward(val).argmax(-1) == c[val]).float().mean().item()
+            streak = streak + 1 if acc >= 0.99 else 0
+            first = s if streak == 1 else first
+            if streak >= 3:
+                break
+        if s < args.max_steps:
+            step()
+    print(json.dumps({"model": "power", "mode": "grok", "threads": args.threads, "generalisation_step": first if streak >= 3 else None,
+                      "steps_run": s, "seconds": time.perf_counter() - t0}))
+    raise SystemExit(0)
 
 run = step if args.mode == "train" else evaluate
 run()
