@@ -43,7 +43,9 @@ export class FigureRenderer {
       );
     }
     const { chromium } = require("playwright-core") as typeof import("playwright-core");
-    this.browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    // Playwright's own signal handlers close the browser and exit the process on SIGINT, which in a
+    // notebook is the stop button: the kernel would die. The kernel handles its signals itself.
+    this.browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     const page = await this.browser.newPage();
     await page.setContent("<!doctype html><html><body></body></html>");
     await page.addScriptTag({ path: plotlyScriptPath() });
@@ -55,7 +57,7 @@ export class FigureRenderer {
    * @example
    * const r = await renderer.render({ data: [{ y: [1, 2] }] }, 700, 450);
    */
-  async render(figure: PlotlyFigure, width: number, height: number): Promise<RenderResult> {
+  async render(figure: PlotlyFigure, width: number, height: number, retry = true): Promise<RenderResult> {
     try {
       this.page ??= this.start();
       const page = await this.page;
@@ -70,6 +72,8 @@ export class FigureRenderer {
     } catch (err) {
       this.page = undefined;
       await this.close();
+      // A browser that went away (killed, interrupted) is started again once, on demand.
+      if (retry && findChromium()) return this.render(figure, width, height, false);
       return { error: (err as Error).message.split("\n")[0] };
     }
   }
