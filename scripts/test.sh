@@ -4,7 +4,9 @@
 #   2. runs the unit tests (node's test runner, test/ mirrors src/), and tfjs-core's own op specs
 #      against groklab's wasm kernel fixes (jasmine),
 #   3. executes every notebook headless with the tslab kernel in quick mode (a cell error fails it),
-#   4. checks the rendered notebooks in headless Chromium (HTML export and an untrusted live view).
+#   4. interrupts a training cell in a live tslab kernel (the stop button: the run stops, checkpointed,
+#      the variables stay, the cell resumes when run again),
+#   5. checks the rendered notebooks in headless Chromium (HTML export and an untrusted live view).
 # The last line sums them up: "tests: N passed, N failed". Exit status 1 when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +43,10 @@ echo "== notebooks (quick mode)"
 rm -rf build/quick
 /usr/bin/python3 scripts/run_notebooks.py --mode quick --out build/quick 2>&1 | tee build/notebooks.log
 count build/notebooks.log
+
+echo "== the stop button in a live tslab kernel"
+/usr/bin/python3 scripts/check_interrupt.py 2>&1 | grep -v "^Exception ignored\|^Traceback\|^  File \"/usr\|^TypeError: 'NoneType'" | tee build/interrupt.log
+count build/interrupt.log
 
 echo "== rendered notebooks in Chromium"
 node --import tsx scripts/checkRendered.ts build/quick --untrusted 2>&1 | tee build/rendered.log

@@ -17,6 +17,7 @@ import { currentBackend } from "../backend/selectBackend";
 import { AdamW, OptimizerConfigSchema } from "./AdamW";
 import { accuracy, crossEntropy } from "./crossEntropy";
 import { GradientFilterConfigSchema, makeGradientFilter } from "./GradientFilter";
+import { interruptible } from "./interruptible";
 import { orthogonalGrad } from "./orthogonalGrad";
 import { stableMaxCrossEntropy } from "./stableMax";
 import { EvaluationScheduleSchema, isEvaluationStep } from "./evaluationSchedule";
@@ -135,7 +136,9 @@ function gaussian(like: tf.Tensor, std: number, random: Random): tf.Tensor {
 /**
  * Trains `model` on `dataset`; with `run`, logs and checkpoints there, resumes from its last
  * checkpoint, and closes it (gives its lock up) at the end. An aborted `signal` stops the run at
- * the next step boundary with a checkpoint there (stoppedBy "signal").
+ * the next step boundary with a checkpoint there (stoppedBy "signal"); without a signal, SIGINT
+ * (Ctrl-C, the notebook's stop button) does the same, prints one line, and the caller's variables
+ * stay (interruptible).
  * @example
  * const ds = makeDataset({ operation: "x+y", p: 97, trainFraction: 0.5 });
  * const model = new EmbeddingMLP({ numClasses: 97 });
@@ -161,6 +164,8 @@ export async function train(
   const trainSet = tensorsOf(dataset, dataset.trainIndices, dataset.label);
   const valSet = tensorsOf(dataset, dataset.valIndices, dataset.answer);
   const records: LogRecord[] = [];
+  const interrupt = interruptible(signal);
+  signal = interrupt.signal;
   let step = 0;
   let wallBefore = 0;
   let stoppedBy: TrainResult["stoppedBy"] = "steps";
@@ -248,6 +253,10 @@ export async function train(
     }
     throw err;
   } finally {
+    interrupt.restore();
+    if (stoppedBy === "signal") {
+      console.log(`interrupted at step ${step}${run ? `; checkpoint written to "${run.dir}": run the cell (or command) again to resume` : ""}`);
+    }
     run?.close();
     optimizer.dispose();
     filter?.dispose();
