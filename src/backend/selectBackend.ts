@@ -101,7 +101,9 @@ export async function selectBackend(preference?: BackendPreference): Promise<Bac
       await tryStart(name);
       return { name, threads: threadsOf(name), skipped };
     } catch (err) {
-      const why = (err as Error).message.split("\n")[0];
+      const message = (err as Error).message.split("\n")[0];
+      // tfjs-node's loader names the missing binding's full path: say what it means instead.
+      const why = /tfjs_binding\.node/.test(message) ? "tfjs-node's native binding is not installed (see environment.md)" : message;
       skipped.push(`${name}: ${why}`);
     }
   }

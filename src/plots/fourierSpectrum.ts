@@ -16,6 +16,7 @@ export interface SpectrumSeries {
  */
 export function fourierSpectrum(series: SpectrumSeries[], options: { title?: string; keys?: number[]; includeConstant?: boolean } = {}): PlotlyFigure {
   const from = options.includeConstant ? 0 : 1;
+  const frequencies = Math.max(0, ...series.map((s) => s.norms.length - 1));
   return {
     data: series.map((s) => ({
       type: "bar",
@@ -26,7 +27,7 @@ export function fourierSpectrum(series: SpectrumSeries[], options: { title?: str
     layout: {
       title: { text: options.title ?? "Fourier norms of the embedding" },
       barmode: "group",
-      xaxis: { title: { text: "frequency k (w_k = 2πk/p)" }, dtick: 5 },
+      xaxis: { title: { text: "frequency k (w_k = 2πk/p)" }, dtick: frequencies <= 20 ? 1 : 5 },
       yaxis: { title: { text: "norm" } },
       shapes: (options.keys ?? []).map((k) => ({
         type: "line", xref: "x", yref: "paper", x0: k, x1: k, y0: 0, y1: 1, line: { color: "#888", dash: "dot", width: 1 },
