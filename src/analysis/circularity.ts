@@ -10,7 +10,7 @@
  * H_K / K (H_K the K-th harmonic number) is the exact expected largest share for a column of
  * independent Gaussian values (the largest of K Dirichlet(1, …, 1) parts), so the score is ~0 for
  * random weights, 1 when every unit is one sinusoid, and it is compared with a null model
- * (`circularity(permuteRows(E))`) in the notebooks.
+ * (`circularity(permuteRows(E))`, nullModel.ts) in the notebooks.
  *
  * Why this and not the projection of the rows on their own frequency-k plane (circleCoordinates):
  * that plane's directions Σ_y e_y cos(w_k y) contain e_x itself, so random rows already come out in
@@ -22,7 +22,6 @@
  * it to the neuron-basis map (W_E · W_in) rather than to W_E's arbitrary coordinates.
  */
 import * as tf from "@tensorflow/tfjs";
-import { Random } from "../data/random";
 import { fourierBasis, fourierCoefficients } from "./fourierBasis";
 import { matrixRows, Rows } from "./matrixRows";
 
@@ -75,15 +74,4 @@ export function circularity(embedding: tf.Tensor | Rows): Circularity {
   const nullShare = harmonic / K;
   const meanShare = weighted / total;
   return { score: (meanShare - nullShare) / (1 - nullShare), meanShare, nullShare, units };
-}
-
-/**
- * The null model of a structure measure: the same rows assigned to other residues (seeded), so
- * norms and the distribution of values stay and only the residue ↔ row map is destroyed.
- * @example
- * circularity(permuteRows(E1, 1)).score; // ≈ 0
- */
-export function permuteRows(embedding: tf.Tensor | Rows, seed = 0): Rows {
-  const rows = matrixRows(embedding, "permuteRows", "embedding");
-  return new Random(seed).shuffle(rows);
 }

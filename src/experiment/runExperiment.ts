@@ -9,7 +9,7 @@ import { LogRecord } from "../logs/LogRecord";
 import { Model } from "../models/Model";
 import { RunFolder } from "../train/RunFolder";
 import { OnEvaluation, train, TrainResult } from "../train/train";
-import { buildModel } from "./buildModel";
+import { buildModel } from "../models/buildModel";
 import { resolveExperiment, ResolvedExperiment } from "./resolveExperiment";
 
 export interface RunExperimentOptions {

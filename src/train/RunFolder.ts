@@ -18,7 +18,7 @@ import { isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "../logs/LogRecord";
 import { Static, Type } from "@sinclair/typebox";
 import { loadLog } from "../logs/loadLog";
-import { buildModel } from "../experiment/buildModel";
+import { buildModel } from "../models/buildModel";
 import { inRunFolder } from "./runFileError";
 import { RunLock } from "./RunLock";
 import { writeAtomic } from "./writeAtomic";
@@ -162,9 +162,11 @@ export class RunFolder {
 
   /**
    * The model of this run at the checkpoint of `step` (default: the latest), rebuilt from
-   * config.json; the caller disposes it. Needs a run written by runExperiment.
+   * config.json; step 0 is the run's initial weights (its seeded initialisation, rebuilt), the
+   * control beside every trained measure. The caller disposes it. Needs a run written by runExperiment.
    * @example
    * const model = RunFolder.open("runs/mlp-97").model(1000);
+   * const initial = RunFolder.open("runs/mlp-97").model(0);
    */
   model(step?: number): Model {
     const config = this.config as { model?: { kind?: unknown } } | null;
@@ -172,6 +174,7 @@ export class RunFolder {
       throw new Error(`RunFolder.model: "${this.dir}/config.json" has no model.kind; only runs written by runExperiment can rebuild their model`);
     }
     const model = buildModel(config.model as Parameters<typeof buildModel>[0]);
+    if (step === 0 && !this.checkpointSteps().includes(0)) return model;
     try {
       this.loadWeights(model, step);
     } catch (err) {

@@ -36,7 +36,7 @@ test("works on a transformer (residue rows of W_E, last-position MLP neurons)", 
 });
 
 test("every model declares its roles by name, and analyseModel reads them (no guessing from parameter names)", async () => {
-  const { buildModel } = await import("../../src/experiment/buildModel");
+  const { buildModel } = await import("../../src/models/buildModel");
   const ds = makeDataset({ operation: "x+y", p: 7 });
   for (const spec of [{ kind: "mlp", numClasses: 7, width: 8 }, { kind: "nanda", numClasses: 7, dModel: 8, heads: 2, dMlp: 12 }, { kind: "power", numClasses: 7, dModel: 8, heads: 2, dFF: 12, layers: 2 }] as const) {
     const model = buildModel(spec);
@@ -53,17 +53,13 @@ test("every model declares its roles by name, and analyseModel reads them (no gu
 });
 
 test("each structure measure beside its null: Gromov's solution against the same weights with the residues permuted", async () => {
-  const { circularity, permuteRows } = await import("../../src/analysis/circularity");
+  const { circularity } = await import("../../src/analysis/circularity");
+  const { nullModel: makeNull } = await import("../../src/analysis/nullModel");
   const p = 23;
   const ds = makeDataset({ operation: "x+y", p, trainFraction: 0.5, seed: 0 });
   const w = gromovWeights(p, 256);
   const model = new EmbeddingMLP({ numClasses: p, width: 256, activation: "quadratic" }, w);
-  const permuted = {
-    "embed.E1": tf.tensor2d(permuteRows(w["embed.E1"], 1)),
-    "embed.E2": tf.tensor2d(permuteRows(w["embed.E2"], 2)),
-    "unembed.W_out": tf.tidy(() => tf.tensor2d(permuteRows(w["unembed.W_out"].transpose(), 3)).transpose()),
-  };
-  const nullModel = new EmbeddingMLP({ numClasses: p, width: 256, activation: "quadratic" }, permuted);
+  const nullModel = makeNull(model, () => new EmbeddingMLP({ numClasses: p, width: 256, activation: "quadratic" }));
   const [a, n] = [analyseModel(model, ds), analyseModel(nullModel, ds)];
   assert.equal(a.accuracy, 1);
   assert.ok(n.accuracy < 0.2, `null accuracy ${n.accuracy}`);
@@ -75,5 +71,5 @@ test("each structure measure beside its null: Gromov's solution against the same
   // The spectrum alone does not tell them apart: both spread over every frequency.
   assert.equal(a.keys.length, n.keys.length);
   [model, nullModel].forEach((m) => m.dispose());
-  tf.dispose([...Object.values(w), ...Object.values(permuted)]);
+  tf.dispose(Object.values(w));
 });

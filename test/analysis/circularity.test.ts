@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { circularity, permuteRows } from "../../src/analysis/circularity";
+import { circularity } from "../../src/analysis/circularity";
+import { permuteRows } from "../../src/analysis/nullModel";
 import { circleCoordinates } from "../../src/analysis/circleCoordinates";
 import { Random } from "../../src/data/random";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";

@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
 import { estimateMemory } from "../../src/experiment/estimateMemory";
 import { runExperiment } from "../../src/experiment/runExperiment";
-import { buildModel } from "../../src/experiment/buildModel";
+import { buildModel } from "../../src/models/buildModel";
 import { makeDataset } from "../../src/data/makeDataset";
 import { crossEntropy } from "../../src/train/crossEntropy";
 

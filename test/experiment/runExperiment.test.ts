@@ -31,6 +31,12 @@ test("runExperiment writes the resolved config; RunFolder.open rebuilds the mode
   assert.deepEqual(weights(rebuilt), weights(r.model));
   const early = opened.model(10);
   assert.notDeepEqual(weights(early), weights(r.model));
+  const initial = opened.model(0); // the run's seeded start, rebuilt from config.json
+  const { buildModel } = await import("../../src/models/buildModel");
+  const fresh = buildModel(r.config.model);
+  assert.deepEqual(weights(initial), weights(fresh));
+  assert.notDeepEqual(weights(initial), weights(early));
+  [initial, fresh].forEach((m) => m.dispose());
   assert.deepEqual(opened.outcome()?.status, "finished");
   assert.equal(fs.existsSync(path.join(dir, "lock")), false, "the lock is given up at the end");
   [rebuilt, early, r.model].forEach((m) => m.dispose());

@@ -1,9 +1,9 @@
 /** A model from its spec: one exhaustive switch over the model kinds. */
-import { EmbeddingMLP } from "../models/EmbeddingMLP";
-import { Model } from "../models/Model";
-import { NandaTransformer } from "../models/NandaTransformer";
-import { PowerTransformer } from "../models/PowerTransformer";
-import { ModelSpec } from "./ExperimentConfig";
+import { EmbeddingMLP } from "./EmbeddingMLP";
+import { Model } from "./Model";
+import { NandaTransformer } from "./NandaTransformer";
+import { PowerTransformer } from "./PowerTransformer";
+import type { ModelSpec } from "../experiment/ExperimentConfig";
 
 /**
  * @example
