@@ -2,14 +2,25 @@
  * Where a training step's time goes: every kernel of the backend is wrapped with a timer, one model's
  * step is run, and the kernels are printed by total time (ms per step, calls per step).
  * Also the engine's overhead per kernel call: the step's time outside the kernels over its calls.
- *   node --import tsx bench/profileStep.ts [mlp|nanda|power|power-eval] [backend]
+ *   node --import tsx bench/profileStep.ts [mlp|nanda|power|power-eval] [backend] [--shapes]
+ * --shapes keys every kernel call by its input shapes and attributes too (which products cost what).
  */
 import * as tf from "@tensorflow/tfjs";
 import { selectBackend, BackendName } from "../src/backend/selectBackend";
 import { trainingStep } from "./trainingStep";
 
+function shapesOf(args: Parameters<tf.KernelFunc>[0]): string {
+  const inputs = Object.values(args.inputs).map((t) => `[${(t as tf.TensorInfo).shape.join("×")}]`);
+  const attrs = Object.entries(args.attrs ?? {})
+    .filter(([, v]) => typeof v === "boolean" ? v : typeof v === "number" || Array.isArray(v))
+    .map(([k, v]) => `${k}=${v}`);
+  return [...inputs, ...attrs].join(" ");
+}
+
 async function main() {
-  const [name = "mlp", backend = "libtorch"] = process.argv.slice(2);
+  const args = process.argv.slice(2).filter((a) => a !== "--shapes");
+  const byShape = process.argv.includes("--shapes");
+  const [name = "mlp", backend = "libtorch"] = args;
   await selectBackend(backend as BackendName);
   const totals = new Map<string, { ms: number; calls: number }>();
   for (const config of tf.getKernelsForBackend(tf.getBackend())) {
@@ -20,10 +31,11 @@ async function main() {
       kernelFunc: (args) => {
         const t0 = performance.now();
         const out = inner(args);
-        const t = totals.get(config.kernelName) ?? { ms: 0, calls: 0 };
+        const key = byShape ? `${config.kernelName} ${shapesOf(args)}` : config.kernelName;
+        const t = totals.get(key) ?? { ms: 0, calls: 0 };
         t.ms += performance.now() - t0;
         t.calls += 1;
-        totals.set(config.kernelName, t);
+        totals.set(key, t);
         return out;
       },
     });
@@ -42,7 +54,7 @@ async function main() {
     `${name} on ${tf.getBackend()}: ${wall.toFixed(2)} ms per step, ${inKernels.toFixed(2)} ms in kernels, ${calls} kernel calls, ` +
       `${((1000 * (wall - inKernels)) / calls).toFixed(1)} µs of engine overhead per call`,
   );
-  for (const [k, t] of rows) console.log(`${k.padEnd(22)} ${(t.ms / steps).toFixed(3).padStart(8)} ms ${String(t.calls / steps).padStart(6)} calls`);
+  for (const [k, t] of rows.slice(0, byShape ? 40 : rows.length)) console.log(`${k.padEnd(byShape ? 60 : 22)} ${(t.ms / steps).toFixed(3).padStart(8)} ms ${String(t.calls / steps).padStart(6)} calls`);
 }
 
 main();

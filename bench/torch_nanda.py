@@ -35,9 +35,10 @@ def forward():
     k = torch.einsum("bpd,hde->bhpe", x, W_K)
     v = torch.einsum("bpd,hde->bhpe", x, W_V)
     s = (q @ k.transpose(-1, -2) / e ** 0.5).masked_fill(mask, float("-inf"))
-    x = x + torch.einsum("bhpe,hed->bpd", s.softmax(-1) @ v, W_O)
+    # as groklab does: past the keys and values, only the "=" position, where the answer is read
+    x = x[:, -1] + torch.einsum("bhe,hed->bd", (s.softmax(-1) @ v)[:, :, -1], W_O)
     x = x + torch.relu(x @ W_in + b_in) @ W_out + b_out
-    return x[:, -1] @ W_U
+    return x @ W_U
 
 
 def step():

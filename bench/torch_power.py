@@ -1,7 +1,8 @@
 """PyTorch reference timing for Power et al.'s transformer as groklab builds it (PowerTransformer):
 2 layers, d_model 128, 4 heads of 32, FFN 512 ReLU, post-residual LayerNorm, sinusoidal positions,
 no biases in linear layers, input "<eos> a op b =" (vocabulary n + 3, context 5), the unembedding
-over the n answer classes at the last position; PyTorch's default inits (Embedding N(0, 1), Linear
+over the n answer classes at the last position (the last layer computes that position only past
+its keys and values, as groklab does: the same numbers); PyTorch's default inits (Embedding N(0, 1), Linear
 uniform(±1/√fan_in), LayerNorm (1, 0)). x/y mod 97, 50% of pairs.
   --mode train: ms per AdamW step on a fresh random minibatch of 512 (as groklab samples them);
   --mode eval:  ms per forward pass over all pairs (no gradient), what every evaluation pays;
@@ -63,12 +64,15 @@ def forward(idx):
     a, b = ab[idx, 0], ab[idx, 1]
     tokens = torch.stack([torch.full_like(a, n + 2), a, torch.full_like(a, n), b, torch.full_like(a, n + 1)], 1)
     x = W_E[tokens] + pos
-    for l in layers:
+    for i, l in enumerate(layers):
         q = torch.einsum("bpd,hde->bhpe", x, l["W_Q"])
         k = torch.einsum("bpd,hde->bhpe", x, l["W_K"])
         v = torch.einsum("bpd,hde->bhpe", x, l["W_V"])
         s = (q @ k.transpose(-1, -2) / math.sqrt(d // h)).masked_fill(mask, float("-inf"))
-        attn = torch.einsum("bhpe,hed->bpd", s.softmax(-1) @ v, l["W_O"])
+        z = s.softmax(-1) @ v
+        if i == L - 1:  # as groklab does: past the keys and values, only the "=" position, where the answer is read
+            x, z = x[:, -1:], z[:, :, -1:]
+        attn = torch.einsum("bhpe,hed->bpd", z, l["W_O"])
         x = torch.nn.functional.layer_norm(x + attn, (d,), l["ln1w"], l["ln1b"])
         x = torch.nn.functional.layer_norm(x + torch.relu(x @ l["W_in"]) @ l["W_out"], (d,), l["ln2w"], l["ln2b"])
     return x[:, -1] @ W_U

@@ -18,6 +18,23 @@ export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
   }
 }
 
+/**
+ * Asserts ‖actual − expected‖ ≤ rtol·‖expected‖ (Euclidean norms): the closeness of two float32
+ * computations of one quantity whose summation orders differ, where single elements that cancel
+ * (a gradient summed over thousands of rows) may differ more than element-wise tolerances allow.
+ */
+export function assertNormClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol = 1e-5, what = "value"): void {
+  assert.equal(actual.length, expected.length, `${what}: length ${actual.length} vs ${expected.length}`);
+  let diff = 0;
+  let norm = 0;
+  for (let i = 0; i < expected.length; i++) {
+    diff += (actual[i] - expected[i]) ** 2;
+    norm += expected[i] ** 2;
+  }
+  const relative = Math.sqrt(diff) / Math.sqrt(norm);
+  if (!(relative <= rtol)) assert.fail(`${what}: relative difference ${relative.toExponential(2)} over the norm, above ${rtol}`);
+}
+
 /** Named tensors from a fixture's flat weights and shapes. */
 export function fixtureWeights(f: { weights: Record<string, number[]>; shapes: Record<string, number[]> }) {
   const tf = require("@tensorflow/tfjs") as typeof import("@tensorflow/tfjs");

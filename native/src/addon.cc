@@ -13,38 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "views.h"
+
 // oneDNN's row-major sgemm (libdnnl, which Debian's libtorch links): C = α·op(A)·op(B) + β·C.
 // Declared here because Debian ships no oneDNN headers with the library.
 extern "C" int dnnl_sgemm(char transa, char transb, int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t lda,
                           const float* B, int64_t ldb, float beta, float* C, int64_t ldc);
 
 namespace {
-
-std::vector<int64_t> ShapeOf(const Napi::Value& v) {
-  Napi::Array a = v.As<Napi::Array>();
-  std::vector<int64_t> s(a.Length());
-  for (uint32_t i = 0; i < a.Length(); i++) s[i] = a.Get(i).As<Napi::Number>().Int64Value();
-  return s;
-}
-
-int64_t SizeOf(const std::vector<int64_t>& s) {
-  int64_t n = 1;
-  for (auto d : s) n *= d;
-  return n;
-}
-
-// A tensor viewing a Float32Array (no copy), after checking that the shape fits it.
-at::Tensor View(Napi::Env env, const Napi::Value& buffer, const std::vector<int64_t>& shape, const char* what) {
-  if (!buffer.IsTypedArray() || buffer.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
-    throw Napi::TypeError::New(env, std::string("groklab_torch: ") + what + " must be a Float32Array");
-  }
-  Napi::Float32Array f = buffer.As<Napi::Float32Array>();
-  if (static_cast<int64_t>(f.ElementLength()) != SizeOf(shape)) {
-    throw Napi::RangeError::New(env, std::string("groklab_torch: ") + what + " holds " + std::to_string(f.ElementLength()) +
-                                         " values; its shape needs " + std::to_string(SizeOf(shape)));
-  }
-  return at::from_blob(f.Data(), shape, at::TensorOptions().dtype(at::kFloat));
-}
 
 // Many tiny products of one shape (attention: 15,320 of [3×32]·[32×3]): one loop over the batch,
 // where ATen's bmm pays a BLAS call per product (~1.7 GFLOP/s). a [batch, m, k] (or [batch, k, m]
@@ -518,6 +494,10 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("softmaxCrossEntropy", Napi::Function::New(env, Safe<SoftmaxCrossEntropy>));
   exports.Set("softmaxCrossEntropyGrad", Napi::Function::New(env, Safe<SoftmaxCrossEntropyGrad>));
   exports.Set("adamw", Napi::Function::New(env, Safe<AdamW>));
+  exports.Set("layerNorm", Napi::Function::New(env, Safe<LayerNorm>));
+  exports.Set("layerNormGrad", Napi::Function::New(env, Safe<LayerNormGrad>));
+  exports.Set("causalAttention", Napi::Function::New(env, Safe<CausalAttention>));
+  exports.Set("causalAttentionGrad", Napi::Function::New(env, Safe<CausalAttentionGrad>));
   exports.Set("gemm", Napi::Function::New(env, Safe<Gemm>));
   exports.Set("threads", Napi::Function::New(env, Safe<Threads>));
   return exports;

@@ -37,6 +37,16 @@ export class LibtorchBackend extends MathBackendCPU {
     return this.data.get(t.dataId)!.values as Int32Array;
   }
 
+  /**
+   * What a caller reads (dataSync, data, arraySync) is the tensor's own array, as on the cpu
+   * backend; it is theirs to keep after the tensor is disposed, so it never goes back to the pool.
+   */
+  override readSync(dataId: tf.DataId): ReturnType<MathBackendCPU["readSync"]> {
+    const values = this.data.get(dataId)?.values;
+    if (values instanceof Float32Array) this.owned.delete(values);
+    return super.readSync(dataId);
+  }
+
   override disposeData(dataId: tf.DataId, force = false): boolean {
     const values = this.data.get(dataId)?.values;
     const disposed = super.disposeData(dataId, force);

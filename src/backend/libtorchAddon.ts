@@ -24,6 +24,14 @@ export interface LibtorchAddon {
   softmaxCrossEntropyGrad(logits: Float32Array, shape: number[], labels: Int32Array, scale: number, out: Float32Array): void;
   /** hyper: [decayFactor, beta1, beta2, stepSize, correction2Sqrt, eps] */
   adamw(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, wOut: Float32Array, mOut: Float32Array, vOut: Float32Array, hyper: number[]): void;
+  layerNorm(x: Float32Array, shape: number[], gain: Float32Array, bias: Float32Array, eps: number, out: Float32Array): void;
+  layerNormGrad(dy: Float32Array, x: Float32Array, shape: number[], gain: Float32Array, eps: number, dx: Float32Array, dgain: Float32Array, dbias: Float32Array): void;
+  /** q, k, v, z [batch, pos, heads, dHead]; pattern [batch, heads, pos, pos] */
+  causalAttention(q: Float32Array, k: Float32Array, v: Float32Array, shape: number[], scale: number, z: Float32Array, pattern: Float32Array): void;
+  causalAttentionGrad(
+    dz: Float32Array, dpattern: Float32Array, q: Float32Array, k: Float32Array, v: Float32Array, pattern: Float32Array,
+    shape: number[], scale: number, dq: Float32Array, dk: Float32Array, dv: Float32Array,
+  ): void;
   threads(n?: number): number;
   /** The library for plain products: "onednn" (default) or "openblas"; sets it when given. */
   gemm(name?: "onednn" | "openblas"): string;

@@ -12,6 +12,18 @@ import { FUSED } from "./runFused";
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 type Info = tf.TensorInfo;
 
+function checkLastAxis(kernel: string, x: Info, gain: Info): void {
+  if (gain.shape.length !== 1 || x.shape.at(-1) !== gain.shape[0]) {
+    throw new Error(`${kernel} (libtorch): gain must be [${x.shape.at(-1)}], the last axis of x; received [${gain.shape}]`);
+  }
+}
+
+/** [batch, pos, heads, dHead] of q, checked to be of rank 4. */
+function checkAttentionShape(kernel: string, q: Info): number[] {
+  if (q.shape.length !== 4) throw new Error(`${kernel} (libtorch): q must be [batch, pos, heads, dHead]; received [${q.shape}]`);
+  return q.shape;
+}
+
 /** Kernel functions by FUSED name. */
 export function libtorchFusedKernels(addon: LibtorchAddon): Record<string, (args: KernelArgs) => Info | Info[]> {
   return {
@@ -47,6 +59,47 @@ export function libtorchFusedKernels(addon: LibtorchAddon): Record<string, (args
       const hyper = [a.decayFactor, a.beta1, a.beta2, a.stepSize, a.correction2Sqrt, a.eps];
       addon.adamw(be.floats(w), be.floats(g), be.floats(m), be.floats(v), wOut, mOut, vOut, hyper);
       return [wOut, mOut, vOut].map((out) => be.makeTensorInfo(w.shape, "float32", out));
+    },
+    [FUSED.layerNorm]: ({ inputs, backend, attrs }) => {
+      const { x, gain, bias } = inputs as { x: Info; gain: Info; bias: Info };
+      checkFusedInputs(FUSED.layerNorm, "libtorch", { x, gain, bias }, { x: "float32", gain: "float32", bias: "float32" }, ["gain", "bias"]);
+      checkLastAxis(FUSED.layerNorm, x, gain);
+      const be = backend as LibtorchBackend;
+      const { out, shape } = be.output(x.shape);
+      addon.layerNorm(be.floats(x), x.shape, be.floats(gain), be.floats(bias), (attrs as { eps: number }).eps, out);
+      return be.makeTensorInfo(shape, "float32", out);
+    },
+    [FUSED.layerNormGrad]: ({ inputs, backend, attrs }) => {
+      const { dy, x, gain } = inputs as { dy: Info; x: Info; gain: Info };
+      checkFusedInputs(FUSED.layerNormGrad, "libtorch", { dy, x, gain }, { dy: "float32", x: "float32", gain: "float32" }, ["dy", "x"]);
+      checkLastAxis(FUSED.layerNormGrad, x, gain);
+      const be = backend as LibtorchBackend;
+      const [dx, dgain, dbias] = [x.shape, gain.shape, gain.shape].map((s) => be.output(s).out);
+      addon.layerNormGrad(be.floats(dy), be.floats(x), x.shape, be.floats(gain), (attrs as { eps: number }).eps, dx, dgain, dbias);
+      return [be.makeTensorInfo(x.shape, "float32", dx), be.makeTensorInfo(gain.shape, "float32", dgain), be.makeTensorInfo(gain.shape, "float32", dbias)];
+    },
+    [FUSED.causalAttention]: ({ inputs, backend, attrs }) => {
+      const { q, k, v } = inputs as { q: Info; k: Info; v: Info };
+      checkFusedInputs(FUSED.causalAttention, "libtorch", { q, k, v }, { q: "float32", k: "float32", v: "float32" }, ["q", "k", "v"]);
+      const [batch, pos, heads] = checkAttentionShape(FUSED.causalAttention, q);
+      const be = backend as LibtorchBackend;
+      const z = be.output(q.shape).out;
+      const pattern = be.output([batch, heads, pos, pos]).out;
+      addon.causalAttention(be.floats(q), be.floats(k), be.floats(v), q.shape, (attrs as { scale: number }).scale, z, pattern);
+      return [be.makeTensorInfo(q.shape, "float32", z), be.makeTensorInfo([batch, heads, pos, pos], "float32", pattern)];
+    },
+    [FUSED.causalAttentionGrad]: ({ inputs, backend, attrs }) => {
+      const { dz, dpattern, q, k, v, pattern } = inputs as Record<"dz" | "dpattern" | "q" | "k" | "v" | "pattern", Info>;
+      const all = { dz, dpattern, q, k, v, pattern };
+      const dtypes = { dz: "float32", dpattern: "float32", q: "float32", k: "float32", v: "float32", pattern: "float32" } as const;
+      checkFusedInputs(FUSED.causalAttentionGrad, "libtorch", all, dtypes, ["q", "k", "v", "dz"]);
+      checkFusedInputs(FUSED.causalAttentionGrad, "libtorch", all, {}, ["pattern", "dpattern"]);
+      checkAttentionShape(FUSED.causalAttentionGrad, q);
+      const be = backend as LibtorchBackend;
+      const [dq, dk, dv] = [0, 1, 2].map(() => be.output(q.shape).out);
+      const f = (t: Info) => be.floats(t);
+      addon.causalAttentionGrad(f(dz), f(dpattern), f(q), f(k), f(v), f(pattern), q.shape, (attrs as { scale: number }).scale, dq, dk, dv);
+      return [dq, dk, dv].map((out) => be.makeTensorInfo(q.shape, "float32", out));
     },
   };
 }

@@ -9,7 +9,7 @@ import { libtorchAddon } from "./libtorchAddon";
 import { LibtorchBackend } from "./LibtorchBackend";
 import { libtorchFusedKernels } from "./libtorchFusedKernels";
 import { libtorchKernels } from "./libtorchKernels";
-import { registerFusedReluGradient } from "./registerFusedReluGradient";
+import { registerFusedGradients } from "./registerFusedGradients";
 
 export const LIBTORCH = "libtorch";
 
@@ -37,7 +37,7 @@ export function registerLibtorchBackend(): void {
   for (const [kernelName, kernelFunc] of Object.entries(libtorchFusedKernels(addon))) {
     tf.registerKernel({ kernelName, backendName: LIBTORCH, kernelFunc: kernelFunc as tf.KernelFunc });
   }
-  registerFusedReluGradient();
+  registerFusedGradients();
   registered = true;
 }
 

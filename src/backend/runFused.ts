@@ -1,6 +1,7 @@
 /**
  * Fused kernels: one kernel for what tfjs computes with several (a ReLU gradient, a softmax
- * cross-entropy and its gradient, an AdamW update). A backend that registers them (libtorch does)
+ * cross-entropy and its gradient, an AdamW update, LayerNorm and short-context causal attention
+ * with their gradients). A backend that registers them (libtorch does)
  * runs them; on any other backend `runFused` returns null and the caller computes the same thing
  * with plain tfjs ops. GROKLAB_FUSED=0 turns them off everywhere (to measure what they save).
  */
@@ -18,9 +19,25 @@ export const FUSED = {
    * [w, m, v] after one AdamW step (see train/AdamW)
    */
   adamW: "GroklabAdamW",
+  /** inputs {x [..., d], gain [d], bias [d]}, attrs {eps} → (x − mean) / √(var + eps) · gain + bias over the last axis */
+  layerNorm: "GroklabLayerNorm",
+  /** inputs {dy, x, gain}, attrs {eps} → [dx, dgain, dbias] of layerNorm */
+  layerNormGrad: "GroklabLayerNormGrad",
+  /**
+   * inputs {q, k, v [batch, pos, heads, dHead]}, attrs {scale} → [z [batch, pos, heads, dHead],
+   * pattern [batch, heads, pos, pos]]: softmax(q·kᵀ·scale, causal) weighting v
+   */
+  causalAttention: "GroklabCausalAttention",
+  /** inputs {dz, dpattern, q, k, v, pattern}, attrs {scale} → [dq, dk, dv] of causalAttention */
+  causalAttentionGrad: "GroklabCausalAttentionGrad",
 } as const;
 
 export type FusedKernelName = (typeof FUSED)[keyof typeof FUSED];
+
+/** Whether runFused(name, …) runs the kernel on the active backend (GROKLAB_FUSED=0 says no everywhere). */
+export function hasFused(name: FusedKernelName): boolean {
+  return process.env.GROKLAB_FUSED !== "0" && tf.getKernel(name, tf.getBackend()) !== undefined;
+}
 
 /**
  * Runs a fused kernel on the active backend, or returns null when that backend has none.
@@ -32,6 +49,6 @@ export function runFused<T extends tf.Tensor | tf.Tensor[]>(
   inputs: Record<string, tf.Tensor>,
   attrs: Record<string, number> = {},
 ): T | null {
-  if (process.env.GROKLAB_FUSED === "0" || !tf.getKernel(name, tf.getBackend())) return null;
+  if (!hasFused(name)) return null;
   return tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as never) as T;
 }

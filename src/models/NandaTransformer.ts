@@ -74,13 +74,16 @@ export class NandaTransformer implements Model {
       const batch = tokens.shape[0];
       const embed = embedTokens(tokens, P["embed.W_E"] as tf.Tensor2D); // [batch, 3, dModel]
       const resid0 = embed.add(P["pos_embed.W_pos"]) as tf.Tensor3D; // [batch, 3, dModel]
-      const attn = causalAttention(resid0, attentionWeights(P, "blocks.0.attn"), "blocks.0.attn", cache); // [batch, 3, dModel]
-      const residMid = resid0.add(attn); // [batch, 3, dModel]
-      const pre = tf.matMul(residMid.reshape([batch * 3, dModel]), P["blocks.0.mlp.W_in"]).add(P["blocks.0.mlp.b_in"]); // [batch·3, dMlp]
-      const post = tf.relu(pre); // [batch·3, dMlp]
-      const mlpOut = tf.matMul(post, P["blocks.0.mlp.W_out"]).add(P["blocks.0.mlp.b_out"]).reshape([batch, 3, dModel]);
-      const residPost = residMid.add(mlpOut) as tf.Tensor3D; // [batch, 3, dModel]
-      const last = residPost.slice([0, 2, 0], [batch, 1, dModel]).reshape([batch, dModel]); // the "=" position
+      // Without a cache, only the "=" position is computed past the attention's keys and values:
+      // the answer is read there, and the other positions' outputs feed nothing.
+      const n = cache ? 3 : 1;
+      const attn = causalAttention(resid0, attentionWeights(P, "blocks.0.attn"), "blocks.0.attn", cache, !cache); // [batch, n, dModel]
+      const residMid = (cache ? resid0 : resid0.slice([0, 2, 0], [batch, 1, dModel])).add(attn); // [batch, n, dModel]
+      const pre = tf.matMul(residMid.reshape([batch * n, dModel]), P["blocks.0.mlp.W_in"]).add(P["blocks.0.mlp.b_in"]); // [batch·n, dMlp]
+      const post = tf.relu(pre); // [batch·n, dMlp]
+      const mlpOut = tf.matMul(post, P["blocks.0.mlp.W_out"]).add(P["blocks.0.mlp.b_out"]).reshape([batch, n, dModel]);
+      const residPost = residMid.add(mlpOut) as tf.Tensor3D; // [batch, n, dModel]
+      const last = residPost.slice([0, n - 1, 0], [batch, 1, dModel]).reshape([batch, dModel]); // the "=" position
       const logits = tf.matMul(last, P["unembed.W_U"]) as tf.Tensor2D; // [batch, p]
       if (cache) {
         const keep = (name: string, t: tf.Tensor) => cache.set(name, tf.keep(t));

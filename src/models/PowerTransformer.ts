@@ -83,19 +83,24 @@ export class PowerTransformer implements Model {
       keep("hook_embed", x);
       for (let l = 0; l < layers; l++) {
         const b = `blocks.${l}`;
-        const attn = causalAttention(x, attentionWeights(P, `${b}.attn`), `${b}.attn`, cache); // [batch, 5, dModel]
+        // Without a cache, the last layer computes only the "=" position past its keys and values:
+        // the answer is read there, and the other positions' outputs feed nothing.
+        const lastOnly = !cache && l === layers - 1;
+        const n = lastOnly ? 1 : CONTEXT;
+        const attn = causalAttention(x, attentionWeights(P, `${b}.attn`), `${b}.attn`, cache, lastOnly); // [batch, n, dModel]
         keep(`${b}.hook_attn_out`, attn);
-        x = layerNorm(x.add(attn), P[`${b}.ln1.w`], P[`${b}.ln1.b`]) as tf.Tensor3D; // [batch, 5, dModel]
+        const resid = lastOnly ? x.slice([0, CONTEXT - 1, 0], [batch, 1, dModel]) : x;
+        x = layerNorm(resid.add(attn), P[`${b}.ln1.w`], P[`${b}.ln1.b`]) as tf.Tensor3D; // [batch, n, dModel]
         keep(`${b}.hook_resid_mid`, x);
-        const pre = tf.matMul(x.reshape([batch * CONTEXT, dModel]), P[`${b}.mlp.W_in`]); // [batch·5, dFF]
+        const pre = tf.matMul(x.reshape([batch * n, dModel]), P[`${b}.mlp.W_in`]); // [batch·n, dFF]
         const post = tf.relu(pre);
-        const ffn = tf.matMul(post, P[`${b}.mlp.W_out`]).reshape([batch, CONTEXT, dModel]); // [batch, 5, dModel]
-        keep(`${b}.mlp.pre`, pre.reshape([batch, CONTEXT, dFF]));
-        keep(`${b}.mlp.post`, post.reshape([batch, CONTEXT, dFF]));
+        const ffn = tf.matMul(post, P[`${b}.mlp.W_out`]).reshape([batch, n, dModel]); // [batch, n, dModel]
+        keep(`${b}.mlp.pre`, pre.reshape([batch, n, dFF]));
+        keep(`${b}.mlp.post`, post.reshape([batch, n, dFF]));
         x = layerNorm(x.add(ffn), P[`${b}.ln2.w`], P[`${b}.ln2.b`]) as tf.Tensor3D;
         keep(`${b}.hook_resid_post`, x);
       }
-      const last = x.slice([0, CONTEXT - 1, 0], [batch, 1, dModel]).reshape([batch, dModel]); // the "=" position
+      const last = x.slice([0, x.shape[1] - 1, 0], [batch, 1, dModel]).reshape([batch, dModel]); // the "=" position
       const logits = tf.matMul(last, P["unembed.W_U"]) as tf.Tensor2D; // [batch, n]
       keep("logits", logits.clone());
       return logits;

@@ -22,6 +22,18 @@ test("a native output's buffer goes back to the pool when its tensor is disposed
   await selectBackend("cpu");
 });
 
+test("an array read with dataSync stays the reader's: its buffer is not recycled when the tensor is disposed", async (t) => {
+  if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
+  await selectBackend("libtorch");
+  const x = tf.ones([100, 100]);
+  const read = tf.tidy(() => tf.add(x, x).dataSync()); // the sum's own array, its tensor disposed by tidy
+  const later = tf.tidy(() => tf.mul(x, tf.scalar(7)).dataSync()); // a pooled buffer would be `read`, overwritten
+  assert.notEqual(later, read);
+  assert.deepEqual([read[0], read[9999], later[0]], [2, 2, 7]);
+  x.dispose();
+  await selectBackend("cpu");
+});
+
 test("the libtorch backend does not print tfjs-backend-cpu's advice to install tfjs-node", () => {
   const warned: string[] = [];
   const warn = console.warn;

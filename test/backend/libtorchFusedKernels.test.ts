@@ -3,7 +3,10 @@ import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import { FUSED } from "../../src/backend/runFused";
 import { selectBackend } from "../../src/backend/selectBackend";
-import { availableBackends } from "../helpers";
+import { causalAttention } from "../../src/models/causalAttention";
+import { layerNorm } from "../../src/models/layerNorm";
+import { ActivationCache, disposeCache } from "../../src/models/Model";
+import { assertNormClose, availableBackends } from "../helpers";
 
 test("fused kernels name themselves, the input and the dtype or shape they expected", async (t) => {
   if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
@@ -27,5 +30,83 @@ test("the fused softmax cross-entropy gradient scales by dy / N", async (t) => {
     return Array.from((out as tf.Tensor).dataSync());
   });
   assert.deepEqual(g, [-1, 1, 1, -1]); // (½ − 1)·4/2, ½·4/2, …
+  await selectBackend("cpu");
+});
+
+/** f's value and gradients with the fused kernels and with GROKLAB_FUSED=0 (plain ops), on libtorch. */
+function fusedAndPlain(f: () => tf.Tensor[]): { fused: Float32Array[]; plain: Float32Array[] } {
+  const run = () => tf.tidy(() => f().map((t) => t.dataSync() as Float32Array));
+  const fused = run();
+  process.env.GROKLAB_FUSED = "0";
+  try {
+    return { fused, plain: run() };
+  } finally {
+    delete process.env.GROKLAB_FUSED;
+  }
+}
+
+test("fused LayerNorm and its gradient equal the plain ops on Power's activations ([512, 5, 128], rows of any scale)", async (t) => {
+  if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
+  await selectBackend("libtorch");
+  const before = tf.memory().numTensors;
+  const x = tf.tidy(() => tf.randomNormal([512, 5, 128], 0, 1, "float32", 1).mul(tf.randomUniform([512, 5, 1], 0.01, 30, "float32", 2)).add(3));
+  const gain = tf.randomNormal([128], 1, 0.3, "float32", 3);
+  const bias = tf.randomNormal([128], 0, 0.3, "float32", 4);
+  const w = tf.randomNormal([512, 5, 128], 0, 1, "float32", 5);
+  const { fused, plain } = fusedAndPlain(() => {
+    const loss = (xx: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => layerNorm(xx, g, b).mul(w).sum();
+    const y = layerNorm(x, gain, bias);
+    return [y, ...tf.grads(loss)([x, gain, bias])];
+  });
+  ["y", "dx", "dgain", "dbias"].forEach((what, i) => assertNormClose(fused[i], plain[i], 1e-5, what));
+  tf.dispose([x, gain, bias, w]);
+  assert.equal(tf.memory().numTensors, before, "live tensors");
+  await selectBackend("cpu");
+});
+
+test("fused causal attention and its gradient equal the plain ops at Power's and Nanda's sizes, pattern included", async (t) => {
+  if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
+  await selectBackend("libtorch");
+  for (const [batch, pos, heads, dHead, dModel] of [[256, 5, 4, 32, 128], [300, 3, 4, 32, 128], [7, 9, 2, 3, 6]]) {
+    const before = tf.memory().numTensors;
+    const x = tf.randomNormal([batch, pos, dModel], 0, 1, "float32", 6) as tf.Tensor3D;
+    const W = ["W_Q", "W_K", "W_V"].map((_, i) => tf.randomNormal([heads, dModel, dHead], 0, 0.3, "float32", 7 + i) as tf.Tensor3D);
+    const W_O = tf.randomNormal([heads, dHead, dModel], 0, 0.3, "float32", 10) as tf.Tensor3D;
+    const up = tf.randomNormal([batch, pos, dModel], 0, 1, "float32", 11);
+    const upPattern = tf.randomNormal([batch, heads, pos, pos], 0, 1, "float32", 12);
+    const caches: ActivationCache[] = [];
+    const { fused, plain } = fusedAndPlain(() => {
+      const loss = (xx: tf.Tensor, q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, o: tf.Tensor) => {
+        const cache: ActivationCache = new Map();
+        caches.push(cache);
+        const out = causalAttention(xx as tf.Tensor3D, { W_Q: q as tf.Tensor3D, W_K: k as tf.Tensor3D, W_V: v as tf.Tensor3D, W_O: o as tf.Tensor3D }, "a", cache);
+        // the pattern enters the loss too, so that its gradient path is checked
+        return out.mul(up).sum().add(cache.get("a.pattern")!.mul(upPattern).sum());
+      };
+      const cache: ActivationCache = new Map();
+      const out = causalAttention(x, { W_Q: W[0], W_K: W[1], W_V: W[2], W_O }, "a", cache);
+      const kept = [cache.get("a.pattern")!.clone(), cache.get("a.z")!.clone()];
+      disposeCache(cache);
+      return [out, ...kept, ...tf.grads(loss)([x, ...W, W_O])];
+    });
+    ["out", "pattern", "z", "dx", "dW_Q", "dW_K", "dW_V", "dW_O"].forEach((what, i) => assertNormClose(fused[i], plain[i], 1e-5, `${what} at [${batch}, ${pos}, ${heads}, ${dHead}]`));
+    tf.dispose([x, ...W, W_O, up, upPattern]);
+    caches.forEach(disposeCache);
+    assert.equal(tf.memory().numTensors, before, "live tensors");
+  }
+  await selectBackend("cpu");
+});
+
+test("fused LayerNorm and attention name themselves and what they expected", async (t) => {
+  if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
+  await selectBackend("libtorch");
+  const run = (name: string, inputs: Record<string, tf.Tensor>, attrs = {}) => () => tf.tidy(() => tf.engine().runKernel(name, inputs, attrs));
+  const x = tf.ones([2, 3]);
+  assert.throws(run(FUSED.layerNorm, { x, gain: tf.ones([4]), bias: tf.ones([4]) }, { eps: 1e-5 }), /GroklabLayerNorm \(libtorch\): gain must be \[3\], the last axis of x; received \[4\]/);
+  assert.throws(run(FUSED.layerNorm, { x, gain: tf.ones([3]), bias: tf.ones([3], "int32") }, { eps: 1e-5 }), /GroklabLayerNorm \(libtorch\): bias must be float32; received int32/);
+  assert.throws(run(FUSED.causalAttention, { q: x, k: x, v: x }, { scale: 1 }), /GroklabCausalAttention \(libtorch\): q must be \[batch, pos, heads, dHead\]; received \[2,3\]/);
+  const q = tf.ones([1, 2, 1, 3]);
+  assert.throws(run(FUSED.causalAttention, { q, k: q, v: tf.ones([1, 2, 1, 4]) }, { scale: 1 }), /GroklabCausalAttention \(libtorch\): q and v must have one shape/);
+  tf.disposeVariables();
   await selectBackend("cpu");
 });

@@ -7,6 +7,7 @@ import { makeDataset } from "../../src/data/makeDataset";
 import { ActivationCache, disposeCache, Model } from "../../src/models/Model";
 import { NandaTransformer } from "../../src/models/NandaTransformer";
 import { PowerTransformer } from "../../src/models/PowerTransformer";
+import { crossEntropy } from "../../src/train/crossEntropy";
 import { train } from "../../src/train/train";
 import { allPairs, assertClose, fixture, fixtureWeights } from "../helpers";
 
@@ -16,6 +17,20 @@ interface Fixture {
   weights: Record<string, number[]>;
   logits: number[];
   mlpPost?: number[];
+  labels: number[];
+  loss: number;
+  grads: Record<string, number[]>;
+}
+
+/** The loss on the fixture's labels over all pairs and its gradient for every weight, on the active backend. */
+function lossAndGradients(model: Model, f: Fixture): { loss: number; grads: Record<string, Float32Array> } {
+  return tf.tidy(() => {
+    const { a, b } = allPairs(f.config.numClasses);
+    const labels = tf.tensor1d(f.labels, "int32");
+    const { value, grads } = tf.variableGrads(() => crossEntropy(model.forward({ a, b }) as tf.Tensor2D, labels), Object.values(model.params));
+    const byName = Object.fromEntries(Object.entries(model.params).map(([name, v]) => [name, grads[v.name].dataSync() as Float32Array]));
+    return { loss: value.dataSync()[0], grads: byName };
+  });
 }
 
 const MODELS = {
@@ -27,7 +42,7 @@ for (const [name, make] of Object.entries(MODELS)) {
   const f = fixture<Fixture>(name[0].toLowerCase() + name.slice(1));
   for (const backend of ["cpu", "wasm", "libtorch"] as const) {
     const skip = backend === "libtorch" && !libtorchAddon().addon ? libtorchAddon().why : false;
-    test(`${name} forward on ${backend} matches an equivalent PyTorch module with the same weights`, { skip }, async () => {
+    test(`${name} forward on ${backend} (with and without a cache) matches an equivalent PyTorch module with the same weights`, { skip }, async () => {
       await selectBackend(backend);
       const weights = fixtureWeights(f);
       const model = make(f, weights);
@@ -36,12 +51,49 @@ for (const [name, make] of Object.entries(MODELS)) {
       const cache: ActivationCache = new Map();
       const logits = model.forward({ a, b }, cache);
       assertClose(logits.dataSync(), f.logits, 1e-4, 1e-5, "logits");
+      const answerOnly = model.forward({ a, b }); // without a cache the last layer computes the "=" position only
+      assertClose(answerOnly.dataSync(), f.logits, 1e-4, 1e-5, "logits without a cache");
+      answerOnly.dispose();
       if (f.mlpPost) assertClose(cache.get("blocks.0.mlp.post")!.dataSync(), f.mlpPost, 1e-4, 1e-5, "blocks.0.mlp.post");
       assert.deepEqual(cache.get("blocks.0.attn.pattern")!.shape.slice(1, 2), [f.config.heads]);
       tf.dispose([logits, a, b, y]);
       disposeCache(cache);
       model.dispose();
       await selectBackend("cpu");
+    });
+  }
+}
+
+for (const [name, make] of Object.entries(MODELS)) {
+  const f = fixture<Fixture>(name[0].toLowerCase() + name.slice(1));
+  const runs = [
+    { backend: "cpu", fused: true },
+    { backend: "wasm", fused: true },
+    { backend: "libtorch", fused: true },
+    { backend: "libtorch", fused: false },
+  ] as const;
+  for (const { backend, fused } of runs) {
+    const skip = backend === "libtorch" && !libtorchAddon().addon ? libtorchAddon().why : false;
+    const how = backend === "libtorch" ? (fused ? " with fused kernels" : " with GROKLAB_FUSED=0") : "";
+    test(`${name}: the loss gradient on ${backend}${how} matches PyTorch autograd for every weight`, { skip }, async () => {
+      await selectBackend(backend);
+      const saved = process.env.GROKLAB_FUSED;
+      if (!fused) process.env.GROKLAB_FUSED = "0";
+      try {
+        const weights = fixtureWeights(f);
+        const model = make(f, weights);
+        tf.dispose(Object.values(weights));
+        const before = tf.memory().numTensors;
+        const { loss, grads } = lossAndGradients(model, f);
+        assert.equal(tf.memory().numTensors, before, "live tensors");
+        assertClose([loss], [f.loss], 1e-5, 1e-6, "loss");
+        for (const [param, g] of Object.entries(f.grads)) assertClose(grads[param], g, 1e-3, 2e-6, `d loss / d ${param}`);
+        model.dispose();
+      } finally {
+        if (saved === undefined) delete process.env.GROKLAB_FUSED;
+        else process.env.GROKLAB_FUSED = saved;
+        await selectBackend("cpu");
+      }
     });
   }
 }

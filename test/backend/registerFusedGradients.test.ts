@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import { registerFusedReluGradient } from "../../src/backend/registerFusedReluGradient";
+import { registerFusedGradients } from "../../src/backend/registerFusedGradients";
 import { selectBackend } from "../../src/backend/selectBackend";
 import { availableBackends } from "../helpers";
 
 test("the ReLU gradient is dy where x > 0 and 0 elsewhere on every backend, NaN kept, nothing leaked", async () => {
-  registerFusedReluGradient();
+  registerFusedGradients();
   for (const backend of availableBackends()) {
     await selectBackend(backend);
     const before = tf.memory().numTensors;
