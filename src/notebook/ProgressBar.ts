@@ -54,6 +54,7 @@ export class ProgressBar {
   ) {
     this.label = options.label ?? "progress";
     this.throttle = new Throttle(options.minIntervalMs ?? 500);
+    this.send(); // shown at once (0/total), before the first step's work
   }
 
   private send(): void {
@@ -63,14 +64,15 @@ export class ProgressBar {
     this.shown = true;
   }
 
-  /** Records progress; sends it when the throttle allows. */
+  /** Records progress; sends it when the throttle allows, else at the end of the throttle window. */
   update(done: number, metrics: Record<string, number> = {}): void {
     this.last = { done, metrics };
-    if (this.throttle.ready()) this.send();
+    this.throttle.run(() => this.send());
   }
 
   /** Sends the final state. */
   close(): void {
+    this.throttle.cancel();
     this.send();
   }
 }

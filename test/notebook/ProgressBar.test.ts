@@ -12,6 +12,36 @@ test("Throttle lets one call through per interval", () => {
   assert.deepEqual(seen, [true, false, true, false, true, false]);
 });
 
+test("Throttle.run sends a call that falls inside a window once, when the window ends, with the state of then", async () => {
+  const t = new Throttle(40);
+  let state = 0;
+  const sent: number[] = [];
+  const send = () => sent.push(state);
+  t.run(send); // first: at once
+  for (state = 1; state <= 5; state++) t.run(send); // inside the window: one trailing send
+  state = 5;
+  assert.deepEqual(sent, [0]);
+  await new Promise((r) => setTimeout(r, 120));
+  assert.deepEqual(sent, [0, 5]);
+  t.run(send); // a window has passed since the trailing send: at once
+  t.run(send);
+  t.cancel(); // the caller sends the final state itself: no trailing send
+  await new Promise((r) => setTimeout(r, 120));
+  assert.deepEqual(sent, [0, 5, 5]);
+});
+
+test("a progress bar shows 0/total as soon as it is made, before any work", () => {
+  const sent: string[] = [];
+  setDisplaySink((b) => sent.push(String(b.data["text/plain"])));
+  try {
+    new ProgressBar(150, { label: "training" });
+  } finally {
+    setDisplaySink(undefined);
+  }
+  assert.equal(sent.length, 1);
+  assert.match(sent[0], /^training: 0\/150 \(0.0%\)/);
+});
+
 test("progressBundle reports done/total, rate and metrics", () => {
   const b = progressBundle("train", 250, 1000, { loss: 0.123456, step: 7 }, 5);
   assert.equal(b.data["text/plain"], "train: 250/1000 (25.0%) 5.0 s, 50.0/s | loss 0.1235, step 7");
