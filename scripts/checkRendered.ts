@@ -5,7 +5,11 @@
  * - every figure of each exported HTML file shows (drawn by plotly.js, or its static image);
  *   with --interactive, every figure must be drawn by plotly.js (self-contained export);
  * - with --untrusted, each executed .ipynb is opened in a live, local Jupyter Notebook server
- *   where it is untrusted (scripts do not run) and every figure must still show its image.
+ *   where it is untrusted (scripts do not run): every figure must still show its image, with the
+ *   one line under it that says why it is static; then in a server that knows the signatures
+ *   scripts/run_notebooks.py wrote (the machine's notary database), where each is trusted and every
+ *   figure is drawn by plotly.js; and one notebook is edited there (a cell added), saved and
+ *   reopened: it must stay trusted, or show every figure as an image with its line.
  * Prints one line per check and "rendered: N passed, N failed"; exits 1 on a failure.
  */
 import { spawn } from "child_process";
@@ -63,15 +67,51 @@ function degenerateFigures(ipynb: string): string[] {
   );
 }
 
-/** How each .groklab-figure on the page shows: "plot", "image" or "nothing". */
+/** How each .groklab-figure on the page shows: "plot", "image" (with the line on why), "image without its line" or "nothing". */
 async function figureStates(page: Page): Promise<string[]> {
   return page.$$eval(".groklab-figure", (els) =>
     els.map((el) => {
       if (el.querySelector(".main-svg")) return "plot";
       const img = el.querySelector("img") as { complete: boolean; naturalWidth: number } | null;
-      return img && img.complete && img.naturalWidth > 0 ? "image" : "nothing";
+      if (!(img && img.complete && img.naturalWidth > 0)) return "nothing";
+      const note = el.querySelector(".groklab-static-note") as { textContent: string | null } | null;
+      return note && /jupyter trust/.test(note.textContent ?? "") ? "image" : "image without its line";
     }),
   );
+}
+
+/** Starts a local Jupyter Notebook server on `dir` (extra: e.g. an in-memory notary database); resolves once it answers. */
+async function startServer(dir: string, page: Page, extra: string[]): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const server = spawn(
+    "/usr/bin/python3",
+    ["-m", "notebook", "--no-browser", "--allow-root", `--port=${port}`, "--ip=127.0.0.1", "--NotebookApp.token=", "--NotebookApp.password=", ...extra, `--notebook-dir=${dir}`],
+    { stdio: "ignore" },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 60; i++) {
+    if (await page.goto(`${url}/tree`).then(() => true, () => false)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { url, stop: () => server.kill() };
+}
+
+/** Opens a notebook in the server; its trust line and how each figure shows, once they settle. */
+async function openInServer(page: Page, url: string, nb: string, expected: number): Promise<{ trust: string; states: string[] }> {
+  await page.goto(`${url}/notebooks/${nb}`);
+  await page.waitForSelector("#notification_trusted", { timeout: 30000 });
+  await page
+    .waitForFunction(
+      (n) => {
+        const els = Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll(".groklab-figure"));
+        return els.length === n && els.every((e) => e.querySelector(".main-svg") || e.querySelector("img"));
+      },
+      expected,
+      { timeout: 20000 },
+    )
+    .catch(() => undefined);
+  const trust = (await page.locator("#notification_trusted").textContent())?.trim() ?? "";
+  return { trust, states: await figureStates(page) };
 }
 
 async function freePort(): Promise<number> {
@@ -99,7 +139,7 @@ async function main(): Promise<number> {
     console.log(`${ok ? "ok" : "FAILED"} ${what}`);
     ok ? passed++ : failed++;
   };
-  let server: ReturnType<typeof spawn> | undefined;
+  const stops: (() => void)[] = [];
   try {
     for (const nb of notebooks) {
       const degenerate = degenerateFigures(path.join(dir, nb));
@@ -129,38 +169,53 @@ async function main(): Promise<number> {
       await page.close();
     }
     if (args.untrusted) {
-      const port = await freePort();
-      server = spawn(
-        "/usr/bin/python3",
-        ["-m", "notebook", "--no-browser", "--allow-root", `--port=${port}`, "--ip=127.0.0.1", "--NotebookApp.token=", "--NotebookApp.password=", "--NotebookNotary.db_file=:memory:", `--notebook-dir=${dir}`],
-        { stdio: "ignore" },
-      );
       const page = await browser.newPage();
-      for (let i = 0; i < 60; i++) {
-        if (await page.goto(`http://127.0.0.1:${port}/tree`).then(() => true, () => false)) break;
-        await new Promise((r) => setTimeout(r, 500));
-      }
+      const untrusted = await startServer(dir, page, ["--NotebookNotary.db_file=:memory:"]);
+      stops.push(untrusted.stop);
       for (const nb of notebooks) {
         const expected = figureCount(path.join(dir, nb));
-        await page.goto(`http://127.0.0.1:${port}/notebooks/${nb}`);
-        await page.waitForSelector("#notification_trusted", { timeout: 30000 });
-        await page
-          .waitForFunction(
-            (n) => (globalThis as unknown as { document: Doc }).document.querySelectorAll(".groklab-figure img").length === n,
-            expected,
-            { timeout: 20000 },
-          )
-          .catch(() => undefined);
-        const trust = (await page.locator("#notification_trusted").textContent())?.trim();
-        const states = await figureStates(page);
+        const { trust, states } = await openInServer(page, untrusted.url, nb, expected);
         report(
           trust === "Not Trusted" && states.length === expected && states.every((s) => s === "image"),
-          `${nb} in a live Jupyter server, ${trust}: ${expected} figure(s) expected; shown as [${states.join(", ")}]`,
+          `${nb} in a live Jupyter server, ${trust}: ${expected} figure(s) expected as images with their line; shown as [${states.join(", ")}]`,
         );
       }
+      untrusted.stop();
+      const signed = await startServer(dir, page, []);
+      stops.push(signed.stop);
+      for (const nb of notebooks) {
+        const expected = figureCount(path.join(dir, nb));
+        const { trust, states } = await openInServer(page, signed.url, nb, expected);
+        report(
+          trust === "Trusted" && states.length === expected && states.every((s) => s === "plot"),
+          `${nb} as the main command signed it, ${trust}: ${expected} figure(s) expected drawn by plotly.js; shown as [${states.join(", ")}]`,
+        );
+      }
+      // What a user does: add a cell at the end, save, reopen (classic Notebook may sign before the new cell's id).
+      const nb = notebooks[0];
+      const copy = nb.replace(/\.ipynb$/, "-edited.ipynb");
+      fs.copyFileSync(path.join(dir, nb), path.join(dir, copy));
+      try {
+        const expected = figureCount(path.join(dir, nb));
+        await openInServer(page, signed.url, copy, expected);
+        await page.evaluate(() => {
+          const J = (globalThis as unknown as { Jupyter: { notebook: { insert_cell_at_bottom(t: string): { set_text(s: string): void }; save_notebook(): Promise<unknown> } } }).Jupyter;
+          J.notebook.insert_cell_at_bottom("code").set_text("// a cell the reader added");
+          return J.notebook.save_notebook();
+        });
+        const { trust, states } = await openInServer(page, signed.url, copy, expected);
+        const consistent = trust === "Trusted" ? states.every((s) => s === "plot") : states.every((s) => s === "image");
+        report(
+          states.length === expected && consistent,
+          `${nb} edited, saved and reopened, ${trust}: every figure drawn, or shown as an image with its line; shown as [${states.join(", ")}]`,
+        );
+      } finally {
+        fs.rmSync(path.join(dir, copy), { force: true });
+      }
+      signed.stop();
     }
   } finally {
-    server?.kill();
+    stops.forEach((stop) => stop());
     await browser.close();
   }
   console.log(`rendered: ${passed} passed, ${failed} failed`);

@@ -13,6 +13,7 @@ from pathlib import Path
 
 try:
     import nbformat
+    from nbformat.sign import NotebookNotary
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -43,6 +44,9 @@ def error_text(cell):
 
 def run_one(path: Path, out_dir: Path, mode: str, timeout: int) -> bool:
     nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:  # no 336 px scroll box around a cell of several figures
+        if cell.cell_type == "code":
+            cell.metadata["scrolled"] = False
     client = NotebookClient(
         nb,
         kernel_name="tslab",
@@ -63,6 +67,10 @@ def run_one(path: Path, out_dir: Path, mode: str, timeout: int) -> bool:
             print(str(err).strip()[-4000:], flush=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     nb.metadata.setdefault("groklab", {})["mode"] = mode
+    # Signed: this machine's Jupyter opens what it executed as trusted (figures interactive). On
+    # another machine the notebook opens untrusted and each figure shows its static image with one
+    # line on why and how to trust it (figureBundle's STATIC_NOTE).
+    NotebookNotary().sign(nb)
     nbformat.write(nb, out_dir / path.name)
     html, _ = HTMLExporter().from_notebook_node(nb)
     (out_dir / path.with_suffix(".html").name).write_text(html, encoding="utf-8")

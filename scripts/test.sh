@@ -45,8 +45,8 @@ rm -rf build/quick
 count build/notebooks.log
 
 echo "== the stop button in a live tslab kernel"
-/usr/bin/python3 scripts/check_interrupt.py 2>&1 | grep -v "^Exception ignored\|^Traceback\|^  File \"/usr\|^TypeError: 'NoneType'" | tee build/interrupt.log
-count build/interrupt.log
+/usr/bin/python3 scripts/check_live_session.py 2>&1 | grep -v "^Exception ignored\|^Traceback\|^  File \"/usr\|^TypeError: 'NoneType'" | tee build/live-session.log
+count build/live-session.log
 
 echo "== rendered notebooks in Chromium"
 node --import tsx scripts/checkRendered.ts build/quick --untrusted 2>&1 | tee build/rendered.log

@@ -70,9 +70,14 @@ export class ProgressBar {
     this.throttle.run(() => this.send());
   }
 
-  /** Sends the final state. */
-  close(): void {
+  /**
+   * Sends the final state.
+   * @param done where the work ended, when no update said so (a run read back from its folder:
+   *   `bar.close(run.records.at(-1)?.step)`); the last update's count otherwise
+   */
+  close(done?: number): void {
     this.throttle.cancel();
+    if (done !== undefined && done > this.last.done) this.last = { ...this.last, done };
     this.send();
   }
 }

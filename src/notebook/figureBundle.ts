@@ -2,9 +2,11 @@
  * The display bundle of one Plotly figure, as plotly.py builds it for notebooks:
  * - application/vnd.plotly.v1+json: the figure (JupyterLab's and nteract's Plotly renderers),
  * - text/html: a div that draws the interactive figure once plotly.js is present and otherwise
- *   shows the embedded static image (exported HTML, untrusted notebooks),
- * - image/png: the static image (base64), when one could be rendered,
+ *   shows the static image (base64 PNG, when one could be rendered) with one line under it that
+ *   says why it is not interactive and how to make it so (an untrusted notebook runs no scripts),
  * - text/plain: a one-line description.
+ * The PNG is stored once, in the HTML: an image/png beside it would double every figure's size
+ * (~60 KB), and classic Notebook shows the HTML (sanitised when untrusted) before an image/png.
  */
 import { escapeHtml, jsonForScript } from "./escapeHtml";
 import { MimeBundle } from "./MimeBundle";
@@ -19,6 +21,16 @@ export interface FigureBundleOptions {
   noImageReason?: string;
   /** Height of the interactive figure in px. Default: layout.height or 450. */
   height?: number;
+}
+
+/** The line under a static image: why it is not interactive, and how to make it so. */
+export const STATIC_NOTE =
+  "Static image: the interactive figure runs only where the notebook's scripts do (this notebook is not trusted, " +
+  "or plotly.js did not load). File → Trust Notebook, or `jupyter trust FILE`, then reopen.";
+
+/** The base64 PNG a figure bundle carries in its HTML, or undefined. */
+export function bundlePng(bundle: { data: Record<string, unknown> }): string | undefined {
+  return /<img src="data:image\/png;base64,([^"]+)"/.exec(String(bundle.data["text/html"] ?? ""))?.[1];
 }
 
 /** The figure's title text, or "" when it has none. */
@@ -56,7 +68,8 @@ export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions)
   const height = options.height ?? (typeof figure.layout?.height === "number" ? figure.layout.height : 450);
   const title = figureTitle(figure);
   const fallback = pngBase64
-    ? `<img src="data:image/png;base64,${pngBase64}" alt="${escapeHtml(title || "figure")}" style="max-width:100%">`
+    ? `<img src="data:image/png;base64,${pngBase64}" alt="${escapeHtml(title || "figure")}" style="max-width:100%">` +
+      `<div class="groklab-static-note" style="font:12px sans-serif;color:#666">${escapeHtml(STATIC_NOTE)}</div>`
     : `<div style="font:13px sans-serif;color:#666">${escapeHtml(
         `Interactive figure "${title}": needs plotly.js (trusted notebook)` + (noImageReason ? `; no static image: ${noImageReason}` : ""),
       )}</div>`;
@@ -74,6 +87,5 @@ export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions)
     "text/html": html,
     "text/plain": `Figure${title ? ` "${title}"` : ""}: ${figure.data.length} trace(s)`,
   };
-  if (pngBase64) data["image/png"] = pngBase64;
   return { data, metadata: {} };
 }

@@ -65,7 +65,9 @@ export function checkpointSlider(
       yaxis2: { anchor: "x2", range: [0, maxNorm * 1.05], title: { text: "norm" } },
       xaxis3: { domain: [0.7, 1], anchor: "y3", range: [-extent, extent], showticklabels: false, title: { text: "projection" } },
       yaxis3: { anchor: "x3", range: [-extent, extent], showticklabels: false, scaleanchor: "x3" },
-      legend: { orientation: "h", y: -0.35 },
+      // the legend above the panels, under the title: below them the slider takes the space
+      legend: { orientation: "h", x: 0, xanchor: "left", y: 1.04, yanchor: "bottom" },
+      margin: { t: 110 },
       sliders: [
         {
           active: 0,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { figureBundle, figureTitle } from "../../src/notebook/figureBundle";
+import { bundlePng, figureBundle, figureTitle, STATIC_NOTE } from "../../src/notebook/figureBundle";
 
 const figure = {
   data: [{ type: "scatter", x: [1, 2, 3], y: [2, 1, 3], name: "</script><script>alert(1)</script>" }],
@@ -13,10 +13,11 @@ function embeddedJson(html: string, id: string): unknown {
   return JSON.parse(match[1]);
 }
 
-test("a figure with a PNG gives the four MIME types plotly.py gives", () => {
+test("a figure with a PNG stores it once, in the HTML, beside the Plotly JSON and a text line", () => {
   const bundle = figureBundle(figure, { id: "fig-1", pngBase64: "iVBORw0KGgo=" });
-  assert.deepEqual(Object.keys(bundle.data).sort(), ["application/vnd.plotly.v1+json", "image/png", "text/html", "text/plain"]);
-  assert.equal(bundle.data["image/png"], "iVBORw0KGgo=");
+  assert.deepEqual(Object.keys(bundle.data).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
+  assert.equal(bundlePng(bundle), "iVBORw0KGgo=");
+  assert.equal(JSON.stringify(bundle).split("iVBORw0KGgo=").length - 1, 1, "the PNG appears once in the bundle");
   assert.deepEqual(bundle.data["application/vnd.plotly.v1+json"], { data: figure.data, layout: figure.layout, config: {} });
   assert.equal(bundle.data["text/plain"], 'Figure "a <b>title</b>": 1 trace(s)');
 });
@@ -25,13 +26,16 @@ test("the HTML shows the static image until plotly.js draws, and embeds the figu
   const html = String(figureBundle(figure, { id: "fig-1", pngBase64: "AAAA" }).data["text/html"]);
   assert.match(html, /<div id="fig-1" class="groklab-figure" style="width:100%;min-height:300px"><img src="data:image\/png;base64,AAAA" alt="a &lt;b&gt;title&lt;\/b&gt;"/);
   assert.deepEqual(embeddedJson(html, "fig-1"), { ...figure });
+  // under the image, the one line on why it is static and how to make it interactive
+  assert.ok(html.includes(`<div class="groklab-static-note" style="font:12px sans-serif;color:#666">${STATIC_NOTE.replace(/'/g, "&#39;")}</div>`), html.slice(0, 400));
+  assert.match(STATIC_NOTE, /not trusted.*File → Trust Notebook, or `jupyter trust FILE`/);
   // Two script elements close (the JSON and the draw script); the data adds none.
   assert.equal(html.match(/<\/script>/g)?.length, 2);
 });
 
-test("without a PNG there is no image/png and the HTML says why", () => {
+test("without a PNG the HTML says why", () => {
   const bundle = figureBundle(figure, { id: "f", noImageReason: "Chromium <missing>" });
-  assert.equal(bundle.data["image/png"], undefined);
+  assert.equal(bundlePng(bundle), undefined);
   assert.match(String(bundle.data["text/html"]), /no static image: Chromium &lt;missing&gt;/);
 });
 

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { setDisplaySink } from "../../src/notebook/kernelDisplay";
 import { MimeBundle } from "../../src/notebook/MimeBundle";
 import { closeDisplay, configureDisplay, show } from "../../src/notebook/show";
+import { bundlePng } from "../../src/notebook/figureBundle";
 
 async function capture(f: () => Promise<void>): Promise<MimeBundle[]> {
   const out: MimeBundle[] = [];
@@ -26,7 +27,7 @@ test("the first figure of a session brings the plotly.js loader once; each figur
   assert.match(String(out[0].data["text/html"]), /nbextensions\/groklab\/plotly.min.js/);
   for (const fig of out.slice(1)) {
     assert.ok(fig.data["application/vnd.plotly.v1+json"]);
-    assert.equal(Buffer.from(String(fig.data["image/png"]), "base64").subarray(1, 4).toString(), "PNG");
+    assert.equal(Buffer.from(String(bundlePng(fig)), "base64").subarray(1, 4).toString(), "PNG");
   }
 });
 

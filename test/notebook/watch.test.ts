@@ -9,6 +9,7 @@ import { MimeBundle } from "../../src/notebook/MimeBundle";
 import { closeDisplay } from "../../src/notebook/show";
 import { watch } from "../../src/notebook/watch";
 import { loadLog } from "../../src/logs/loadLog";
+import { bundlePng } from "../../src/notebook/figureBundle";
 
 const CLI = path.join(__dirname, "..", "..", "src", "cli", "main.ts");
 after(() => closeDisplay());
@@ -41,7 +42,7 @@ test("watch sees the records another process appends, updates in place, and stop
     assert.ok(points.every((n, i) => i === 0 || n >= points[i - 1]), `points only grow: ${points}`);
     assert.equal(new Set(figures.map((s) => s.id)).size, 1, "one figure, updated in place");
     assert.ok(figures.slice(1).every((s) => s.update));
-    assert.ok(figures.at(-1)!.bundle.data["image/png"], "the last state keeps its static image");
+    assert.ok(bundlePng(figures.at(-1)!.bundle), "the last state keeps its static image");
     const tables = shown.filter((s) => s.bundle.data["text/html"] && !s.bundle.data["application/vnd.plotly.v1+json"]);
     assert.match(String(tables[0].bundle.data["text/html"]), /waiting for the folder to be written/);
     assert.match(String(tables.at(-1)!.bundle.data["text/html"]), /finished/);

@@ -1,0 +1,95 @@
+"""A live notebook session in a real tslab kernel, as a user meets it:
+- the stop button: after a figure is shown (Chromium started), a SIGINT during runExperiment stops
+  the run at a step boundary with a checkpoint, the cell ends normally with one line, every
+  variable stays, and running the cell again resumes the run;
+- live displays: a training cell shows its progress bar within a second, and its live figure is
+  never more than one throttle window (+ a turn of the loop) behind the bar.
+Run by `npm test` (scripts/test.sh) after `npm run build`; prints "live session: N passed, N failed"."""
+import json
+import os
+import re
+import signal
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from jupyter_client.manager import start_new_kernel
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+RUN = Path(tempfile.mkdtemp(prefix="groklab-interrupt-")) / "run"
+EXPERIMENT = ('{ data: { operation: "x+y", p: 31 }, model: { kind: "mlp", width: 64 }, '
+              'train: { steps: 1000000, evaluation: { every: 100 } }, run: { dir: "%s" } }' % RUN)
+
+os.chdir(NOTEBOOKS)
+km, kc = start_new_kernel(kernel_name="tslab")
+passed = failed = 0
+
+
+def run(code, interrupt_after=None, timeout=120, displays=None):
+    """Executes code; returns (status, text printed). displays, when given, collects (seconds since
+    the request, display message content) of every display_data and update_display_data."""
+    out = []
+    started = time.monotonic()
+
+    def hook(m):
+        if m["msg_type"] == "stream":
+            out.append(m["content"]["text"])
+        if m["msg_type"] == "error":
+            out.append("ERROR " + m["content"]["evalue"])
+        if displays is not None and m["msg_type"] in ("display_data", "update_display_data"):
+            displays.append((time.monotonic() - started, m["content"]))
+
+    if interrupt_after is not None:  # what Kernel → Interrupt sends
+        threading.Timer(interrupt_after, lambda: os.kill(km.provisioner.process.pid, signal.SIGINT)).start()
+    try:
+        status = kc.execute_interactive(code, output_hook=hook, timeout=timeout)["content"]["status"]
+    except Exception as err:  # a timeout: the run did not stop
+        status = f"no reply ({type(err).__name__})"
+    return status, "".join(out)
+
+
+def check(ok, what, detail=""):
+    global passed, failed
+    ok = bool(ok)
+    print(f"{'ok' if ok else 'FAILED'} {what}" + ("" if ok else f": {detail}"))
+    passed, failed = passed + ok, failed + (not ok)
+
+
+try:
+    status, out = run('import * as gl from "../dist"; const before = 42; await gl.show({ data: [{ type: "scatter", x: [1, 2, 3], y: [1, 3, 2] }] }); console.log("shown");')
+    check(status == "ok" and "shown" in out, "a figure is shown (the PNG renderer is running)", out)
+    status, out = run(f"const r = await gl.runExperiment({EXPERIMENT}); console.log('stoppedBy', r.stoppedBy);", interrupt_after=8)
+    check(status == "ok" and "interrupted at step" in out and "stoppedBy signal" in out, "an interrupt during runExperiment stops it at a step boundary; the cell ends normally", f"{status}: {out[-400:]}")
+    status, out = run('console.log("still here", before, r.stoppedBy, r.records.length > 0);')
+    check(status == "ok" and "still here 42 signal true" in out, "the kernel and every variable stay", f"{status}: {out[-300:]}")
+    status, out = run(f"const again = await gl.runExperiment({EXPERIMENT}); console.log('resumed from', again.startStep);", interrupt_after=5)
+    check(status == "ok" and "resumed from" in out and "resumed from 0" not in out, "running the cell again resumes from the checkpoint", f"{status}: {out[-300:]}")
+    # Live displays: a run of 3,000 steps evaluated every 100, a bar and a live figure (1 s window).
+    LIVE = EXPERIMENT.replace(str(RUN), str(RUN) + "-live").replace("1000000", "3000")
+    displays = []
+    status, out = run(
+        "const recs: gl.LogRecord[] = []; const bar = new gl.ProgressBar(3000, { label: 'training' });"
+        " const live = new gl.LiveFigure(() => gl.trainingCurves(recs, { title: 'live' }));"
+        f" const lr = await gl.runExperiment({LIVE}, {{ onEvaluation: async (r) => {{ recs.push(r);"
+        " bar.update(r.step, { 'val acc': r.valAccuracy }); await live.refresh(); } });"
+        " bar.close(); await live.close(); console.log('live done', lr.records.length);",
+        displays=displays, timeout=300)
+    bars = [(t, int(m.group(1))) for t, c in displays
+            if (m := re.match(r"training: (\d+)/3000", str(c.get("data", {}).get("text/plain", ""))))]
+    figures = [(t, max(c["data"]["application/vnd.plotly.v1+json"]["data"][0]["x"] or [0])) for t, c in displays
+               if "application/vnd.plotly.v1+json" in c.get("data", {})]
+    check(status == "ok" and "live done" in out and bool(bars) and bool(figures), "a training cell with a bar and a live figure runs", f"{status}: {out[-300:]}")
+    check(bool(bars) and bars[0][0] < 1.0, "the progress bar shows within a second of the cell's start",
+          f"first bar message after {bars[0][0]:.2f} s" if bars else "no bar message")
+    # Before close(): every step the bar showed at time t is drawn by the figure by t + 1 s (the
+    # window) + 0.5 s (a turn of the loop, the figure's own drawing).
+    closing = figures[-1][0] if figures else 0
+    print(f"  bar messages at {[(round(t, 2), s) for t, s in bars][:8]} …; figure messages at {[(round(t, 2), s) for t, s in figures][:8]} …")
+    late = [(t, s) for t, s in bars if t < closing - 1.5 and not any(ft <= t + 1.5 and fs >= s for ft, fs in figures[:-1])]
+    check(bool(figures) and not late, "the live figure is never more than one throttle window behind the bar",
+          f"bar steps not drawn within 1.5 s: {late[:5]}; figure messages: {[(round(t, 2), s) for t, s in figures][:12]}")
+finally:
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+print(f"live session: {passed} passed, {failed} failed")
