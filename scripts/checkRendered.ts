@@ -60,6 +60,21 @@ function figuresOf(ipynb: string): { cell: number; figure: PlotlyFigure }[] {
 
 const figureCount = (ipynb: string) => figuresOf(ipynb).length;
 
+/** Bytes of each figure's output in the saved notebook, and how many times its PNG is stored in it. */
+function figureBytes(ipynb: string): { bytes: number; pngCopies: number }[] {
+  const nb = JSON.parse(fs.readFileSync(ipynb, "utf8"));
+  const out: { bytes: number; pngCopies: number }[] = [];
+  for (const cell of nb.cells as { outputs?: { data?: Record<string, unknown> }[] }[]) {
+    for (const o of cell.outputs ?? []) {
+      if (!o.data?.["application/vnd.plotly.v1+json"]) continue;
+      const json = JSON.stringify(o);
+      const png = /base64,([A-Za-z0-9+/=]{64})/.exec(json)?.[1];
+      out.push({ bytes: Buffer.byteLength(json), pngCopies: png ? json.split(png).length - 1 : 0 });
+    }
+  }
+  return out;
+}
+
 /** Figures whose data cannot show (checkFigure's degenerate findings): "cell 3, 't-SNE …': trace 0: all 59 points at one spot". */
 function degenerateFigures(ipynb: string): string[] {
   return figuresOf(ipynb).flatMap(({ cell, figure }) =>
@@ -142,6 +157,12 @@ async function main(): Promise<number> {
   const stops: (() => void)[] = [];
   try {
     for (const nb of notebooks) {
+      const sizes = figureBytes(path.join(dir, nb));
+      const median = sizes.map((s) => s.bytes).sort((a, b) => a - b)[Math.floor(sizes.length / 2)] ?? 0;
+      report(
+        sizes.every((s) => s.pngCopies === 1) && median <= 150_000,
+        `${nb}: each figure stores its PNG once (copies: ${[...new Set(sizes.map((s) => s.pngCopies))].join("/")}); median ${Math.round(median / 1024)} KB a figure (at most 146)`,
+      );
       const degenerate = degenerateFigures(path.join(dir, nb));
       report(degenerate.length === 0, `${nb}: every figure holds data it can show${degenerate.length ? `: ${degenerate.join("; ")}` : ""}`);
     }
