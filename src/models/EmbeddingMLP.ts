@@ -13,6 +13,7 @@ import { validateConfig } from "../config/validateConfig";
 import { defaultsOf } from "../config/withDefaults";
 import { SeedSchema } from "../data/random";
 import { Init, makeParams } from "./makeParams";
+import { applyStructuredInit, StructuredInitSchema } from "./structuredInit";
 import { ActivationCache, Model, ModelInput, ModelRoles } from "./Model";
 
 /** Shape and initialisation of the MLP (schema: type, validation and defaults). */
@@ -27,6 +28,7 @@ export const EmbeddingMLPConfigSchema = Type.Object(
     embedScale: Type.Optional(
       Type.Number({ exclusiveMinimum: 0, default: 1, description: "Standard deviation of the embeddings' N(0, σ²) init (torch.nn.Embedding: 1)." }),
     ),
+    init: Type.Optional(StructuredInitSchema),
   },
   { additionalProperties: false },
 );
@@ -60,6 +62,8 @@ export class EmbeddingMLP implements Model {
       seed,
       weights,
     );
+    // near the geometry, when asked (given weights are kept as they are)
+    if (!weights) applyStructuredInit(this.params, this.config.init ?? { kind: "random" }, p, h, seed);
   }
 
   /** Logits [batch, p] for pairs (a, b); fills `cache` with named activations when given. */

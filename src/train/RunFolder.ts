@@ -12,6 +12,7 @@ import * as tf from "@tensorflow/tfjs";
 import { NamedTensor } from "./NamedTensor";
 import { Model } from "../models/Model";
 import { AdamW } from "./AdamW";
+import { Muon } from "./Muon";
 import { GradientFilter } from "./GradientFilter";
 import { CheckpointMeta, listCheckpoints, loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { isEvaluationStep } from "./evaluationSchedule";
@@ -78,7 +79,7 @@ export interface RunFolderOptions {
 /** What a checkpoint saves besides the run state: the model, its optimizer, and a gradient filter if any. */
 export interface TrainingState {
   model: Model;
-  optimizer: AdamW;
+  optimizer: AdamW | Muon;
   filter?: GradientFilter;
 }
 

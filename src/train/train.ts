@@ -19,6 +19,8 @@ import { accuracy, crossEntropy } from "./crossEntropy";
 import { GradientFilterConfigSchema, makeGradientFilter } from "./GradientFilter";
 import { interruptible } from "./interruptible";
 import { orthogonalGrad } from "./orthogonalGrad";
+import { projectToNorm } from "./projectToNorm";
+import { Muon, MuonConfigSchema, MuonRule } from "./Muon";
 import { stableMaxCrossEntropy } from "./stableMax";
 import { EvaluationScheduleSchema, isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "../logs/LogRecord";
@@ -64,6 +66,20 @@ export const TrainConfigSchema = Type.Object(
     orthogonalGrad: Type.Optional(
       Type.Boolean({ default: false, description: "⊥Grad: drop the gradient component along each parameter (Prieto et al. 2025)." }),
     ),
+    muon: Type.Optional(MuonConfigSchema),
+    outputScale: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        default: 1,
+        description: "α: the loss is computed on α·logits (Kumar et al. 2023, arXiv 2310.06110: a large α trains lazily, a small one richly). 1 is the plain model.",
+      }),
+    ),
+    fixedWeightNorm: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        description: "Omnigrok (Liu et al. 2022): after every update the parameters are scaled together to this L2 norm (as LogRecord.weightNorm counts it). Default: unconstrained.",
+      }),
+    ),
     noise: Type.Optional(
       Type.Object(
         {
@@ -86,6 +102,12 @@ function lossFunction(kind: LossKind): (logits: tf.Tensor2D, labels: tf.Tensor1D
       return stableMaxCrossEntropy;
   }
 }
+
+/**
+ * Muon's parameters (train.muon): the hidden weight matrices, i.e. every parameter of rank ≥ 2 but
+ * the embeddings and the unembedding (TransformerLens names: embed.*, pos_embed.*, unembed.*).
+ */
+const hiddenMatrix: MuonRule = (name, variable) => variable.rank >= 2 && !/^(embed|pos_embed|unembed)\./.test(name);
 
 /** What a run reports on each evaluation; return "stop" to end it cleanly. */
 export type OnEvaluation = (record: LogRecord, model: Model) => void | "stop" | Promise<void | "stop">;
@@ -121,9 +143,15 @@ function tensorsOf(ds: Dataset, indices: Int32Array, labels: Int32Array): Split 
   };
 }
 
-function evaluate(model: Model, split: Split, loss: LossKind): [number, number] {
+/** The model's logits times the output scale α (train.outputScale). */
+function scaledLogits(model: Model, input: { a: tf.Tensor1D; b: tf.Tensor1D }, scale: number): tf.Tensor2D {
+  const logits = model.forward(input);
+  return scale === 1 ? logits : (logits.mul(scale) as tf.Tensor2D);
+}
+
+function evaluate(model: Model, split: Split, loss: LossKind, scale: number): [number, number] {
   return tf.tidy(() => {
-    const logits = model.forward({ a: split.a, b: split.b });
+    const logits = scaledLogits(model, { a: split.a, b: split.b }, scale);
     return [lossFunction(loss)(logits, split.y).dataSync()[0], accuracy(logits, split.y).dataSync()[0]];
   });
 }
@@ -156,9 +184,11 @@ export async function train(
   const batchSize = batchSizeOf(config as Required<TrainConfig>, dataset.trainIndices.length);
   const lossKind = config.loss!;
   const loss = lossFunction(lossKind);
-  const optimizer = new AdamW(config.optimizer);
+  const optimizer = config.muon ? new Muon(config.muon, config.optimizer!, hiddenMatrix) : new AdamW(config.optimizer);
+  const adamW = optimizer instanceof Muon ? optimizer.adamW : optimizer; // the learning rate the schedule drives
   const filter = config.gradientFilter ? makeGradientFilter(config.gradientFilter) : undefined;
   const noise = config.noise;
+  const scale = config.outputScale!;
   const state = { model, optimizer, filter };
   const random = new Random(config.seed!);
   const trainSet = tensorsOf(dataset, dataset.trainIndices, dataset.label);
@@ -188,12 +218,12 @@ export async function train(
     const warmup = config.warmupSteps!;
     for (;;) {
       if (isEvaluationStep(step, config.steps, config.evaluation) && records[records.length - 1]?.step !== step) {
-        const [trainLoss, trainAccuracy] = evaluate(model, trainSet, lossKind);
-        const [valLoss, valAccuracy] = evaluate(model, valSet, lossKind);
+        const [trainLoss, trainAccuracy] = evaluate(model, trainSet, lossKind, scale);
+        const [valLoss, valAccuracy] = evaluate(model, valSet, lossKind, scale);
         if (!Number.isFinite(trainLoss)) {
           throw new Error(
             `train: training loss became ${trainLoss} at step ${step}; lower optimizer.lr ` +
-              `(${optimizer.config.lr}) or check the data (the log and checkpoints so far are kept)`,
+              `(${adamW.config.lr}) or check the data (the log and checkpoints so far are kept)`,
           );
         }
         const record: LogRecord = {
@@ -220,15 +250,16 @@ export async function train(
         if (stoppedBy !== "steps") break;
       }
       if (step >= config.steps) break;
-      optimizer.lr = optimizer.config.lr * (warmup > 0 ? Math.min(step / warmup, 1) : 1);
+      adamW.lr = adamW.config.lr * (warmup > 0 ? Math.min(step / warmup, 1) : 1);
       tf.tidy(() => {
         const batch = batchSize === dataset.trainIndices.length ? trainSet : sample(trainSet, batchSize, random);
-        let { grads } = tf.variableGrads(() => loss(model.forward({ a: batch.a, b: batch.b }), batch.y), params);
+        let { grads } = tf.variableGrads(() => loss(scaledLogits(model, { a: batch.a, b: batch.b }, scale), batch.y), params);
         if (config.orthogonalGrad) grads = mapGrads(grads, (name, g) => orthogonalGrad(byName[name], g));
         if (filter) grads = filter.apply(grads);
         if (noise?.on === "gradients") grads = mapGrads(grads, (_, g) => g.add(gaussian(g, noise.std, random)));
         optimizer.applyGradients(grads);
         if (noise?.on === "weights") for (const p of params) p.assign(p.add(gaussian(p, noise.std, random)));
+        if (config.fixedWeightNorm !== undefined) projectToNorm(params, config.fixedWeightNorm);
       });
       step += 1;
       if (signal?.aborted) {

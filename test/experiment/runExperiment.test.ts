@@ -57,26 +57,36 @@ test("a finished run is read back without training; another config is refused na
   [first.model, again.model, fresh.model].forEach((m) => m.dispose());
 });
 
-test("an aborted signal stops at the step boundary with a checkpoint; running again resumes to the uninterrupted result", async () => {
-  const whole = await runExperiment(config(dirIn()));
-  const dir = dirIn();
-  const controller = new AbortController();
-  const cut = await runExperiment(config(dir), {
-    signal: controller.signal,
-    onEvaluation: (rec) => {
-      if (rec.step === 40) controller.abort();
-    },
-  });
-  assert.equal(cut.stoppedBy, "signal");
-  assert.equal(RunFolder.open(dir).outcome(), null, "an interrupted run is not finished");
-  assert.deepEqual(RunFolder.open(dir).checkpointSteps().at(-1), 41, "checkpoint at the step boundary after the abort");
-  cut.model.dispose();
-  const resumed = await runExperiment(config(dir));
-  assert.equal(resumed.startStep, 41);
-  assert.deepEqual(strip(resumed.records), strip(whole.records));
-  assert.deepEqual(weights(resumed.model), weights(whole.model));
-  [whole.model, resumed.model].forEach((m) => m.dispose());
+// Power's transformer trained with Muon (its state: momenta beside AdamW's moments) resumes the same way.
+const muonConfig = (dir: string) => ({
+  data: { operation: "x+y", p: 7, trainFraction: 0.6, seed: 1 },
+  model: { kind: "power", dModel: 8, heads: 2, dFF: 16, seed: 3 },
+  train: { steps: 80, muon: { lr: 0.02 }, evaluation: { every: 10 }, batchSize: 16, yieldEveryMs: 0 },
+  run: { dir, checkpointsPerDecade: 10 },
 });
+
+for (const [what, make] of [["the MLP with AdamW", config], ["Power's transformer with Muon", muonConfig]] as const) {
+  test(`${what}: an aborted signal stops at the step boundary with a checkpoint; running again resumes to the uninterrupted result`, async () => {
+    const whole = await runExperiment(make(dirIn()));
+    const dir = dirIn();
+    const controller = new AbortController();
+    const cut = await runExperiment(make(dir), {
+      signal: controller.signal,
+      onEvaluation: (rec) => {
+        if (rec.step === 40) controller.abort();
+      },
+    });
+    assert.equal(cut.stoppedBy, "signal");
+    assert.equal(RunFolder.open(dir).outcome(), null, "an interrupted run is not finished");
+    assert.deepEqual(RunFolder.open(dir).checkpointSteps().at(-1), 41, "checkpoint at the step boundary after the abort");
+    cut.model.dispose();
+    const resumed = await runExperiment(make(dir));
+    assert.equal(resumed.startStep, 41);
+    assert.deepEqual(strip(resumed.records), strip(whole.records));
+    assert.deepEqual(weights(resumed.model), weights(whole.model));
+    [whole.model, resumed.model].forEach((m) => m.dispose());
+  });
+}
 
 test("every model kind runs from a config and leaves no tensor behind", async () => {
   const before = tf.memory().numTensors;

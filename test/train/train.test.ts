@@ -7,6 +7,7 @@ import { selectBackend } from "../../src/backend/selectBackend";
 import { makeDataset } from "../../src/data/makeDataset";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
 import { train, TrainConfig } from "../../src/train/train";
+import { assertClose } from "../helpers";
 
 test("end to end: the MLP groks a+b mod 31 (70% data, width 256, lr 3e-3, wd 1) within 2,000 steps", async () => {
   // PyTorch 1.13 on the same setting (its own init, seed 0) reaches 99% validation at step 1,500
@@ -101,4 +102,62 @@ test("bad step counts and batch sizes are named", async () => {
   await assert.rejects(train(model, ds, { steps: -1 }), /train: invalid config:\n  steps: expected integer to be greater or equal to 0; received -1/);
   await assert.rejects(train(model, ds, { steps: 1, batchSize: 0 }), /train: invalid config:\n  batchSize: expected one of "full", "power", an integer ≥ 1; received 0/);
   model.dispose();
+});
+
+test("outputScale α: the logged losses are those of α·logits (hand-checked on the initial model); accuracy is α-free", async () => {
+  await selectBackend("cpu");
+  const ds = makeDataset({ operation: "x+y", p: 11, trainFraction: 0.5, seed: 0 });
+  const expected = tf.tidy(() => {
+    const probe = new EmbeddingMLP({ numClasses: 11, width: 16, seed: 3 });
+    const idx = Array.from(ds.valIndices);
+    const logits = probe.forward({ a: tf.tensor1d(idx.map((i) => ds.a[i]), "int32"), b: tf.tensor1d(idx.map((i) => ds.b[i]), "int32") });
+    const y = idx.map((i) => ds.answer[i]);
+    // mean over rows of logsumexp(α·z) − α·z[y], by hand
+    const z = logits.arraySync() as number[][];
+    const ce = (alpha: number) => z.reduce((s, row, r) => s + Math.log(row.reduce((t, v) => t + Math.exp(alpha * v), 0)) - alpha * row[y[r]], 0) / z.length;
+    probe.dispose();
+    return { plain: ce(1), scaled: ce(4) };
+  });
+  const run = async (outputScale: number) => {
+    const model = new EmbeddingMLP({ numClasses: 11, width: 16, seed: 3 });
+    const { records } = await train(model, ds, { steps: 0, outputScale });
+    model.dispose();
+    return records[0];
+  };
+  const [plain, scaled] = [await run(1), await run(4)];
+  assertClose([plain.valLoss, scaled.valLoss], [expected.plain, expected.scaled], 1e-5);
+  assert.equal(plain.valAccuracy, scaled.valAccuracy);
+  await assert.rejects(run(0), /train: invalid config:\n  outputScale: expected number to be greater than 0; received 0/);
+});
+
+test("fixedWeightNorm holds the parameters' norm at the target after every update (Omnigrok), and the run still learns", async () => {
+  await selectBackend("cpu");
+  const ds = makeDataset({ operation: "x+y", p: 11, trainFraction: 0.5, seed: 0 });
+  const model = new EmbeddingMLP({ numClasses: 11, width: 32, seed: 1 });
+  const { records } = await train(model, ds, { steps: 200, fixedWeightNorm: 12, optimizer: { lr: 1e-2, weightDecay: 0 }, evaluation: { every: 50, perDecade: 0 } });
+  model.dispose();
+  assert.notEqual(records[0].weightNorm.toFixed(3), "12.000", "step 0 is the unconstrained initial state");
+  for (const r of records.slice(1)) assertClose([r.weightNorm], [12], 1e-5, 0, `weight norm at step ${r.step}`);
+  assert.ok(records.at(-1)!.trainLoss < records[0].trainLoss, `training loss ${records[0].trainLoss} → ${records.at(-1)!.trainLoss}`);
+  await assert.rejects(train(new EmbeddingMLP({ numClasses: 11, width: 8 }), ds, { steps: 1, fixedWeightNorm: -1 }), /fixedWeightNorm: expected number to be greater than 0; received -1/);
+});
+
+test("train.muon moves the hidden matrices with Muon and the embeddings, unembedding and LayerNorms with AdamW", async () => {
+  await selectBackend("cpu");
+  const { PowerTransformer } = await import("../../src/models/PowerTransformer");
+  const ds = makeDataset({ operation: "x+y", p: 7, trainFraction: 0.6, seed: 0 });
+  const changed = async (muonLr: number) => {
+    const model = new PowerTransformer({ numClasses: 7, dModel: 8, heads: 2, dFF: 16, seed: 1 });
+    const before = Object.fromEntries(Object.entries(model.params).map(([k, v]) => [k, Array.from(v.dataSync())]));
+    await train(model, ds, { steps: 5, muon: { lr: muonLr }, optimizer: { lr: 1e-3, weightDecay: 1 }, evaluation: { every: 5, perDecade: 0 } });
+    const moved = Object.entries(model.params).filter(([k, v]) => Array.from(v.dataSync()).some((x, i) => x !== before[k][i])).map(([k]) => k);
+    model.dispose();
+    return moved.sort();
+  };
+  const hidden = ["attn.W_Q", "attn.W_K", "attn.W_V", "attn.W_O", "mlp.W_in", "mlp.W_out"].flatMap((m) => [`blocks.0.${m}`, `blocks.1.${m}`]).sort();
+  const withoutMuon = await changed(0); // Muon's learning rate 0: its parameters stay put (no decay either: lr·wd = 0)
+  assert.ok(hidden.every((h) => !withoutMuon.includes(h)), `moved with Muon's lr 0: ${withoutMuon.filter((m) => hidden.includes(m))}`);
+  assert.ok(["embed.W_E", "unembed.W_U", "blocks.0.ln1.w"].every((n) => withoutMuon.includes(n)), `AdamW's parameters moved: ${withoutMuon}`);
+  const withMuon = await changed(0.02);
+  assert.ok(hidden.every((h) => withMuon.includes(h)), `hidden matrices moved by Muon: ${withMuon}`);
 });
