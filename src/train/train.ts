@@ -184,8 +184,10 @@ export async function train(
   const batchSize = batchSizeOf(config as Required<TrainConfig>, dataset.trainIndices.length);
   const lossKind = config.loss!;
   const loss = lossFunction(lossKind);
-  const optimizer = config.muon ? new Muon(config.muon, config.optimizer!, hiddenMatrix) : new AdamW(config.optimizer);
-  const adamW = optimizer instanceof Muon ? optimizer.adamW : optimizer; // the learning rate the schedule drives
+  const muon = config.muon ? new Muon(config.muon, config.optimizer!, hiddenMatrix) : undefined;
+  // (not `instanceof`: tf.Optimizer's Symbol.hasInstance says yes to any optimizer)
+  const optimizer = muon ?? new AdamW(config.optimizer);
+  const adamW = muon?.adamW ?? (optimizer as AdamW); // the learning rate the schedule drives
   const filter = config.gradientFilter ? makeGradientFilter(config.gradientFilter) : undefined;
   const noise = config.noise;
   const scale = config.outputScale!;

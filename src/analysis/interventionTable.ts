@@ -1,0 +1,83 @@
+/**
+ * The micro-grokking table (issue 12): for each intervention, over its seeds, the steps and wall
+ * seconds until validation accuracy stays ≥ 95% and ≥ 99% (grokkingSteps, `sustain` evaluations
+ * in a row), median and range, with censored runs counted as such; and the speed-up of the median
+ * steps to 99% against the tuned baseline: the best, by that median, of the `baselines` (the same
+ * optimizer over a learning-rate and weight-decay grid).
+ */
+import { LogRecord } from "../logs/LogRecord";
+import { grokkingSteps } from "./grokkingSteps";
+
+export interface InterventionRun {
+  /** The intervention's name (a sweep's `variant`). */
+  intervention: string;
+  seed: number;
+  records: LogRecord[];
+}
+
+/** Median and range over seeds; `median` is null when half the seeds or more never got there. */
+export interface SeedSummary {
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Seeds that got there, of all. */
+  reached: number;
+  seeds: number;
+}
+
+export interface InterventionRow {
+  intervention: string;
+  steps95: SeedSummary;
+  steps99: SeedSummary;
+  seconds99: SeedSummary;
+  /** Tuned baseline's median steps to 99% over this one's; null when either is censored. */
+  speedUp: number | null;
+  /** Whether this row is the tuned baseline. */
+  baseline: boolean;
+}
+
+export interface InterventionTableOptions {
+  /** The interventions that make up the baseline grid (e.g. plain AdamW at several lr and wd). */
+  baselines: string[];
+  /** Evaluations in a row above the threshold. Default 3. */
+  sustain?: number;
+}
+
+/** Median of values where null is "never" (+∞), with the range of the finite ones. */
+function summarise(values: (number | null)[]): SeedSummary {
+  const reached = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const all = [...reached, ...Array<number>(values.length - reached.length).fill(Infinity)];
+  const mid = all.length % 2 ? all[(all.length - 1) / 2] : (all[all.length / 2 - 1] + all[all.length / 2]) / 2;
+  return {
+    median: Number.isFinite(mid) ? mid : null,
+    min: reached[0] ?? null,
+    max: reached.at(-1) ?? null,
+    reached: reached.length,
+    seeds: values.length,
+  };
+}
+
+/**
+ * @example
+ * interventionTable(runs, { baselines: ["AdamW lr 1e-3", "AdamW lr 3e-3"] });
+ */
+export function interventionTable(runs: InterventionRun[], options: InterventionTableOptions): InterventionRow[] {
+  const sustain = options.sustain ?? 3;
+  const names = [...new Set(runs.map((r) => r.intervention))];
+  const missing = options.baselines.filter((b) => !names.includes(b));
+  if (missing.length) throw new Error(`interventionTable: baselines ${missing.map((m) => `"${m}"`).join(", ")} are not among the runs' interventions (${names.join(", ")})`);
+  const rows = names.map((intervention) => {
+    const mine = runs.filter((r) => r.intervention === intervention);
+    const at = (threshold: number) => mine.map((r) => grokkingSteps(r.records, { threshold, sustain }).generalisation);
+    const steps99 = at(0.99);
+    const seconds99 = mine.map((r, i) => (steps99[i] === null ? null : (r.records.find((x) => x.step === steps99[i])?.wallTime ?? null)));
+    return { intervention, steps95: summarise(at(0.95)), steps99: summarise(steps99), seconds99: summarise(seconds99), speedUp: null as number | null, baseline: false };
+  });
+  const candidates = rows.filter((r) => options.baselines.includes(r.intervention) && r.steps99.median !== null);
+  const best = candidates.sort((a, b) => a.steps99.median! - b.steps99.median!)[0];
+  for (const row of rows) {
+    row.baseline = row === best;
+    row.speedUp = best && row.steps99.median !== null ? best.steps99.median! / row.steps99.median : null;
+  }
+  return rows;
+}
