@@ -13,6 +13,8 @@ export interface InterventionRun {
   intervention: string;
   seed: number;
   records: LogRecord[];
+  /** Why the run failed, if it did (its seed then counts as not reached, and the row says so). */
+  error?: string | null;
 }
 
 /** Median and range over seeds; `median` is null when half the seeds or more never got there. */
@@ -34,6 +36,8 @@ export interface InterventionRow {
   speedUp: number | null;
   /** Whether this row is the tuned baseline. */
   baseline: boolean;
+  /** The distinct errors of its failed runs. */
+  errors: string[];
 }
 
 export interface InterventionTableOptions {
@@ -71,7 +75,8 @@ export function interventionTable(runs: InterventionRun[], options: Intervention
     const at = (threshold: number) => mine.map((r) => grokkingSteps(r.records, { threshold, sustain }).generalisation);
     const steps99 = at(0.99);
     const seconds99 = mine.map((r, i) => (steps99[i] === null ? null : (r.records.find((x) => x.step === steps99[i])?.wallTime ?? null)));
-    return { intervention, steps95: summarise(at(0.95)), steps99: summarise(steps99), seconds99: summarise(seconds99), speedUp: null as number | null, baseline: false };
+    const errors = [...new Set(mine.map((r) => r.error).filter((e): e is string => !!e))];
+    return { intervention, steps95: summarise(at(0.95)), steps99: summarise(steps99), seconds99: summarise(seconds99), speedUp: null as number | null, baseline: false, errors };
   });
   const candidates = rows.filter((r) => options.baselines.includes(r.intervention) && r.steps99.median !== null);
   const best = candidates.sort((a, b) => a.steps99.median! - b.steps99.median!)[0];

@@ -1,7 +1,8 @@
 /**
  * Initialisations of the embedding MLP near the geometry it learns (the synthesis's "initialise
  * near the geometry", issue 12), as an option of its config:
- * - "fourier": each hidden unit j of E1 and E2 gets one frequency f_j (of `frequencies`, cycled)
+ * - "fourier": each hidden unit j of E1 and E2 gets one frequency f_j (of `frequencies`, cycled;
+ *   a count draws that many distinct frequencies at random)
  *   and random phases: E[x, j] = cos(2π f_j x / p + φ_j) + noise·N(0, 1); W_out keeps its random
  *   init, so the readout is still to be learned;
  * - "gromov": the random init blended with Gromov's closed-form solution (gromovWeights):
@@ -19,7 +20,9 @@ export const StructuredInitSchema = Type.Union(
     Type.Object(
       {
         kind: Type.Literal("fourier"),
-        frequencies: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, description: "Frequencies in [1, (p−1)/2], cycled over the hidden units." }),
+        frequencies: Type.Union([Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1 }), Type.Integer({ minimum: 1 })], {
+          description: "Frequencies in [1, (p−1)/2], cycled over the hidden units; or how many, drawn at random from the seed (no knowledge of the key frequencies).",
+        }),
         noise: Type.Optional(Type.Number({ minimum: 0, default: 0.1, description: "Standard deviation of the Gaussian noise added to every entry." })),
       },
       { additionalProperties: false },
@@ -36,10 +39,21 @@ export const StructuredInitSchema = Type.Union(
 );
 export type StructuredInit = Static<typeof StructuredInitSchema>;
 
-function checkFrequencies(p: number, frequencies: number[]): void {
+/** The frequencies to use: the list as given (checked), or `count` distinct ones drawn from [1, (p−1)/2]. */
+function frequenciesOf(p: number, frequencies: number[] | number, random: Random): number[] {
   const max = Math.floor((p - 1) / 2);
+  if (typeof frequencies === "number") {
+    if (frequencies > max) throw new Error(`EmbeddingMLP: init.frequencies asks for ${frequencies} distinct frequencies; p = ${p} has ${max}`);
+    const all = Array.from({ length: max }, (_, i) => i + 1);
+    for (let i = all.length - 1; i > 0; i--) {
+      const j = random.int(i + 1);
+      [all[i], all[j]] = [all[j], all[i]];
+    }
+    return all.slice(0, frequencies).sort((a, b) => a - b);
+  }
   const bad = frequencies.filter((f) => f < 1 || f > max);
   if (bad.length) throw new Error(`EmbeddingMLP: init.frequencies must lie in [1, ${max}] for p = ${p}; received ${bad.join(", ")}`);
+  return frequencies;
 }
 
 /** E[x, j] = cos(2π f_j x / p + φ_j) + noise·N(0, 1), [p, width]. */
@@ -63,10 +77,10 @@ export function applyStructuredInit(params: Record<string, tf.Variable>, init: S
   if (init.kind === "random") return;
   const random = new Random(seed);
   if (init.kind === "fourier") {
-    checkFrequencies(p, init.frequencies);
+    const frequencies = frequenciesOf(p, init.frequencies, random);
     const noise = init.noise ?? 0.1;
     for (const name of ["embed.E1", "embed.E2"]) {
-      tf.tidy(() => params[name].assign(tf.tensor2d(fourierTable(p, width, init.frequencies, noise, random), [p, width])));
+      tf.tidy(() => params[name].assign(tf.tensor2d(fourierTable(p, width, frequencies, noise, random), [p, width])));
     }
     return;
   }

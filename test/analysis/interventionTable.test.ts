@@ -18,7 +18,7 @@ test("interventionTable: medians and ranges over seeds, censored seeds counted, 
     ...[[100, 200], [120, 220], [140, 260]].map(([a, b], seed) => ({ intervention: "AdamW slow", seed, records: log(a, b) })),
     ...[[50, 100], [60, 120], [70, 140]].map(([a, b], seed) => ({ intervention: "AdamW fast", seed, records: log(a, b) })),
     ...[[20, 40], [30, null], [40, 60]].map(([a, b], seed) => ({ intervention: "trick", seed, records: log(a, b) })),
-    ...[[null, null], [50, null], [60, 80]].map(([a, b], seed) => ({ intervention: "fragile", seed, records: log(a, b) })),
+    ...[[null, null], [50, null], [60, 80]].map(([a, b], seed) => ({ intervention: "fragile", seed, records: log(a, b), error: seed === 0 ? "diverged" : null })),
   ];
   const rows = interventionTable(runs, { baselines: ["AdamW slow", "AdamW fast"] });
   const by = Object.fromEntries(rows.map((r) => [r.intervention, r]));
@@ -34,5 +34,7 @@ test("interventionTable: medians and ranges over seeds, censored seeds counted, 
   // two of three censored: no median, no speed-up
   assert.equal(by.fragile.steps99.median, null);
   assert.equal(by.fragile.speedUp, null);
+  assert.deepEqual(by.fragile.errors, ["diverged"]);
+  assert.deepEqual(by.trick.errors, []);
   assert.throws(() => interventionTable(runs, { baselines: ["SGD"] }), /interventionTable: baselines "SGD" are not among the runs' interventions/);
 });

@@ -68,6 +68,17 @@ test("a Gromov blend of 1 is the closed-form solution (100% on all pairs, quadra
   tf.dispose(Object.values(solution));
 });
 
+test("a Fourier init given a count draws that many distinct frequencies from its seed, and says when p has fewer", () => {
+  const model = new EmbeddingMLP({ numClasses: 31, width: 60, seed: 4, init: { kind: "fourier", frequencies: 3, noise: 0 } });
+  const norms = fourierNorms(model.params["embed.E1"]);
+  const used = norms.map((n, k) => [n, k]).filter(([n]) => n > 1e-3 * Math.max(...norms)).map(([, k]) => k);
+  assert.equal(used.length, 3, `frequencies carrying the embedding: ${used}`);
+  const again = new EmbeddingMLP({ numClasses: 31, width: 60, seed: 4, init: { kind: "fourier", frequencies: 3, noise: 0 } });
+  assert.deepEqual(values(again, "embed.E1"), values(model, "embed.E1"));
+  assert.throws(() => new EmbeddingMLP({ numClasses: 13, init: { kind: "fourier", frequencies: 7 } }), /EmbeddingMLP: init.frequencies asks for 7 distinct frequencies; p = 13 has 6/);
+  tf.dispose([model, again].flatMap((m) => Object.values(m.params)));
+});
+
 test("bad structured inits are named: frequencies out of range, a missing field, a blend outside [0, 1]", () => {
   assert.throws(() => new EmbeddingMLP({ numClasses: 31, init: { kind: "fourier", frequencies: [3, 16] } }), /EmbeddingMLP: init.frequencies must lie in \[1, 15\] for p = 31; received 16/);
   assert.throws(() => new EmbeddingMLP({ numClasses: 31, init: { kind: "fourier" } as never }), /EmbeddingMLP: invalid config:[\s\S]*init/);
