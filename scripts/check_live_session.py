@@ -65,6 +65,17 @@ try:
     check(status == "ok" and "still here 42 signal true" in out, "the kernel and every variable stay", f"{status}: {out[-300:]}")
     status, out = run(f"const again = await gl.runExperiment({EXPERIMENT}); console.log('resumed from', again.startStep);", interrupt_after=5)
     check(status == "ok" and "resumed from" in out and "resumed from 0" not in out, "running the cell again resumes from the checkpoint", f"{status}: {out[-300:]}")
+    # The interrupted-then-resumed run ends with the same log as one never interrupted.
+    SAME = EXPERIMENT.replace(str(RUN), str(RUN) + "-same").replace("1000000", "1500")
+    ONCE = EXPERIMENT.replace(str(RUN), str(RUN) + "-once").replace("1000000", "1500")
+    status, out = run(f"const cut = await gl.runExperiment({SAME}); console.log('cut at', cut.records.at(-1)!.step, cut.stoppedBy);", interrupt_after=2)
+    check(status == "ok" and "cut at" in out and "signal" in out, "a 1,500-step run is interrupted part way", f"{status}: {out[-300:]}")
+    status, out = run(
+        f"const rest = await gl.runExperiment({SAME}); const once = await gl.runExperiment({ONCE});"
+        " const strip = (rs: gl.LogRecord[]) => JSON.stringify(rs.map((r) => ({ ...r, wallTime: 0 })));"
+        " console.log('resumed from', rest.startStep, 'to', rest.records.at(-1)!.step, strip(rest.records) === strip(once.records) ? 'same log' : 'different log');",
+        timeout=300)
+    check(status == "ok" and "same log" in out and "resumed from 0 " not in out, "running it again resumes to the same log as an uninterrupted run", f"{status}: {out[-300:]}")
     # Live displays: a run of 3,000 steps evaluated every 100, a bar and a live figure (1 s window).
     LIVE = EXPERIMENT.replace(str(RUN), str(RUN) + "-live").replace("1000000", "3000")
     displays = []
