@@ -7,7 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { Dataset } from "../data/makeDataset";
-import { ActivationCache, disposeCache, Model } from "../models/Model";
+import { ActivationCache, disposeCache, Model, weightOf } from "../models/Model";
 import { accuracy } from "../train/crossEntropy";
 import { fourierNorms, fourierSparsity, keyFrequencies } from "./fourierNorms";
 import { neuronFrequencies, NeuronFrequencies } from "./neuronFrequencies";
@@ -45,7 +45,7 @@ export function analyseModel(model: Model, dataset: Dataset, options: { keys?: n
   const p = dataset.numClasses;
   const { embedding, embeddingB, unembedding, neurons, neuronsAt } = model.roles;
   const lastPosition = neuronsAt === "answer";
-  const rowsOf = (name: string) => tf.tidy(() => model.params[name].slice([0, 0], [p, -1]).arraySync() as number[][]); // residue rows only
+  const rowsOf = (name: string) => tf.tidy(() => weightOf(model, name).slice([0, 0], [p, -1]).arraySync() as number[][]); // residue rows only
   const embed = rowsOf(embedding);
   const norms = fourierNorms(embed);
   const keys = keyFrequencies(norms);
@@ -72,7 +72,7 @@ export function analyseModel(model: Model, dataset: Dataset, options: { keys?: n
       sparsity: fourierSparsity(norms),
       embedding: embed,
       embeddingB: rowsOf(embeddingB),
-      unembedding: tf.tidy(() => model.params[unembedding].transpose().arraySync() as number[][]),
+      unembedding: tf.tidy(() => weightOf(model, unembedding).transpose().arraySync() as number[][]),
     };
     tf.dispose([logits, neuronActs]);
     return result;

@@ -28,6 +28,10 @@ export function permuteRows(embedding: tf.Tensor | Rows, seed = 0): Rows {
  */
 export function nullModel(model: Model, rebuild: () => Model, seed = 1): Model {
   const { embedding, embeddingB, unembedding } = model.roles;
+  const derived = [embedding, embeddingB, unembedding].filter((name) => !(name in model.params));
+  if (derived.length) {
+    throw new Error(`nullModel: the model computes ${derived.join(", ")} from other parameters (no table to permute); compare its measures with permuteRows of the computed table instead`);
+  }
   const p = model.params[unembedding].shape[1]!;
   const copy = rebuild();
   for (const [name, v] of Object.entries(model.params)) copy.params[name].assign(v);

@@ -11,6 +11,7 @@ import { NandaTransformerConfigSchema } from "../models/NandaTransformer";
 import { PowerTransformerConfigSchema } from "../models/PowerTransformer";
 import { RunConfigSchema } from "../train/RunFolder";
 import { TrainConfigSchema } from "../train/train";
+import { PretrainConfigSchema } from "./pretrain";
 
 /** A model's own fields with `numClasses` optional (it defaults to the dataset's) and a `kind` tag. */
 function spec<K extends string, P extends TProperties & { numClasses: unknown }>(kind: K, properties: P, description: string) {
@@ -34,6 +35,7 @@ export const ExperimentConfigSchema = Type.Object(
     data: DatasetConfigSchema,
     model: ModelSpecSchema,
     train: TrainConfigSchema,
+    pretrain: Type.Optional(PretrainConfigSchema),
     run: RunConfigSchema,
   },
   { additionalProperties: false, $id: "https://groklab/experiment-config.schema.json", title: "groklab experiment" },

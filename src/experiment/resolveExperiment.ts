@@ -48,8 +48,15 @@ export function resolveExperiment(input: unknown, options: ResolveOptions = {}):
       model.dHead = model.dModel! / model.heads!;
     }
   }
-  if ((data.operation === "x/y" || data.operation === "x/y if y odd else x-y") && !isPrime(data.p!)) {
+  const division = (operation: string) => operation === "x/y" || operation === "x/y if y odd else x-y";
+  if (division(data.operation) && !isPrime(data.p!)) {
     problems.push(`data.p: expected a prime for "${data.operation}" (division); received ${data.p}`);
+  }
+  const pre = config.pretrain;
+  if (pre && numClassesOf({ ...data, operation: pre.operation }) !== classes) {
+    problems.push(`pretrain.operation: expected an operation with the ${classes} classes of data.operation "${data.operation}"; received "${pre.operation}" (${numClassesOf({ ...data, operation: pre.operation })} classes)`);
+  } else if (pre && division(pre.operation) && !isPrime(data.p!)) {
+    problems.push(`pretrain.operation: expected a prime data.p for "${pre.operation}" (division); received ${data.p}`);
   }
   const pairs = numPairsOf(data);
   const train = Math.floor(data.trainFraction! * pairs);

@@ -1,7 +1,7 @@
 /**
  * One experiment from one config: validate it (resolveExperiment), open its run folder with that
  * same resolved config (so config.json can rebuild the model), build the dataset and the model,
- * and train. A folder holding a partial run of the same config is resumed from its last
+ * pre-train when the config says so (pretrain.ts), and train. A folder holding a partial run of the same config is resumed from its last
  * checkpoint; a finished one is read back without training; another config is refused.
  */
 import { Dataset, makeDataset } from "../data/makeDataset";
@@ -11,6 +11,7 @@ import { RunFolder } from "../train/RunFolder";
 import { OnEvaluation, train, TrainResult } from "../train/train";
 import { buildModel } from "../models/buildModel";
 import { resolveExperiment, ResolvedExperiment } from "./resolveExperiment";
+import { pretrain } from "./pretrain";
 
 export interface RunExperimentOptions {
   /** Called at each evaluation with the record and the model (return "stop" to end the run). */
@@ -68,6 +69,11 @@ export async function runExperiment(input: unknown, options: RunExperimentOption
   }
   const startStep = run.checkpointSteps().at(-1) ?? 0;
   try {
+    // pre-training (config.pretrain) happens before the target's first checkpoint; a run stopped during it starts it again
+    if (config.pretrain && startStep === 0 && (await pretrain(model, config, dir, options.signal)) === null) {
+      run.close();
+      return { dir, config, records: [], stoppedBy: "signal", model, dataset, startStep, alreadyFinished: false };
+    }
     const result = await train(model, dataset, config.train, options.onEvaluation, run, options.signal);
     return { dir, config, records: result.records, stoppedBy: result.stoppedBy, model, dataset, startStep, alreadyFinished: false };
   } catch (err) {

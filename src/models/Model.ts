@@ -39,7 +39,21 @@ export interface Model {
   readonly roles: ModelRoles;
   /** Logits [batch, numClasses] for the answer token. */
   forward(input: ModelInput, cache?: ActivationCache): tf.Tensor2D;
+  /** A weight the model computes from its parameters (e.g. the circle MLP's "embed.E1"), new each call; undefined for other names. */
+  derivedWeight?(name: string): tf.Tensor | undefined;
   dispose(): void;
+}
+
+/**
+ * A weight by name: the parameter itself, or the model's derived weight of that name (a new tensor:
+ * call it inside tf.tidy). Throws, naming the model's parameters, when it has neither.
+ * @example
+ * const E1 = tf.tidy(() => weightOf(model, model.roles.embedding).arraySync());
+ */
+export function weightOf(model: Model, name: string): tf.Tensor {
+  const w = model.params[name] ?? model.derivedWeight?.(name);
+  if (!w) throw new Error(`weightOf: the model has no weight "${name}"; its parameters are ${Object.keys(model.params).join(", ")}`);
+  return w;
 }
 
 /** Disposes every tensor of a cache and empties it. */

@@ -10,14 +10,14 @@ import { Random } from "../data/random";
 let modelCount = 0;
 
 /** How one parameter is initialised. */
-export type Init = { kind: "normal"; std: number } | { kind: "uniform"; bound: number } | { kind: "constant"; value: number };
+export type Init = { kind: "normal"; std: number } | { kind: "uniform"; bound: number } | { kind: "constant"; value: number } | { kind: "values"; values: Float32Array };
 
 export interface ParamSpec {
   shape: number[];
   init: Init;
 }
 
-function draw(init: Init, random: Random): number {
+function draw(init: Exclude<Init, { kind: "values" }>, random: Random): number {
   switch (init.kind) {
     case "normal":
       return init.std * random.normal();
@@ -59,6 +59,9 @@ export function makeParams(
     let initial: tf.Tensor;
     if (weights) {
       initial = weights[name].clone();
+    } else if (init.kind === "values") {
+      if (init.values.length !== shape.reduce((a, b) => a * b, 1)) throw new Error(`${owner}: initial values of "${name}" must have ${shape.reduce((a, b) => a * b, 1)} entries; received ${init.values.length}`);
+      initial = tf.tensor(init.values, shape);
     } else {
       const size = shape.reduce((a, b) => a * b, 1);
       const values = new Float32Array(size);

@@ -1,0 +1,85 @@
+/**
+ * Pre-training on a simpler task first (the synthesis's fourth idea for faster grokking, issue 12):
+ * the model trains on another operation of the same p, with the same split seed and the same train
+ * settings, until its validation accuracy holds `valAccuracy` for 3 evaluations or `steps` run out;
+ * then (optionally with the unembedding drawn anew) it trains on the target, with a fresh optimizer.
+ * The target run's log and steps start at 0 after the pre-training; what the pre-training cost is
+ * kept in the run folder's pretrain.json (steps, seconds, validation accuracy), so that times to
+ * grok can be reported with and without it.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Static, Type } from "@sinclair/typebox";
+import { DatasetConfigSchema, makeDataset } from "../data/makeDataset";
+import { buildModel } from "../models/buildModel";
+import { Model } from "../models/Model";
+import { train } from "../train/train";
+import { writeAtomic } from "../train/writeAtomic";
+import type { ResolvedExperiment } from "./resolveExperiment";
+
+export const PretrainConfigSchema = Type.Object(
+  {
+    operation: DatasetConfigSchema.properties.operation,
+    steps: Type.Integer({ minimum: 1, description: "Budget of pre-training updates." }),
+    valAccuracy: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 1, default: 0.99, description: "Pre-training ends once its validation accuracy holds this for 3 evaluations." }),
+    ),
+    resetUnembedding: Type.Optional(
+      Type.Boolean({ default: false, description: "Draw the unembedding (the head) anew, from model.seed + 1, before training on the target." }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: "Train on another operation of the same p first (same split seed and train settings), then on data.operation with a fresh optimizer. Default: no pre-training.",
+  },
+);
+export type PretrainConfig = Static<typeof PretrainConfigSchema>;
+
+/** What the pre-training of a run did (its folder's pretrain.json). */
+export interface PretrainSummary {
+  operation: string;
+  steps: number;
+  seconds: number;
+  valAccuracy: number;
+  resetUnembedding: boolean;
+}
+
+const FILE = "pretrain.json";
+
+/**
+ * Pre-trains `model` in place as `config.pretrain` says and writes the summary into `dir`; returns
+ * null (and writes nothing) when stopped by `signal`, so the run starts its pre-training again.
+ */
+export async function pretrain(model: Model, config: ResolvedExperiment, dir: string, signal?: AbortSignal): Promise<PretrainSummary | null> {
+  const pre = config.pretrain!;
+  const dataset = makeDataset({ ...config.data, operation: pre.operation });
+  const result = await train(
+    model,
+    dataset,
+    { ...config.train, steps: pre.steps, stopAtValAccuracy: { valAccuracy: pre.valAccuracy ?? 0.99, patience: 3 }, maxSeconds: undefined },
+    undefined,
+    undefined,
+    signal,
+  );
+  if (result.stoppedBy === "signal") return null;
+  const last = result.records.at(-1)!;
+  if (pre.resetUnembedding) {
+    const fresh = buildModel({ ...config.model, seed: (config.model.seed ?? 0) + 1 });
+    const head = model.roles.unembedding;
+    model.params[head].assign(fresh.params[head]);
+    fresh.dispose();
+  }
+  const summary: PretrainSummary = { operation: pre.operation, steps: last.step, seconds: last.wallTime, valAccuracy: last.valAccuracy, resetUnembedding: pre.resetUnembedding ?? false };
+  writeAtomic(dir, path.join(dir, FILE), JSON.stringify(summary, null, 2) + "\n");
+  return summary;
+}
+
+/**
+ * The pre-training summary of a run folder, or null for a run without pre-training.
+ * @example
+ * const seconds = (pretrainSummary(run.dir)?.seconds ?? 0) + secondsToGrok;
+ */
+export function pretrainSummary(dir: string): PretrainSummary | null {
+  const file = path.join(dir, FILE);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as PretrainSummary) : null;
+}
