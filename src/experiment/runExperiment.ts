@@ -50,8 +50,8 @@ export interface ExperimentRun {
  */
 export async function runExperiment(input: unknown, options: RunExperimentOptions = {}): Promise<ExperimentRun> {
   const config = resolveExperiment(input);
-  const { dir, checkpointsPerDecade, checkpointEveryMinutes } = config.run;
-  const run = new RunFolder(dir, config, { resume: !options.fresh, overwrite: options.fresh === true, checkpointsPerDecade, checkpointEveryMinutes });
+  const { dir, checkpointsPerDecade, checkpointEveryMinutes, checkpointEvery } = config.run;
+  const run = new RunFolder(dir, config, { resume: !options.fresh, overwrite: options.fresh === true, checkpointsPerDecade, checkpointEveryMinutes, checkpointEvery });
   const dataset = makeDataset(config.data);
   const outcome = run.outcome();
   if (outcome?.status === "finished") {

@@ -36,6 +36,9 @@ export const RunConfigSchema = Type.Object(
     checkpointEveryMinutes: Type.Optional(
       Type.Number({ exclusiveMinimum: 0, default: 10, description: "Also checkpoint when this many minutes passed since the last one." }),
     ),
+    checkpointEvery: Type.Optional(
+      Type.Integer({ minimum: 0, default: 0, description: "Also checkpoint at every multiple of this many steps that is evaluated (for analyses over training); 0 is none." }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -72,6 +75,8 @@ export interface RunFolderOptions {
   readOnly?: boolean;
   /** Checkpoint at this many log-spaced steps a decade (default 3: 1, 2, 5, 10, 22, 46, …). */
   checkpointsPerDecade?: number;
+  /** Also checkpoint at every evaluated multiple of this many steps (0: none). */
+  checkpointEvery?: number;
   /** Also checkpoint when this many minutes passed since the last one (default 10). */
   checkpointEveryMinutes?: number;
 }
@@ -192,7 +197,7 @@ export class RunFolder {
   }
 
   constructor(dir: string, config: unknown, options: RunFolderOptions = {}) {
-    this.options = { resume: false, overwrite: false, readOnly: false, checkpointsPerDecade: 3, checkpointEveryMinutes: 10, ...options };
+    this.options = { resume: false, overwrite: false, readOnly: false, checkpointsPerDecade: 3, checkpointEveryMinutes: 10, checkpointEvery: 0, ...options };
     this.dir = dir;
     this.logPath = path.join(dir, "log.jsonl");
     this.checkpointDir = path.join(dir, "checkpoints");
@@ -274,6 +279,7 @@ export class RunFolder {
     return (
       step === totalSteps ||
       (step > 0 && isEvaluationStep(step, totalSteps, { every: 0, perDecade: this.options.checkpointsPerDecade })) ||
+      (step > 0 && this.options.checkpointEvery! > 0 && step % this.options.checkpointEvery! === 0) ||
       minutes >= this.options.checkpointEveryMinutes
     );
   }

@@ -97,3 +97,11 @@ test("every model kind runs from a config and leaves no tensor behind", async ()
   }
   assert.equal(tf.memory().numTensors, before);
 });
+
+test("run.checkpointEvery adds a checkpoint at every evaluated multiple of it (besides the log-spaced ones and the end)", async () => {
+  const dir = dirIn();
+  const c = config(dir);
+  const r = await runExperiment({ ...c, train: { ...c.train, steps: 100, evaluation: { every: 10, perDecade: 0 } }, run: { dir, checkpointsPerDecade: 0, checkpointEvery: 30 } });
+  assert.deepEqual(RunFolder.open(dir).checkpointSteps(), [30, 60, 90, 100]);
+  r.model.dispose();
+});
