@@ -15,6 +15,8 @@ export interface InterventionRun {
   records: LogRecord[];
   /** Why the run failed, if it did (its seed then counts as not reached, and the row says so). */
   error?: string | null;
+  /** Training before the run's log started (pre-training, pretrainSummary): its seconds count in seconds99, its steps are summarised apart. */
+  before?: { steps: number; seconds: number } | null;
 }
 
 /** Median and range over seeds; `median` is null when half the seeds or more never got there. */
@@ -31,7 +33,10 @@ export interface InterventionRow {
   intervention: string;
   steps95: SeedSummary;
   steps99: SeedSummary;
+  /** Wall seconds to 99%, including any training before the log (`before`). */
   seconds99: SeedSummary;
+  /** Steps trained before the log (pre-training) over the seeds; null when no run of this row had any. */
+  beforeSteps: SeedSummary | null;
   /** Tuned baseline's median steps to 99% over this one's; null when either is censored. */
   speedUp: number | null;
   /** Whether this row is the tuned baseline. */
@@ -74,9 +79,13 @@ export function interventionTable(runs: InterventionRun[], options: Intervention
     const mine = runs.filter((r) => r.intervention === intervention);
     const at = (threshold: number) => mine.map((r) => grokkingSteps(r.records, { threshold, sustain }).generalisation);
     const steps99 = at(0.99);
-    const seconds99 = mine.map((r, i) => (steps99[i] === null ? null : (r.records.find((x) => x.step === steps99[i])?.wallTime ?? null)));
+    const seconds99 = mine.map((r, i) => {
+      const wall = steps99[i] === null ? undefined : r.records.find((x) => x.step === steps99[i])?.wallTime;
+      return wall === undefined ? null : wall + (r.before?.seconds ?? 0);
+    });
     const errors = [...new Set(mine.map((r) => r.error).filter((e): e is string => !!e))];
-    return { intervention, steps95: summarise(at(0.95)), steps99: summarise(steps99), seconds99: summarise(seconds99), speedUp: null as number | null, baseline: false, errors };
+    const beforeSteps = mine.some((r) => r.before) ? summarise(mine.map((r) => r.before?.steps ?? 0)) : null;
+    return { intervention, steps95: summarise(at(0.95)), steps99: summarise(steps99), seconds99: summarise(seconds99), beforeSteps, speedUp: null as number | null, baseline: false, errors };
   });
   const candidates = rows.filter((r) => options.baselines.includes(r.intervention) && r.steps99.median !== null);
   const best = candidates.sort((a, b) => a.steps99.median! - b.steps99.median!)[0];

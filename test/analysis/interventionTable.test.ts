@@ -38,3 +38,16 @@ test("interventionTable: medians and ranges over seeds, censored seeds counted, 
   assert.deepEqual(by.trick.errors, []);
   assert.throws(() => interventionTable(runs, { baselines: ["SGD"] }), /interventionTable: baselines "SGD" are not among the runs' interventions/);
 });
+
+test("interventionTable: training before the log (pre-training) adds its seconds to seconds99 and is summarised in beforeSteps", () => {
+  const runs: InterventionRun[] = [
+    ...[100, 120, 140].map((at99, seed) => ({ intervention: "AdamW", seed, records: log(50, at99) })),
+    ...[40, 60, 80].map((at99, seed) => ({ intervention: "pre-trained", seed, records: log(20, at99), before: { steps: 500 + 100 * seed, seconds: 7 } })),
+  ];
+  const by = Object.fromEntries(interventionTable(runs, { baselines: ["AdamW"] }).map((r) => [r.intervention, r]));
+  assert.deepEqual(by["pre-trained"].steps99, { median: 60, min: 40, max: 80, reached: 3, seeds: 3 });
+  assert.deepEqual(by["pre-trained"].seconds99, { median: 7.6, min: 7.4, max: 7.8, reached: 3, seeds: 3 });
+  assert.deepEqual(by["pre-trained"].beforeSteps, { median: 600, min: 500, max: 700, reached: 3, seeds: 3 });
+  assert.equal(by.AdamW.beforeSteps, null);
+  assert.equal(by["pre-trained"].speedUp, 2); // steps on the target only; the table shows the pre-training apart
+});

@@ -17,6 +17,8 @@ import { logitSpectrumNorms } from "../../src/analysis/logitSpectrumNorms";
 import { neuronFrequencyHeatmap } from "../../src/plots/neuronFrequencyHeatmap";
 import { residueProjection } from "../../src/plots/residueProjection";
 import { sharpnessScatter } from "../../src/plots/sharpnessScatter";
+import { geometryCurves } from "../../src/plots/geometryCurves";
+import { checkFigure } from "../../src/plots/checkFigure";
 import { phaseDiagram, sweepHeatmap } from "../../src/plots/sweepPlots";
 import { torusView } from "../../src/plots/torusView";
 import { trainingCurves } from "../../src/plots/trainingCurves";
@@ -88,4 +90,19 @@ test("model figures on Gromov's solution (p = 7): circles, torus, neuron heatmap
   disposeCache(cache);
   tf.dispose([logits, a, b]);
   model.dispose();
+});
+
+test("geometryCurves: four traces a run (measure and null on two panels), step 0 left off the log axis, one legend entry a run", () => {
+  const point = (step: number, c: number) => ({ step, valAccuracy: 0.5, circularity: c, circularityNull: 0.01, keyShare: c / 2, keyShareNull: 0.1, keyFrequencies: [3] });
+  const fig = geometryCurves([
+    { name: "a", points: [point(0, 0), point(10, 0.2), point(100, 0.9)] },
+    { name: "b", points: [point(10, 0.1), point(100, 0.3)] },
+  ]);
+  assert.equal(fig.data.length, 8);
+  assert.deepEqual(fig.data[0].x, [10, 100]);
+  assert.deepEqual(fig.data[0].y, [0.2, 0.9]);
+  assert.deepEqual(fig.data[2].y, [0.1, 0.45]);
+  assert.deepEqual(fig.data.map((t) => t.showlegend), [true, false, false, false, true, false, false, false]);
+  assert.deepEqual(fig.data.map((t) => t.yaxis), ["y", "y", "y2", "y2", "y", "y", "y2", "y2"]);
+  assert.deepEqual(checkFigure(fig), []);
 });
