@@ -81,7 +81,7 @@ def run_one(path: Path, out_dir: Path, mode: str, timeout: int) -> bool:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--mode", choices=["quick", "full"], default="quick")
+    ap.add_argument("--mode", choices=["quick", "full", "paper"], default="quick")
     ap.add_argument("--out", default="build/notebooks")
     ap.add_argument("--plotly", choices=["server", "inline"], default="server")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds per cell")

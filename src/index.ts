@@ -80,6 +80,8 @@ export * from "./plots/sharpnessScatter";
 export * from "./plots/checkpointSlider";
 export * from "./plots/compareRuns";
 export * from "./plots/geometryCurves";
+export * from "./notebook/sweepInterventionTable";
+export * from "./notebook/formatInterventionTable";
 export * from "./plots/stepSeries";
 export * from "./analysis/analyseModel";
 export * from "./backend/libtorchAddon";

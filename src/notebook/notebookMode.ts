@@ -1,27 +1,32 @@
 /**
- * Quick and full mode: every notebook runs in CI with small settings (GROKLAB_MODE=quick) and in
- * full from the main command, through the same code path; only the sizes differ.
+ * The notebooks' modes: every notebook runs in CI with small settings (GROKLAB_MODE=quick), in full
+ * from the main command (a scale that tests its claim, within the main command's time), and in
+ * "paper" mode the paper's own settings where they exceed full mode (more seeds, longer runs; started
+ * from the command line, resumable). Only the sizes differ; the code path is the same.
  */
 
-export type NotebookMode = "quick" | "full";
+export type NotebookMode = "quick" | "full" | "paper";
 
-/** The mode from GROKLAB_MODE: "quick" or "full" (default). */
+/** The mode from GROKLAB_MODE: "quick", "full" (default) or "paper". */
 export function notebookMode(): NotebookMode {
   const v = process.env.GROKLAB_MODE ?? "full";
   switch (v) {
     case "quick":
     case "full":
+    case "paper":
       return v;
     default:
-      throw new Error(`notebookMode: invalid GROKLAB_MODE "${v}"; expected "quick" or "full"`);
+      throw new Error(`notebookMode: invalid GROKLAB_MODE "${v}"; expected "quick", "full" or "paper"`);
   }
 }
 
 /**
- * Picks the setting for the current mode.
+ * Picks the setting for the current mode; paper mode takes `full` where no `paper` setting is given.
  * @example
  * const p = byMode({ quick: 23, full: 97 });
+ * const seeds = byMode({ quick: [0], full: [0], paper: [0, 1, 2] });
  */
-export function byMode<T>(choices: { quick: T; full: T }): T {
-  return choices[notebookMode()];
+export function byMode<T>(choices: { quick: T; full: T; paper?: T }): T {
+  const mode = notebookMode();
+  return mode === "paper" ? (choices.paper ?? choices.full) : choices[mode];
 }
