@@ -46,6 +46,15 @@ const short = (v: unknown) =>
   (typeof v === "string" ? v : JSON.stringify(v)).replace(/[\/\\:*?"<>|'`$&;%\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 
 /**
+ * A run's folder name as people read it: the %-escapes of its values undone ("AdamW%20lr%201e-3" → "AdamW lr 1e-3").
+ * @example
+ * readableRunName("seed=0,operation=x%2Fy"); // "seed=0,operation=x/y"
+ */
+export function readableRunName(name: string): string {
+  return name.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
  * @example
  * expandSweep({ base, grid: { "train.optimizer.weightDecay": [0, 1], "data.seed": [0, 1] } }, "sweeps/wd");
  * // 4 runs: "weightDecay=0,seed=0", "weightDecay=0,seed=1", …

@@ -1,5 +1,6 @@
 /** One row per run for status tables (terminal and notebook): state, last step and metrics. */
 import { RunStatus } from "./runStatus";
+import { readableRunName } from "./expandSweep";
 
 export interface StatusRow {
   run: string;
@@ -18,7 +19,7 @@ export interface StatusRow {
  */
 export function statusRows(runs: { name: string; status: RunStatus }[]): StatusRow[] {
   return runs.map(({ name, status: s }) => ({
-    run: name,
+    run: readableRunName(name),
     state: s.state === "failed" && s.outcome?.status === "failed" ? `failed: ${s.outcome.error}` : s.state,
     step: s.last?.step ?? null,
     trainAccuracy: s.last?.trainAccuracy ?? null,

@@ -10,6 +10,7 @@ import * as path from "path";
 import { loadLog } from "../logs/loadLog";
 import { LogRecord } from "../logs/LogRecord";
 import { runsOf } from "../experiment/runsOf";
+import { readableRunName } from "../experiment/expandSweep";
 import { runStatus, RunStatus } from "../experiment/runStatus";
 import { statusRows } from "../experiment/statusRows";
 import { compareRuns } from "../plots/compareRuns";
@@ -74,7 +75,7 @@ export async function watch(dir: string, options: WatchOptions = {}): Promise<Wa
   const stalledAfterSeconds = options.stalledAfterSeconds ?? 600;
   let runs: WatchedRun[] = [];
   const figure = new LiveFigure(
-    () => compareRuns(runs.map((r) => ({ name: r.name, records: r.records })), { title: options.title ?? `${dir}: validation (solid) and training (dotted) accuracy`, withTrain: true }),
+    () => compareRuns(runs.map((r) => ({ name: readableRunName(r.name), records: r.records })), { title: options.title ?? `${dir}: validation (solid) and training (dotted) accuracy`, withTrain: true }),
     0,
   );
   const tableId = newDisplayId("watch-table");

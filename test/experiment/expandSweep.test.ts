@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { expandSweep } from "../../src/experiment/expandSweep";
+import { expandSweep, readableRunName } from "../../src/experiment/expandSweep";
 
 const base = { data: { operation: "x+y", p: 7 }, model: { kind: "mlp", width: 8 }, train: { steps: 10 } };
 
@@ -29,6 +29,10 @@ test("named overrides combine with the grid; clashing last names keep their whol
 test("values that are not safe in folder names are %-escaped, so different values never share a folder", () => {
   const runs = expandSweep({ base, grid: { "data.operation": ["x+y", "x*y", "x/y", "x/y if y odd else x-y"] } }, "out");
   assert.deepEqual(runs.map((r) => r.name), ["operation=x+y", "operation=x%2Ay", "operation=x%2Fy", "operation=x%2Fy%20if%20y%20odd%20else%20x-y"]);
+  // and readableRunName undoes the escapes for display (a literal "%" in a value was escaped too)
+  assert.deepEqual(runs.map((r) => readableRunName(r.name)), ["operation=x+y", "operation=x*y", "operation=x/y", "operation=x/y if y odd else x-y"]);
+  const percent = expandSweep({ base, configs: [{ name: "lr ÷ 3, 50%", train: { optimizer: { lr: 0.01 } } }] }, "out")[0].name;
+  assert.equal(readableRunName(percent), "lr ÷ 3, 50%");
 });
 
 test("every run is validated before any runs: wrong paths and values are named with the run", () => {
