@@ -45,6 +45,9 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+/** The first line of plotly.min.js's licence header: one per embedded copy. */
+const PLOTLY_BANNER = "* plotly.js v";
+
 /** The figures the executed notebook holds (outputs carrying the Plotly JSON), with their cell. */
 function figuresOf(ipynb: string): { cell: number; figure: PlotlyFigure }[] {
   const nb = JSON.parse(fs.readFileSync(ipynb, "utf8"));
@@ -157,6 +160,15 @@ async function main(): Promise<number> {
   const stops: (() => void)[] = [];
   try {
     for (const nb of notebooks) {
+      // a shared .ipynb loads plotly.js from the server; only the HTML export carries it, once
+      const ipynbText = fs.readFileSync(path.join(dir, nb), "utf8");
+      const copies = (text: string) => text.split(PLOTLY_BANNER).length - 1;
+      report(copies(ipynbText) === 0, `${nb}: plotly.js not embedded (${Math.round(ipynbText.length / 1024)} KB in all)`);
+      const html = path.join(dir, nb.replace(/\.ipynb$/, ".html"));
+      if (args.interactive && fs.existsSync(html)) {
+        const n = copies(fs.readFileSync(html, "utf8"));
+        report(n === 1, `${path.basename(html)}: plotly.js inlined once (copies: ${n})`);
+      }
       const sizes = figureBytes(path.join(dir, nb));
       const median = sizes.map((s) => s.bytes).sort((a, b) => a - b)[Math.floor(sizes.length / 2)] ?? 0;
       report(

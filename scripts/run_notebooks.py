@@ -2,11 +2,14 @@
 
 Each notebook in notebooks/ (or those named) runs top to bottom in a fresh kernel with
 GROKLAB_MODE set; the executed notebook (.ipynb with outputs) and a standalone HTML file go to
---out. A cell error fails that notebook: the cell's source and the error are printed. The last line
+--out. The kernel loads plotly.js from the Jupyter server (GROKLAB_PLOTLY=server), so a shared
+.ipynb stays small; with --plotly inline, plotly.min.js is put once into the HTML export's head, so
+its figures are interactive offline. A cell error fails that notebook: the cell's source and the error are printed. The last line
 is "N passed, N failed".
 """
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -42,7 +45,22 @@ def error_text(cell):
     return "".join(parts).strip()
 
 
-def run_one(path: Path, out_dir: Path, mode: str, timeout: int) -> bool:
+PLOTLY_JS = ROOT / "node_modules" / "plotly.js-dist-min" / "plotly.min.js"
+
+
+def with_inline_plotly(html: str) -> str:
+    """The HTML with plotly.min.js once in its head (RequireJS's define hidden while it runs, so
+    plotly.js sets window.Plotly; figures drawn before it ran wait in __groklabPending)."""
+    code = re.sub(r"</script", r"<\\/script", PLOTLY_JS.read_text(encoding="utf-8"), flags=re.IGNORECASE).replace("<!--", "<\\!--")
+    script = ("<script>(function(){if(window.Plotly)return;var define,exports,module;\n" + code + "\n})();"
+              "(window.__groklabPending||[]).splice(0).forEach(function(f){f();});</script>")
+    head = html.find("<head>")
+    if head < 0:
+        raise SystemExit("run_notebooks: the HTML export has no <head>")
+    return html[: head + len("<head>")] + script + html[head + len("<head>"):]
+
+
+def run_one(path: Path, out_dir: Path, mode: str, timeout: int, plotly: str) -> bool:
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:  # no 336 px scroll box around a cell of several figures
         if cell.cell_type == "code":
@@ -73,6 +91,8 @@ def run_one(path: Path, out_dir: Path, mode: str, timeout: int) -> bool:
     NotebookNotary().sign(nb)
     nbformat.write(nb, out_dir / path.name)
     html, _ = HTMLExporter().from_notebook_node(nb)
+    if plotly == "inline":
+        html = with_inline_plotly(html)
     (out_dir / path.with_suffix(".html").name).write_text(html, encoding="utf-8")
     if ok:
         print(f"ok {path.name} ({mode} mode, {time.time() - started:.1f} s)", flush=True)
@@ -83,7 +103,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--mode", choices=["quick", "full", "paper"], default="quick")
     ap.add_argument("--out", default="build/notebooks")
-    ap.add_argument("--plotly", choices=["server", "inline"], default="server")
+    ap.add_argument("--plotly", choices=["server", "inline"], default="server",
+                    help="inline: plotly.min.js once in each HTML export (the .ipynb loads it from the server either way)")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds per cell")
     ap.add_argument("notebooks", nargs="*", help="notebook files (default: notebooks/*.ipynb)")
     args = ap.parse_args()
@@ -95,13 +116,13 @@ def main() -> int:
               "(it runs: npx tslab install --python=/usr/bin/python3)", file=sys.stderr)
         return 1
     os.environ["GROKLAB_MODE"] = args.mode
-    os.environ["GROKLAB_PLOTLY"] = args.plotly
+    os.environ["GROKLAB_PLOTLY"] = "server"
     paths = [Path(p).resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
     if not paths:
         print("run_notebooks: no notebooks found in notebooks/", file=sys.stderr)
         return 1
     out_dir = (ROOT / args.out).resolve()
-    results = [run_one(p, out_dir, args.mode, args.timeout) for p in paths]
+    results = [run_one(p, out_dir, args.mode, args.timeout, args.plotly) for p in paths]
     passed = sum(results)
     print(f"rendered notebooks: {out_dir}")
     print(f"notebooks: {passed} passed, {len(results) - passed} failed")
