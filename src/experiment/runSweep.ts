@@ -18,6 +18,7 @@ import { writeAtomic } from "../train/writeAtomic";
 import { collectResults, resultOf, SweepResult } from "./collectResults";
 import { expandSweep, SweepRun } from "./expandSweep";
 import { SweepConfig, SweepConfigSchema } from "./SweepConfig";
+import { resolveExperiment } from "./resolveExperiment";
 
 /**
  * Workers × threads by default: 2 workers of 1 thread on this 2-core machine gave more runs per
@@ -46,16 +47,43 @@ export function workerCommand(configFile: string): { command: string; args: stri
 /** The configs' file of each run: OUT/configs/<name>.json. */
 export const configFileOf = (out: string, run: SweepRun) => path.join(out, "configs", `${run.name}.json`);
 
-/** Writes OUT/sweep.json and OUT/configs/, refusing a folder that holds another sweep. */
+/**
+ * A run's config as a comparable text: with today's defaults filled in (a field added since keeps
+ * an old run's meaning) and without run.dir (the same folder can be named from elsewhere, "runs/x"
+ * or "../runs/x"); null when it is no longer a valid config.
+ */
+function comparable(config: unknown): string | null {
+  let resolved: unknown;
+  try {
+    resolved = resolveExperiment(config);
+  } catch {
+    return null;
+  }
+  const { run, ...rest } = resolved as { run?: Record<string, unknown> };
+  const { dir: _dir, ...runRest } = run ?? {};
+  return JSON.stringify({ ...rest, run: runRest });
+}
+
+/**
+ * Writes OUT/sweep.json and OUT/configs/. A folder that holds an earlier version of the sweep is
+ * taken over when every run of the same name keeps its config: runs added (a new grid value, a new
+ * entry of `configs`) are trained, finished ones are read back, and runs the new version no longer
+ * names stay in the folder untouched. A run whose config changed under the same name is refused.
+ */
 export function writeSweepFiles(input: unknown, out: string, runs: SweepRun[]): void {
   makeFolder(out, out);
   const sweepFile = path.join(out, "sweep.json");
   const spec = { sweep: withDefaults(SweepConfigSchema, input), runs: runs.map((r) => ({ name: r.name, values: r.values })) };
-  if (fs.existsSync(sweepFile)) {
-    const saved = JSON.parse(fs.readFileSync(sweepFile, "utf8"));
-    if (JSON.stringify(saved.sweep) !== JSON.stringify(spec.sweep)) {
-      throw new Error(`groklab sweep: "${out}" holds another sweep (its sweep.json differs); use another --out folder, or remove "${out}"`);
-    }
+  const changed = runs.filter((run) => {
+    const file = configFileOf(out, run);
+    return fs.existsSync(file) && comparable(JSON.parse(fs.readFileSync(file, "utf8"))) !== comparable(run.config);
+  });
+  if (changed.length) {
+    const names = changed.slice(0, 3).map((r) => `"${r.name}"`).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
+    throw new Error(
+      `groklab sweep: "${out}" holds run(s) ${names} with another config than this sweep gives them; ` +
+        `use another --out folder, give the changed runs new names, or remove "${out}"`,
+    );
   }
   writeAtomic(out, sweepFile, JSON.stringify(spec, null, 2) + "\n");
   makeFolder(out, path.join(out, "configs"));

@@ -124,8 +124,25 @@ test("two sweeps on one folder: the second is refused naming the first; the firs
   assert.match(second.stderr, new RegExp(`groklab sweep: ".*out" is being written by process ${first.pid} on .*; one writer per groklab sweep`));
   assert.equal(await exited(first), 0);
   assert.deepEqual(results(out), undisturbed);
-  const other = cli(["sweep", writeSweep(dir, { ...SWEEP, grid: { "data.seed": [5] } }), "--out", out]);
-  assert.match(other.stderr, /groklab sweep: ".*out" holds another sweep \(its sweep\.json differs\)/);
+  // the same names with another config are refused, naming them; nothing is rewritten
+  const changed = cli(["sweep", writeSweep(dir, { ...SWEEP, base: { ...SWEEP.base, train: { ...SWEEP.base.train, steps: 900 } } }), "--out", out]);
+  assert.equal(changed.status, 1);
+  assert.match(changed.stderr, /groklab sweep: ".*out" holds run\(s\) "weightDecay=0\.5,seed=0", "weightDecay=0\.5,seed=1", "weightDecay=2,seed=0" and 1 more with another config than this sweep gives them/);
+  assert.deepEqual(results(out), undisturbed);
+});
+
+test("a sweep edited to add runs takes its folder over: only the new runs train, the finished ones are read back untouched", async () => {
+  const dir = tmp();
+  const out = path.join(dir, "out");
+  const small = { ...SWEEP, grid: { "train.optimizer.weightDecay": [2], "data.seed": [0] } };
+  assert.equal(cli(["sweep", writeSweep(dir, small), "--out", out]).status, 0);
+  const log = path.join(out, "runs", "weightDecay=2,seed=0", "log.jsonl");
+  const before = fs.readFileSync(log, "utf8");
+  const grown = cli(["sweep", writeSweep(dir, { ...SWEEP, grid: { "train.optimizer.weightDecay": [2], "data.seed": [0, 1] } }), "--out", out]);
+  assert.equal(grown.status, 0, grown.stderr);
+  assert.match(grown.stdout, /2 runs, 1 already ended/);
+  assert.equal(fs.readFileSync(log, "utf8"), before);
+  assert.deepEqual(fs.readdirSync(path.join(out, "runs")).sort(), ["weightDecay=2,seed=0", "weightDecay=2,seed=1"]);
 });
 
 test("two resumes of one run: the second is refused naming the first; the log stays whole", async () => {
