@@ -19,11 +19,14 @@ function formatMetric(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toPrecision(4);
 }
 
-/** The bundle for `done` of `total` with metrics (pure; exported for tests). */
-export function progressBundle(label: string, done: number, total: number, metrics: Record<string, number>, seconds: number): MimeBundle {
+/**
+ * The bundle for `done` of `total` with metrics (pure; exported for tests); the rate counts the
+ * work done in these `seconds`, i.e. from `startedAt` (a resumed run starts past 0).
+ */
+export function progressBundle(label: string, done: number, total: number, metrics: Record<string, number>, seconds: number, startedAt = 0): MimeBundle {
   const share = total > 0 ? Math.min(done / total, 1) : 0;
   const pct = (100 * share).toFixed(1);
-  const rate = seconds > 0 ? done / seconds : 0;
+  const rate = seconds > 0 ? (done - startedAt) / seconds : 0;
   const parts = Object.entries(metrics).map(([k, v]) => `${k} ${formatMetric(v)}`);
   const text = `${label}: ${done}/${total} (${pct}%) ${seconds.toFixed(1)} s, ${rate.toFixed(1)}/s` + (parts.length ? ` | ${parts.join(", ")}` : "");
   const html =
@@ -46,6 +49,8 @@ export class ProgressBar {
   private readonly started = Date.now();
   private shown = false;
   private last: { done: number; metrics: Record<string, number> } = { done: 0, metrics: {} };
+  /** The count of the first update (a resumed run's starting step), from which the rate counts. */
+  private first: number | null = null;
   private readonly label: string;
 
   constructor(
@@ -59,13 +64,14 @@ export class ProgressBar {
 
   private send(): void {
     const { done, metrics } = this.last;
-    const bundle = progressBundle(this.label, done, this.total, metrics, (Date.now() - this.started) / 1000);
+    const bundle = progressBundle(this.label, done, this.total, metrics, (Date.now() - this.started) / 1000, this.first ?? 0);
     writeDisplay(bundle, this.id, this.shown);
     this.shown = true;
   }
 
   /** Records progress; sends it when the throttle allows, else at the end of the throttle window. */
   update(done: number, metrics: Record<string, number> = {}): void {
+    this.first ??= done;
     this.last = { done, metrics };
     this.throttle.run(() => this.send());
   }

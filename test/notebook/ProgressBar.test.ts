@@ -46,6 +46,8 @@ test("progressBundle reports done/total, rate and metrics", () => {
   const b = progressBundle("train", 250, 1000, { loss: 0.123456, step: 7 }, 5);
   assert.equal(b.data["text/plain"], "train: 250/1000 (25.0%) 5.0 s, 50.0/s | loss 0.1235, step 7");
   assert.match(String(b.data["text/html"]), /width:25.0%/);
+  // a run resumed at step 200: 50 steps in 5 s is 10/s, not 50/s
+  assert.match(String(progressBundle("train", 250, 1000, {}, 5, 200).data["text/plain"]), /5\.0 s, 10\.0\/s/);
 });
 
 test("a 100,000-step loop sends a handful of in-place updates, all under one display id", () => {
