@@ -6,8 +6,9 @@
  *
  * - circularity: circularity(E).score, ~0 for random weights, 1 when every unit is one sinusoid;
  * - keyShare: the share of units (columns of E, variance-weighted) whose largest Fourier share lies
- *   on one of the `keys` frequencies most units pick; a grokked MLP's neurons cluster on a few key
- *   frequencies, random units pick any of the ⌊(p−1)/2⌋ about evenly.
+ *   on one of the `keys` frequencies most units pick: high when the units cluster on a few key
+ *   frequencies (as Nanda et al.'s transformer's neurons do); random units pick any of the
+ *   ⌊(p−1)/2⌋ about evenly (~keys / ⌊(p−1)/2⌋ plus the null's sampling excess).
  * The embedding is the model's roles.embedding (E1, or the circle MLP's computed table).
  */
 import * as tf from "@tensorflow/tfjs";
