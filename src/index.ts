@@ -116,3 +116,7 @@ export * from "./train/Muon";
 export * from "./train/newtonSchulz";
 export * from "./train/projectToNorm";
 export * from "./models/structuredInit";
+export * from "./notebook/saveFindings";
+export * from "./notebook/loadFindings";
+export * from "./notebook/formatLedger";
+export * from "./analysis/claimsLedger";

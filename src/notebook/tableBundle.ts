@@ -15,6 +15,18 @@ export interface TableOptions {
   digits?: number;
 }
 
+/** A cell that links somewhere: shown as its text, an `<a href>` in HTML. A cell may hold several. */
+export interface TableLink {
+  link: string;
+  text: string;
+}
+
+function linksOf(value: unknown): TableLink[] | null {
+  const list = Array.isArray(value) ? value : [value];
+  const ok = list.length > 0 && list.every((v) => typeof v === "object" && v !== null && typeof (v as TableLink).link === "string" && typeof (v as TableLink).text === "string");
+  return ok ? (list as TableLink[]) : null;
+}
+
 function isFrame(t: unknown): t is { columns: string[]; values: unknown[][]; index?: unknown[] } {
   return typeof t === "object" && t !== null && Array.isArray((t as { columns?: unknown }).columns) && "values" in t;
 }
@@ -41,6 +53,8 @@ function formatCell(value: unknown, digits: number): string {
     return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : String(value);
   }
   if (value === null || value === undefined) return "";
+  const links = linksOf(value);
+  if (links) return links.map((l) => l.text).join("; ");
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
@@ -52,12 +66,16 @@ export function tableBundle(table: TableLike, options: TableOptions = {}): MimeB
   const { maxRows = 40, digits = 6 } = options;
   const { columns, index, rows } = tableRows(table);
   const shown = rows.slice(0, maxRows).map((r) => r.map((v) => formatCell(v, digits)));
+  const cellHtml = (value: unknown, text: string) => {
+    const links = linksOf(value);
+    return links ? links.map((l) => `<a href="${escapeHtml(l.link)}">${escapeHtml(l.text)}</a>`).join("<br>") : escapeHtml(text);
+  };
   const shownIndex = index.slice(0, maxRows).map((v) => formatCell(v, digits));
   const more = rows.length - shown.length;
   const note = more > 0 ? `… ${more} more row(s); ${rows.length} rows × ${columns.length} columns` : "";
   const head = `<tr><th></th>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
   const body = shown
-    .map((r, i) => `<tr><th>${escapeHtml(shownIndex[i])}</th>${r.map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`)
+    .map((r, i) => `<tr><th>${escapeHtml(shownIndex[i])}</th>${r.map((v, j) => `<td>${cellHtml(rows[i][j], v)}</td>`).join("")}</tr>`)
     .join("");
   const html =
     `<table class="dataframe groklab-table" border="1"><thead>${head}</thead><tbody>${body}</tbody></table>` +

@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { CLAIMS, claimsLedger } from "../../src/analysis/claimsLedger";
+import type { NotebookFindings } from "../../src/notebook/saveFindings";
+
+type V = Record<string, number | null>;
+/** Findings files as the notebooks save them, from { notebook: { id: values } }. */
+function found(spec: Record<string, Record<string, V>>): Record<string, NotebookFindings> {
+  const out: Record<string, NotebookFindings> = {};
+  for (const [notebook, ids] of Object.entries(spec)) {
+    out[notebook] = { notebook, mode: "full", savedAt: "", findings: {} };
+    for (const [id, values] of Object.entries(ids)) out[notebook].findings[id] = { text: `${id} text`, values, section: `${id} section` };
+  }
+  return out;
+}
+
+/** Numbers shaped like a full run where every claim holds (each rule's "supported" case). */
+const holds = (): Record<string, Record<string, V>> => ({
+  "01-grokking-curves": { fig1: { p: 97, chance: 1 / 97, memorisation: 400, valAtMemorisation: 0.03, transitionStart: 3000, transitionEnd: 3600, generalisation: 3800, normAtMemorisation: 60, normAtTransition: 40, normAtEnd: 35 } },
+  "02-training-log-analysis": { circuitFormation: { shareBefore: 0.1 } },
+  "03-consolidation-layer": { flatness: { rho: -0.7, pValue: 0.001, n: 20 }, phiOverTraining: { atGeneralisation: 0.5, final: 0.2, min: 0.2 } },
+  "04-circles": { circularity: { trained: 0.8, initial: 0.01, null: 0.03 }, circularityWout: { trained: 0.7, initial: 0.0, null: 0.02 }, tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.98 }, singleFrequencyNeurons: { trained: 0.8, initial: 0.0, null: 0.05 } },
+  "05-paper-findings": {
+    weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3 },
+    flatness: { rho: -0.8, pValue: 1e-5, n: 40 },
+    noise: { fullBatch_wd0: null, minibatch_wd0: 900, weightNoise_wd0: 1000, gradientNoise_wd0: 1100, fullBatch_wd1: 1000, minibatch_wd1: 500, weightNoise_wd1: 700, gradientNoise_wd1: 750 },
+  },
+  "08-micro-grokking": { insideView: { start: 0.0, end: 0.6, nullEnd: 0.05 }, withoutWeightDecay: { steps: null, reached: 0, seeds: 3 } },
+});
+
+test("claimsLedger: every claim supported when the numbers are well above their controls; reasons quote the numbers", () => {
+  const rows = claimsLedger(found(holds()));
+  assert.equal(rows.length, CLAIMS.length);
+  assert.deepEqual(rows.map((r) => r.verdict), CLAIMS.map(() => "supported"));
+  assert.match(rows[0].reason, /circular \(0\.80\) where its initial weights \(0\.01\) and null model \(0\.03\)/);
+  assert.match(rows[2].reason, /ρ = -0\.80 \(p 1\.0e-5, n 40\)/);
+  assert.match(rows[4].reason, /faster than full batch: minibatch at wd 0, weightNoise at wd 0, gradientNoise at wd 0, minibatch at wd 1/);
+  assert.deepEqual(rows[0].where, [{ notebook: "04-circles", section: "circularity section" }, { notebook: "08-micro-grokking", section: "insideView section" }]);
+  assert.deepEqual(rows[0].measured, ["circularity text", "insideView text"]);
+});
+
+test("claimsLedger: each rule says 'not supported' when the measure is no better than its control", () => {
+  const h = holds();
+  h["04-circles"].circularity = { trained: 0.05, initial: 0.02, null: 0.04 };
+  h["05-paper-findings"].weightDecay = { fractions: 3, groksWithout: 3, groksWith: 3 };
+  h["05-paper-findings"].flatness = { rho: 0.21, pValue: 0.5, n: 12 };
+  h["05-paper-findings"].noise = { ...h["05-paper-findings"].noise, minibatch_wd0: null, weightNoise_wd0: null, gradientNoise_wd0: null, minibatch_wd1: 1000, weightNoise_wd1: 1100, gradientNoise_wd1: 990 };
+  h["04-circles"].circularityWout = { trained: 0.1, initial: 0.05, null: 0.06 };
+  h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, valAtMemorisation: 0.6, normAtTransition: 70 };
+  h["02-training-log-analysis"].circuitFormation = { shareBefore: 0.6 };
+  const v = Object.fromEntries(claimsLedger(found(h)).map((r) => [r.claim.split(" (")[0].split(",")[0], r]));
+  assert.equal(v["Grokking = discovering geometry"].verdict, "not supported");
+  assert.equal(v["Weight decay forces compression"].verdict, "not supported");
+  assert.equal(v["Neurons align to prime structure"].verdict, "not supported");
+  assert.match(v["Neurons align to prime structure"].reason, /flatness does not predict validation accuracy/);
+  assert.equal(v["Mod p is circular/toroidal"].verdict, "not supported");
+  assert.equal(v["Noise helps exploration"].verdict, "not supported");
+  assert.match(v["Noise helps exploration"].reason, /no noise variant grokked clearly \(20%\) sooner/);
+  assert.equal(v["Phase 1"].verdict, "not supported");
+  assert.equal(v["Phase 2"].verdict, "not supported");
+  assert.match(v["Phase 2"].reason, /the norm did not fall/);
+  assert.equal(v["Phase 3"].verdict, "not supported");
+  assert.match(v["Phase 3"].reason, /60% of the restricted loss's fall/);
+});
+
+test("claimsLedger: grokking without weight decay (⊥Grad) refutes 'crucial'; a run that never generalised is not testable", () => {
+  const h = holds();
+  h["08-micro-grokking"].withoutWeightDecay = { steps: 1200, reached: 3, seeds: 3 };
+  h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, generalisation: null, transitionStart: null, transitionEnd: null };
+  h["03-consolidation-layer"].phiOverTraining = { atGeneralisation: null, final: 0.3, min: 0.2 };
+  const rows = claimsLedger(found(h));
+  const wd = rows.find((r) => r.claim.startsWith("Weight decay"))!;
+  assert.equal(wd.verdict, "not supported");
+  assert.match(wd.reason, /not necessary: ⊥Grad with StableMax and no weight decay grokked in 1200 steps \(3\/3 seeds\)/);
+  assert.equal(rows.find((r) => r.claim.startsWith("Phase 3"))!.verdict, "not testable here");
+  assert.equal(rows.find((r) => r.claim.startsWith("Phase 4"))!.verdict, "not testable here");
+});
+
+test("claimsLedger: a claim whose notebook saved nothing in this mode is 'not measured', naming the notebook and finding", () => {
+  const h = holds();
+  delete h["08-micro-grokking"];
+  const rows = claimsLedger(found(h));
+  const first = rows[0];
+  assert.equal(first.verdict, "not measured");
+  assert.match(first.reason, /no saved result from 08-micro-grokking \(insideView\): run that notebook in this mode first/);
+  assert.deepEqual(first.measured, ["circularity text"]);
+  assert.equal(rows[2].verdict, "supported");
+});
