@@ -120,3 +120,6 @@ export * from "./notebook/saveFindings";
 export * from "./notebook/loadFindings";
 export * from "./notebook/formatLedger";
 export * from "./analysis/claimsLedger";
+export * from "./analysis/grokkingSummary";
+export * from "./analysis/shareOfFallBefore";
+export * from "./analysis/stepDistanceRatio";

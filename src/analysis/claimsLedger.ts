@@ -65,6 +65,9 @@ export const CLAIMS: Claim[] = [
       const compresses = fig1.normAtMemorisation !== null && fig1.normAtEnd !== null && fig1.normAtEnd < fig1.normAtMemorisation;
       const norms = `the weight norm went ${f2(fig1.normAtMemorisation)} → ${f2(fig1.normAtEnd)} from memorisation to the end of the Fig. 1 run`;
       const grid = `weight decay 0 grokked at ${wd.groksWithout} of ${wd.fractions} training fractions, weight decay > 0 at ${wd.groksWith}`;
+      if (without.steps === null && (wd.groksWith ?? 0) === 0 && (wd.groksWithout ?? 0) === 0) {
+        return { verdict: "not testable here", reason: `${grid}: nothing grokked within the budget; ${norms}` };
+      }
       if (without.steps !== null) {
         return { verdict: "not supported", reason: `weight decay helps (${grid}; ${norms}) but is not necessary: ⊥Grad with StableMax and no weight decay grokked in ${without.steps} steps (${without.reached}/${without.seeds} seeds)` };
       }
@@ -116,6 +119,7 @@ export const CLAIMS: Claim[] = [
         }
       }
       const table = ["0", "1"].map((wd) => `wd ${wd}: full batch ${f2(n[`fullBatch_wd${wd}`] ?? null)}, minibatch ${f2(n[`minibatch_wd${wd}`] ?? null)}, weight noise ${f2(n[`weightNoise_wd${wd}`] ?? null)}, gradient noise ${f2(n[`gradientNoise_wd${wd}`] ?? null)} steps`).join("; ");
+      if (Object.values(n).every((x) => x === null)) return { verdict: "not testable here", reason: `no run grokked within the budget, with or without noise (${table})` };
       if (helped.length > 0 && hurt.length === 0) return { verdict: "supported", reason: `faster than full batch: ${helped.join(", ")} (${table})` };
       if (helped.length === 0) return { verdict: "not supported", reason: `no noise variant grokked clearly (20%) sooner than full batch (${table})` };
       return { verdict: "not supported", reason: `mixed: sooner with ${helped.join(", ")}, later with ${hurt.join(", ")} (${table})` };
@@ -138,7 +142,9 @@ export const CLAIMS: Claim[] = [
     judge: ([f]) => {
       const plateau = f.memorisation !== null && (f.transitionStart ?? f.generalisation) !== null ? (f.transitionStart ?? f.generalisation)! - f.memorisation : null;
       const text = `validation stayed low for ${f2(plateau)} steps after memorisation (step ${f2(f.memorisation)} to the transition at ${f2(f.transitionStart)}); the weight norm went ${f2(f.normAtMemorisation)} → ${f2(f.normAtTransition)} over it`;
-      if (plateau === null || f.memorisation === null) return { verdict: "not testable here", reason: `${text}: the run did not memorise and then generalise` };
+      if (plateau === null || f.memorisation === null) {
+        return { verdict: "not testable here", reason: `the run did not both memorise and generalise within its budget (training ≥ 99% at ${f2(f.memorisation)}, validation ≥ 99% at ${f2(f.generalisation)}): there is no plateau to measure` };
+      }
       const long = plateau >= f.memorisation;
       const compresses = f.normAtTransition !== null && f.normAtMemorisation !== null && f.normAtTransition < f.normAtMemorisation;
       return long && compresses ? { verdict: "supported", reason: text } : { verdict: "not supported", reason: `${text}${long ? "" : ": no plateau at least as long as memorisation took"}${compresses ? "" : ": the norm did not fall"}` };
@@ -151,6 +157,7 @@ export const CLAIMS: Claim[] = [
     judge: ([f, c]) => {
       const text = `validation rose from 10% to 90% of its rise between steps ${f2(f.transitionStart)} and ${f2(f.transitionEnd)} (memorisation ${f2(f.memorisation)}, generalisation ${f2(f.generalisation)}); in the Nanda transformer ${c.shareBefore === null ? "n/a" : (100 * c.shareBefore).toFixed(0) + "%"} of the restricted loss's fall (log scale) happened before validation accuracy began to rise`;
       if (f.generalisation === null) return { verdict: "not testable here", reason: `${text}: the run did not generalise within its budget` };
+      if (c.shareBefore === null) return { verdict: "not testable here", reason: `${text}: the Nanda transformer's run did not both memorise and generalise, so when its structure formed is not measured` };
       if (c.shareBefore !== null && c.shareBefore >= 0.3) return { verdict: "not supported", reason: `${text}: the jump in accuracy is sudden, but the structure forms gradually before it (Nanda et al.'s circuit formation)` };
       return { verdict: "supported", reason: text };
     },

@@ -28,3 +28,32 @@ export function formatInterventionTable(rows: InterventionRow[]): Record<string,
     failed: r.errors.join("; ") || "—",
   }));
 }
+
+/** The row of one intervention; a name not in the table is an error listing the names there are. */
+export function interventionRow(rows: InterventionRow[], name: string): InterventionRow {
+  const row = rows.find((r) => r.intervention === name);
+  if (!row) throw new Error(`interventionRow: no intervention "${name}" in the table; it has ${rows.map((r) => `"${r.intervention}"`).join(", ")}`);
+  return row;
+}
+
+/** Median steps to a level over seeds, pre-training steps included: Infinity when censored (for sorting). */
+export function totalSteps(r: InterventionRow, at: "steps95" | "steps99" = "steps99"): number {
+  return r[at].median === null ? Infinity : r[at].median! + (r.beforeSteps?.median ?? 0);
+}
+
+/** The median steps, or "censored (reached/seeds)". */
+export function formatMedianSteps(r: InterventionRow, at: "steps95" | "steps99"): string {
+  return r[at].median === null ? `censored (${r[at].reached}/${r[at].seeds})` : String(r[at].median);
+}
+
+/**
+ * "median vs base median (speed-up×)" of two interventions of one table.
+ * @example
+ * formatVersus(rows, "Muon", "AdamW lr 1e-3", "steps99"); // "450 vs AdamW lr 1e-3 800 (1.78×)"
+ */
+export function formatVersus(rows: InterventionRow[], name: string, base: string, at: "steps95" | "steps99"): string {
+  const a = interventionRow(rows, name);
+  const b = interventionRow(rows, base);
+  const ratio = a[at].median !== null && b[at].median !== null ? ` (${(b[at].median! / a[at].median!).toFixed(2)}×)` : "";
+  return `${formatMedianSteps(a, at)} vs ${base} ${formatMedianSteps(b, at)}${ratio}`;
+}

@@ -69,11 +69,27 @@ test("claimsLedger: grokking without weight decay (⊥Grad) refutes 'crucial'; a
   h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, generalisation: null, transitionStart: null, transitionEnd: null };
   h["03-consolidation-layer"].phiOverTraining = { atGeneralisation: null, final: 0.3, min: 0.2 };
   const rows = claimsLedger(found(h));
+  const generalised = holds();
+  generalised["02-training-log-analysis"].circuitFormation = { shareBefore: null };
+  assert.match(claimsLedger(found(generalised)).find((r) => r.claim.startsWith("Phase 3"))!.reason, /did not both memorise and generalise/);
   const wd = rows.find((r) => r.claim.startsWith("Weight decay"))!;
   assert.equal(wd.verdict, "not supported");
   assert.match(wd.reason, /not necessary: ⊥Grad with StableMax and no weight decay grokked in 1200 steps \(3\/3 seeds\)/);
   assert.equal(rows.find((r) => r.claim.startsWith("Phase 3"))!.verdict, "not testable here");
   assert.equal(rows.find((r) => r.claim.startsWith("Phase 4"))!.verdict, "not testable here");
+});
+
+test("claimsLedger: nothing grokked within the budget (quick mode's tiny runs) is 'not testable here', not a refutation", () => {
+  const h = holds();
+  h["05-paper-findings"].weightDecay = { fractions: 2, groksWithout: 0, groksWith: 0 };
+  h["05-paper-findings"].noise = Object.fromEntries(Object.keys(h["05-paper-findings"].noise).map((k) => [k, null]));
+  h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, generalisation: null, transitionStart: null, transitionEnd: null, normAtTransition: null };
+  const v = claimsLedger(found(h));
+  assert.equal(v.find((r) => r.claim.startsWith("Weight decay"))!.verdict, "not testable here");
+  assert.equal(v.find((r) => r.claim.startsWith("Noise"))!.verdict, "not testable here");
+  const phase2 = v.find((r) => r.claim.startsWith("Phase 2"))!;
+  assert.equal(phase2.verdict, "not testable here");
+  assert.match(phase2.reason, /training ≥ 99% at 400, validation ≥ 99% at censored/);
 });
 
 test("claimsLedger: a claim whose notebook saved nothing in this mode is 'not measured', naming the notebook and finding", () => {

@@ -11,6 +11,7 @@ import * as path from "path";
 import { test } from "node:test";
 import { loadLog } from "../../src/logs/loadLog";
 import { lockHolder } from "../../src/train/RunLock";
+import { layoutFor } from "../../src/experiment/runSweep";
 
 const CLI = path.join(__dirname, "..", "..", "src", "cli", "main.ts");
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "groklab-sweep-"));
@@ -158,4 +159,14 @@ test("two resumes of one run: the second is refused naming the first; the log st
   assert.equal(await exited(first), 0);
   const records = loadLog(path.join(dir, "run")).records; // steps forward, no torn line
   assert.equal(records.at(-1)!.step, 3000);
+});
+
+test("layoutFor: cores/threads workers of 1 thread; fewer runs than cores share the idle cores' threads; what is asked wins", () => {
+  assert.deepEqual(layoutFor(42, {}, 2), { workers: 2, threads: 1 });
+  assert.deepEqual(layoutFor(1, {}, 2), { workers: 1, threads: 2 });
+  assert.deepEqual(layoutFor(0, {}, 2), { workers: 1, threads: 2 });
+  assert.deepEqual(layoutFor(3, {}, 8), { workers: 3, threads: 2 });
+  assert.deepEqual(layoutFor(1, { threads: 1 }, 2), { workers: 2, threads: 1 });
+  assert.deepEqual(layoutFor(1, { workers: 2 }, 2), { workers: 2, threads: 1 });
+  assert.deepEqual(layoutFor(5, { threads: 2 }, 2), { workers: 1, threads: 2 });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { InterventionRow } from "../../src/analysis/interventionTable";
-import { formatInterventionTable, formatSeedSummary } from "../../src/notebook/formatInterventionTable";
+import { formatInterventionTable, formatMedianSteps, formatSeedSummary, formatVersus, interventionRow, totalSteps } from "../../src/notebook/formatInterventionTable";
 
 test("formatSeedSummary: median (range), one value without a range, censored seeds counted", () => {
   assert.equal(formatSeedSummary({ median: 260, min: 240, max: 300, reached: 3, seeds: 3 }), "260 (240–300)");
@@ -24,4 +24,18 @@ test("formatInterventionTable: the baseline named, speed-ups with two decimals, 
   const pre = formatInterventionTable([row("AdamW", 300), row("pre-trained", 50, { beforeSteps: s(900) })]);
   assert.equal(pre[0]["pre-training steps"], "—");
   assert.equal(pre[1]["pre-training steps"], "900");
+});
+
+test("formatVersus, formatMedianSteps, totalSteps, interventionRow: the anchors table's cells", () => {
+  const s = (median: number | null, reached = median === null ? 0 : 3) => ({ median, min: median, max: median, reached, seeds: 3 });
+  const row = (intervention: string, steps: number | null, beforeSteps: ReturnType<typeof s> | null = null): InterventionRow => ({
+    intervention, steps95: s(steps), steps99: s(steps), seconds99: s(steps), beforeSteps, speedUp: null, baseline: false, errors: [],
+  });
+  const rows = [row("AdamW", 800), row("Muon", 450), row("Grokfast", null), row("pre-trained", 20, s(290))];
+  assert.equal(formatVersus(rows, "Muon", "AdamW", "steps99"), "450 vs AdamW 800 (1.78×)");
+  assert.equal(formatVersus(rows, "Grokfast", "AdamW", "steps95"), "censored (0/3) vs AdamW 800");
+  assert.equal(formatMedianSteps(rows[1], "steps99"), "450");
+  assert.equal(totalSteps(rows[3]), 310);
+  assert.equal(totalSteps(rows[2]), Infinity);
+  assert.throws(() => interventionRow(rows, "Adam"), /interventionRow: no intervention "Adam" in the table; it has "AdamW", "Muon", "Grokfast", "pre-trained"/);
 });
