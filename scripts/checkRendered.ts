@@ -98,6 +98,18 @@ async function figureStates(page: Page): Promise<string[]> {
   );
 }
 
+/** Links of an HTML export to sibling notebooks' sections (the claims ledger's): each file must be there with a heading of that id. */
+function brokenLinks(dir: string, html: string): { total: number; broken: string[] } {
+  const unescape = (t: string) => t.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const hrefs = [...new Set([...html.matchAll(/href="([\w.-]+\.html)#([^"]+)"/g)].map((m) => `${m[1]}#${unescape(m[2])}`))];
+  const broken = hrefs.filter((href) => {
+    const [file, id] = href.split("#");
+    const target = path.join(dir, file);
+    return !fs.existsSync(target) || !unescape(fs.readFileSync(target, "utf8")).includes(`id="${id}"`);
+  });
+  return { total: hrefs.length, broken };
+}
+
 /** Starts a local Jupyter Notebook server on `dir` (extra: e.g. an in-memory notary database); resolves once it answers. */
 async function startServer(dir: string, page: Page, extra: string[]): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
@@ -177,6 +189,10 @@ async function main(): Promise<number> {
       );
       const degenerate = degenerateFigures(path.join(dir, nb));
       report(degenerate.length === 0, `${nb}: every figure holds data it can show${degenerate.length ? `: ${degenerate.join("; ")}` : ""}`);
+      if (fs.existsSync(html)) {
+        const links = brokenLinks(dir, fs.readFileSync(html, "utf8"));
+        if (links.total > 0) report(links.broken.length === 0, `${path.basename(html)}: its ${links.total} link(s) to other notebooks' sections land on a heading${links.broken.length ? `; broken: ${links.broken.join(", ")}` : ""}`);
+      }
     }
     for (const nb of notebooks) {
       const expected = figureCount(path.join(dir, nb));

@@ -46,7 +46,7 @@ const aboveControls = (v: Values, factor = 3, floor = 0.2) => v.trained !== null
 export const CLAIMS: Claim[] = [
   {
     claim: "Grokking = discovering geometry",
-    synthesis: "Embeddings show circular structure (✅ CONFIRMED)",
+    synthesis: "Embeddings show circular structure (marked CONFIRMED)",
     uses: [["04-circles", "circularity"], ["08-micro-grokking", "insideView"]],
     judge: ([c, inside]) => {
       const circles = aboveControls(c);
@@ -59,7 +59,7 @@ export const CLAIMS: Claim[] = [
   },
   {
     claim: "Weight decay forces compression",
-    synthesis: "Weight decay is crucial for grokking (✅ CONFIRMED)",
+    synthesis: "Weight decay is crucial for grokking (marked CONFIRMED)",
     uses: [["05-paper-findings", "weightDecay"], ["01-grokking-curves", "fig1"], ["08-micro-grokking", "withoutWeightDecay"]],
     judge: ([wd, fig1, without]) => {
       const compresses = fig1.normAtMemorisation !== null && fig1.normAtEnd !== null && fig1.normAtEnd < fig1.normAtMemorisation;
@@ -79,7 +79,7 @@ export const CLAIMS: Claim[] = [
   },
   {
     claim: "Neurons align to prime structure",
-    synthesis: "Flatness predicts generalization (✅ CONFIRMED; Power et al.: Spearman ρ = −0.79548, p < 0.000014)",
+    synthesis: "Flatness predicts generalization (marked CONFIRMED; Power et al.: Spearman ρ = −0.79548, p < 0.000014)",
     uses: [["05-paper-findings", "flatness"], ["03-consolidation-layer", "flatness"], ["04-circles", "singleFrequencyNeurons"]],
     judge: ([sweep, consolidation, neurons]) => {
       const negative = (s: Values) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
@@ -92,7 +92,7 @@ export const CLAIMS: Claim[] = [
   },
   {
     claim: "Mod p is circular/toroidal",
-    synthesis: "t-SNE shows clear circles (✅ CONFIRMED)",
+    synthesis: "t-SNE shows clear circles (marked CONFIRMED)",
     uses: [["04-circles", "circularityWout"], ["04-circles", "tsnePlusEight"]],
     judge: ([w, tsne]) => {
       const circles = aboveControls(w);
@@ -104,7 +104,7 @@ export const CLAIMS: Claim[] = [
   },
   {
     claim: "Noise helps exploration",
-    synthesis: "SGD noise beneficial (✅ CONFIRMED)",
+    synthesis: "SGD noise beneficial (marked CONFIRMED)",
     uses: [["05-paper-findings", "noise"]],
     judge: ([n]) => {
       const inf = (x: number | null) => (x === null ? Infinity : x);

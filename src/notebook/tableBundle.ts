@@ -27,6 +27,9 @@ function linksOf(value: unknown): TableLink[] | null {
   return ok ? (list as TableLink[]) : null;
 }
 
+/** Text cells longer than this are left-aligned (Jupyter right-aligns table cells, which suits numbers, not sentences). */
+const LONG = 30;
+
 function isFrame(t: unknown): t is { columns: string[]; values: unknown[][]; index?: unknown[] } {
   return typeof t === "object" && t !== null && Array.isArray((t as { columns?: unknown }).columns) && "values" in t;
 }
@@ -75,7 +78,7 @@ export function tableBundle(table: TableLike, options: TableOptions = {}): MimeB
   const note = more > 0 ? `… ${more} more row(s); ${rows.length} rows × ${columns.length} columns` : "";
   const head = `<tr><th></th>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
   const body = shown
-    .map((r, i) => `<tr><th>${escapeHtml(shownIndex[i])}</th>${r.map((v, j) => `<td>${cellHtml(rows[i][j], v)}</td>`).join("")}</tr>`)
+    .map((r, i) => `<tr><th>${escapeHtml(shownIndex[i])}</th>${r.map((v, j) => `<td${typeof rows[i][j] !== "number" && v.length > LONG ? ' style="text-align:left"' : ""}>${cellHtml(rows[i][j], v)}</td>`).join("")}</tr>`)
     .join("");
   const html =
     `<table class="dataframe groklab-table" border="1"><thead>${head}</thead><tbody>${body}</tbody></table>` +

@@ -30,3 +30,8 @@ test("a danfo DataFrame is shown with its columns and index", () => {
 test("anything else is rejected by name", () => {
   assert.throws(() => tableBundle(42 as never), /tableBundle: table must be a danfo DataFrame or an array of records; received number/);
 });
+
+test("tableBundle: sentences are left-aligned, numbers and short text keep Jupyter's right alignment", () => {
+  const html = String(tableBundle([{ n: 0.1234567890123456789012345678901, short: "x", long: "a sentence of more than thirty characters" }]).data["text/html"]);
+  assert.match(html, /<td>0\.123457<\/td><td>x<\/td><td style="text-align:left">a sentence of more than thirty characters<\/td>/);
+});
