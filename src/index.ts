@@ -123,3 +123,4 @@ export * from "./analysis/claimsLedger";
 export * from "./analysis/grokkingSummary";
 export * from "./analysis/shareOfFallBefore";
 export * from "./analysis/stepDistanceRatio";
+export * from "./analysis/nandaPhases";

@@ -24,18 +24,26 @@ import { resolveExperiment } from "./resolveExperiment";
  * Workers × threads by default: 2 workers of 1 thread on this 2-core machine gave more runs per
  * hour than 1 worker of 2 threads (README, "Sweeps": `node --import tsx bench/sweepLayout.ts`);
  * a sweep with fewer runs left than cores gives each worker the idle cores' threads instead
- * (`layoutFor`), so one run takes 2 threads here (75 ms a Power step against 101 ms on one).
+ * (`layoutFor`), so one run takes 2 threads on an idle machine here (75 ms a Power step against
+ * 101 ms on one).
  */
 export const DEFAULT_THREADS = 1;
 
-/** The layout for `queued` runs: what was asked, else cores/threads workers, with cores shared among fewer runs. */
-export function layoutFor(queued: number, asked: { workers?: number; threads?: number }, cores = os.cpus().length): { workers: number; threads: number } {
+/**
+ * The layout for `queued` runs: what was asked, else one 1-thread worker a core; when fewer runs
+ * are left than cores, the idle cores' threads go to the workers (one run alone on two idle cores
+ * takes both), but only cores that are idle: on a machine busy with other work (the 1-minute load
+ * average), extra threads would wait on each other (a small Nanda model measured 2.5× slower on
+ * 2 threads than on 1 while two other trainings held both cores).
+ */
+export function layoutFor(queued: number, asked: { workers?: number; threads?: number }, cores = os.cpus().length, load = os.loadavg()[0]): { workers: number; threads: number } {
   if (asked.threads !== undefined || asked.workers !== undefined) {
     const threads = asked.threads ?? DEFAULT_THREADS;
     return { threads, workers: asked.workers ?? Math.max(1, Math.floor(cores / threads)) };
   }
   const running = Math.max(1, Math.min(queued, Math.floor(cores / DEFAULT_THREADS)));
-  return { workers: running, threads: Math.max(DEFAULT_THREADS, Math.floor(cores / running)) };
+  const idle = Math.max(running, cores - Math.round(load));
+  return { workers: running, threads: Math.max(DEFAULT_THREADS, Math.floor(idle / running)) };
 }
 
 export interface SweepOptions {

@@ -161,12 +161,15 @@ test("two resumes of one run: the second is refused naming the first; the log st
   assert.equal(records.at(-1)!.step, 3000);
 });
 
-test("layoutFor: cores/threads workers of 1 thread; fewer runs than cores share the idle cores' threads; what is asked wins", () => {
-  assert.deepEqual(layoutFor(42, {}, 2), { workers: 2, threads: 1 });
-  assert.deepEqual(layoutFor(1, {}, 2), { workers: 1, threads: 2 });
-  assert.deepEqual(layoutFor(0, {}, 2), { workers: 1, threads: 2 });
-  assert.deepEqual(layoutFor(3, {}, 8), { workers: 3, threads: 2 });
-  assert.deepEqual(layoutFor(1, { threads: 1 }, 2), { workers: 2, threads: 1 });
-  assert.deepEqual(layoutFor(1, { workers: 2 }, 2), { workers: 2, threads: 1 });
-  assert.deepEqual(layoutFor(5, { threads: 2 }, 2), { workers: 1, threads: 2 });
+test("layoutFor: cores/threads workers of 1 thread; fewer runs than idle cores share the idle cores' threads; what is asked wins", () => {
+  assert.deepEqual(layoutFor(42, {}, 2, 0), { workers: 2, threads: 1 });
+  assert.deepEqual(layoutFor(1, {}, 2, 0), { workers: 1, threads: 2 });
+  assert.deepEqual(layoutFor(0, {}, 2, 0.2), { workers: 1, threads: 2 });
+  assert.deepEqual(layoutFor(3, {}, 8, 0), { workers: 3, threads: 2 });
+  // A busy machine (load 2 on 2 cores: other trainings running) keeps one thread a run.
+  assert.deepEqual(layoutFor(1, {}, 2, 2.1), { workers: 1, threads: 1 });
+  assert.deepEqual(layoutFor(3, {}, 8, 4), { workers: 3, threads: 1 });
+  assert.deepEqual(layoutFor(1, { threads: 1 }, 2, 0), { workers: 2, threads: 1 });
+  assert.deepEqual(layoutFor(1, { workers: 2 }, 2, 0), { workers: 2, threads: 1 });
+  assert.deepEqual(layoutFor(5, { threads: 2 }, 2, 0), { workers: 1, threads: 2 });
 });
