@@ -124,3 +124,4 @@ export * from "./analysis/grokkingSummary";
 export * from "./analysis/shareOfFallBefore";
 export * from "./analysis/stepDistanceRatio";
 export * from "./analysis/nandaPhases";
+export * from "./analysis/sharpnessAtCheckpoints";
