@@ -125,3 +125,4 @@ export * from "./analysis/shareOfFallBefore";
 export * from "./analysis/stepDistanceRatio";
 export * from "./analysis/nandaPhases";
 export * from "./analysis/sharpnessAtCheckpoints";
+export * from "./logs/exportLog";

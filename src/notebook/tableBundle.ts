@@ -6,7 +6,7 @@ import { escapeHtml } from "./escapeHtml";
 import { MimeBundle } from "./MimeBundle";
 
 /** What `tableBundle` accepts: records, or anything shaped like a danfo DataFrame. */
-export type TableLike = Record<string, unknown>[] | { columns: string[]; values: unknown[][]; index?: unknown[] };
+export type TableLike = object[] | { columns: string[]; values: unknown[][]; index?: unknown[] };
 
 export interface TableOptions {
   /** Rows shown at most (the rest are counted in a note). Default 40. */
@@ -46,8 +46,9 @@ export function tableRows(table: TableLike): { columns: string[]; index: unknown
     );
   }
   const columns: string[] = [];
-  for (const r of table) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
-  return { columns, index: table.map((_, i) => i), rows: table.map((r) => columns.map((c) => r[c])) };
+  const records = table as Record<string, unknown>[];
+  for (const r of records) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
+  return { columns, index: records.map((_, i) => i), rows: records.map((r) => columns.map((c) => r[c])) };
 }
 
 function formatCell(value: unknown, digits: number): string {
