@@ -126,3 +126,4 @@ export * from "./analysis/stepDistanceRatio";
 export * from "./analysis/nandaPhases";
 export * from "./analysis/sharpnessAtCheckpoints";
 export * from "./logs/exportLog";
+export * from "./notebook/readRuns";

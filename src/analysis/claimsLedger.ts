@@ -60,7 +60,7 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Weight decay forces compression",
     synthesis: "Weight decay is crucial for grokking (marked CONFIRMED)",
-    uses: [["05-paper-findings", "weightDecay"], ["01-grokking-curves", "fig1"], ["08-micro-grokking", "withoutWeightDecay"]],
+    uses: [["05-weight-decay-data", "weightDecay"], ["01-grokking-curves", "fig1"], ["08-micro-grokking", "withoutWeightDecay"]],
     judge: ([wd, fig1, without]) => {
       const compresses = fig1.normAtMemorisation !== null && fig1.normAtEnd !== null && fig1.normAtEnd < fig1.normAtMemorisation;
       const norms = `the weight norm went ${f2(fig1.normAtMemorisation)} → ${f2(fig1.normAtEnd)} from memorisation to the end of the Fig. 1 run`;
@@ -80,10 +80,10 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Neurons align to prime structure",
     synthesis: "Flatness predicts generalization (marked CONFIRMED; Power et al.: Spearman ρ = −0.79548, p < 0.000014)",
-    uses: [["05-paper-findings", "flatness"], ["03-consolidation-layer", "flatness"], ["04-circles", "singleFrequencyNeurons"]],
+    uses: [["06-flatness", "flatness"], ["03-consolidation-layer", "flatness"], ["04-circles", "singleFrequencyNeurons"]],
     judge: ([sweep, consolidation, neurons]) => {
       const negative = (s: Values) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
-      const rhos = `ρ = ${f2(sweep.rho)} (p ${fp(sweep.pValue)}, n ${sweep.n}) over the sweep's networks, ρ = ${f2(consolidation.rho)} (p ${fp(consolidation.pValue)}, n ${consolidation.n}) over the consolidation layer's checkpoints`;
+      const rhos = `ρ = ${f2(sweep.rho)} (p ${fp(sweep.pValue)}, n ${sweep.n}) over notebook 06's networks, ρ = ${f2(consolidation.rho)} (p ${fp(consolidation.pValue)}, n ${consolidation.n}) over the consolidation layer's checkpoints`;
       const aligned = aboveControls(neurons, 2, 0.1);
       const neuronText = `${f2(neurons.trained)} of neurons are ≥ 85% one frequency (initial ${f2(neurons.initial)}, null ${f2(neurons.null)})`;
       if (negative(sweep) && negative(consolidation) && aligned) return { verdict: "supported", reason: `${rhos}; ${neuronText}` };
@@ -105,7 +105,7 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Noise helps exploration",
     synthesis: "SGD noise beneficial (marked CONFIRMED)",
-    uses: [["05-paper-findings", "noise"]],
+    uses: [["07-noise", "noise"]],
     judge: ([n]) => {
       const inf = (x: number | null) => (x === null ? Infinity : x);
       const helped: string[] = [];

@@ -6,7 +6,8 @@
 import { grokkingEvents, GrokkingEvents } from "../analysis/grokkingEvents";
 import { SweepResult } from "../experiment/collectResults";
 import { runSweep, SweepOptions } from "../experiment/runSweep";
-import { watch, WatchedRun } from "./watch";
+import { watch } from "./watch";
+import { WatchedRun } from "./readRuns";
 
 export interface LiveSweepRun extends WatchedRun {
   /** The run's row of results.jsonl, with its grid values and variant as columns. */

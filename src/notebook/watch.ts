@@ -5,18 +5,13 @@
  * finished or failed, or nothing writes the folder any more). The last state stays in the saved
  * and exported notebook, the figure with its static image.
  */
-import * as fs from "fs";
-import * as path from "path";
-import { loadLog } from "../logs/loadLog";
-import { LogRecord } from "../logs/LogRecord";
-import { runsOf } from "../experiment/runsOf";
 import { readableRunName } from "../experiment/expandSweep";
-import { runStatus, RunStatus } from "../experiment/runStatus";
 import { statusRows } from "../experiment/statusRows";
 import { compareRuns } from "../plots/compareRuns";
 import { lockHolder } from "../train/RunLock";
 import { writeDisplay } from "./kernelDisplay";
 import { LiveFigure } from "./LiveFigure";
+import { readRuns, WatchedRun } from "./readRuns";
 import { newDisplayId } from "./show";
 import { tableBundle } from "./tableBundle";
 
@@ -33,12 +28,6 @@ export interface WatchOptions {
   signal?: AbortSignal;
 }
 
-export interface WatchedRun {
-  name: string;
-  dir: string;
-  status: RunStatus;
-  records: LogRecord[];
-}
 
 export interface WatchResult {
   runs: WatchedRun[];
@@ -47,15 +36,6 @@ export interface WatchResult {
 }
 
 const ENDED = new Set(["finished", "failed"]);
-
-function read(dir: string, stalledAfterSeconds: number): WatchedRun[] {
-  if (!fs.existsSync(path.join(dir, "sweep.json")) && !fs.existsSync(path.join(dir, "config.json"))) return [];
-  return runsOf(dir, "watch").map((r) => {
-    const status = runStatus(r.dir, { stalledAfterSeconds });
-    const logPath = path.join(r.dir, "log.jsonl");
-    return { ...r, status, records: status.state === "pending" || !fs.existsSync(logPath) ? [] : loadLog(logPath).records };
-  });
-}
 
 /** True when nothing will change: every run ended, or no process writes the folder or its runs. */
 function over(dir: string, runs: WatchedRun[]): boolean {
@@ -89,7 +69,7 @@ export async function watch(dir: string, options: WatchOptions = {}): Promise<Wa
   let ended = false;
   let seen = "";
   for (;;) {
-    runs = read(dir, stalledAfterSeconds);
+    runs = readRuns(dir, { stalledAfterSeconds });
     ended = over(dir, runs);
     const state = JSON.stringify(runs.map((r) => [r.status.state, r.records.length]));
     if (state !== seen || !tableShown) {

@@ -20,11 +20,9 @@ const holds = (): Record<string, Record<string, V>> => ({
   "02-training-log-analysis": { circuitFormation: { shareBefore: 0.1 } },
   "03-consolidation-layer": { flatness: { rho: -0.7, pValue: 0.001, n: 20 }, phiOverTraining: { atGeneralisation: 0.5, final: 0.2, min: 0.2 } },
   "04-circles": { circularity: { trained: 0.8, initial: 0.01, null: 0.03 }, circularityWout: { trained: 0.7, initial: 0.0, null: 0.02 }, tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.98 }, singleFrequencyNeurons: { trained: 0.8, initial: 0.0, null: 0.05 } },
-  "05-paper-findings": {
-    weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3 },
-    flatness: { rho: -0.8, pValue: 1e-5, n: 40 },
-    noise: { fullBatch_wd0: null, minibatch_wd0: 900, weightNoise_wd0: 1000, gradientNoise_wd0: 1100, fullBatch_wd1: 1000, minibatch_wd1: 500, weightNoise_wd1: 700, gradientNoise_wd1: 750 },
-  },
+  "05-weight-decay-data": { weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3 } },
+  "06-flatness": { flatness: { rho: -0.8, pValue: 1e-5, n: 40 } },
+  "07-noise": { noise: { fullBatch_wd0: null, minibatch_wd0: 900, weightNoise_wd0: 1000, gradientNoise_wd0: 1100, fullBatch_wd1: 1000, minibatch_wd1: 500, weightNoise_wd1: 700, gradientNoise_wd1: 750 } },
   "08-micro-grokking": { insideView: { start: 0.0, end: 0.6, nullEnd: 0.05 }, withoutWeightDecay: { steps: null, reached: 0, seeds: 3 } },
 });
 
@@ -42,9 +40,9 @@ test("claimsLedger: every claim supported when the numbers are well above their 
 test("claimsLedger: each rule says 'not supported' when the measure is no better than its control", () => {
   const h = holds();
   h["04-circles"].circularity = { trained: 0.05, initial: 0.02, null: 0.04 };
-  h["05-paper-findings"].weightDecay = { fractions: 3, groksWithout: 3, groksWith: 3 };
-  h["05-paper-findings"].flatness = { rho: 0.21, pValue: 0.5, n: 12 };
-  h["05-paper-findings"].noise = { ...h["05-paper-findings"].noise, minibatch_wd0: null, weightNoise_wd0: null, gradientNoise_wd0: null, minibatch_wd1: 1000, weightNoise_wd1: 1100, gradientNoise_wd1: 990 };
+  h["05-weight-decay-data"].weightDecay = { fractions: 3, groksWithout: 3, groksWith: 3 };
+  h["06-flatness"].flatness = { rho: 0.21, pValue: 0.5, n: 12 };
+  h["07-noise"].noise = { ...h["07-noise"].noise, minibatch_wd0: null, weightNoise_wd0: null, gradientNoise_wd0: null, minibatch_wd1: 1000, weightNoise_wd1: 1100, gradientNoise_wd1: 990 };
   h["04-circles"].circularityWout = { trained: 0.1, initial: 0.05, null: 0.06 };
   h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, valAtMemorisation: 0.6, normAtTransition: 70 };
   h["02-training-log-analysis"].circuitFormation = { shareBefore: 0.6 };
@@ -81,8 +79,8 @@ test("claimsLedger: grokking without weight decay (⊥Grad) refutes 'crucial'; a
 
 test("claimsLedger: nothing grokked within the budget (quick mode's tiny runs) is 'not testable here', not a refutation", () => {
   const h = holds();
-  h["05-paper-findings"].weightDecay = { fractions: 2, groksWithout: 0, groksWith: 0 };
-  h["05-paper-findings"].noise = Object.fromEntries(Object.keys(h["05-paper-findings"].noise).map((k) => [k, null]));
+  h["05-weight-decay-data"].weightDecay = { fractions: 2, groksWithout: 0, groksWith: 0 };
+  h["07-noise"].noise = Object.fromEntries(Object.keys(h["07-noise"].noise).map((k) => [k, null]));
   h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, generalisation: null, transitionStart: null, transitionEnd: null, normAtTransition: null };
   const v = claimsLedger(found(h));
   assert.equal(v.find((r) => r.claim.startsWith("Weight decay"))!.verdict, "not testable here");
