@@ -13,6 +13,7 @@ import { fourierNorms, fourierSparsity, keyFrequencies } from "./fourierNorms";
 import { neuronFrequencies, NeuronFrequencies } from "./neuronFrequencies";
 import { restrictedLoss, RestrictedLoss } from "./restrictedLoss";
 import { rqi } from "./rqi";
+import { residueRows } from "./residueRows";
 
 export interface ModelAnalysis {
   /** Fourier norms of the embedding per frequency. */
@@ -45,8 +46,7 @@ export function analyseModel(model: Model, dataset: Dataset, options: { keys?: n
   const p = dataset.numClasses;
   const { embedding, embeddingB, unembedding, neurons, neuronsAt } = model.roles;
   const lastPosition = neuronsAt === "answer";
-  const rowsOf = (name: string) => tf.tidy(() => weightOf(model, name).slice([0, 0], [p, -1]).arraySync() as number[][]); // residue rows only
-  const embed = rowsOf(embedding);
+  const embed = residueRows(model, embedding, p);
   const norms = fourierNorms(embed);
   const keys = keyFrequencies(norms);
   const lossKeys = options.keys ?? keys;
@@ -71,7 +71,7 @@ export function analyseModel(model: Model, dataset: Dataset, options: { keys?: n
       rqiModular: rqi(embed, { modular: true }),
       sparsity: fourierSparsity(norms),
       embedding: embed,
-      embeddingB: rowsOf(embeddingB),
+      embeddingB: residueRows(model, embeddingB, p),
       unembedding: tf.tidy(() => weightOf(model, unembedding).transpose().arraySync() as number[][]),
     };
     tf.dispose([logits, neuronActs]);

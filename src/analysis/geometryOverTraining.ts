@@ -11,12 +11,11 @@
  *   ⌊(p−1)/2⌋ about evenly (~keys / ⌊(p−1)/2⌋ plus the null's sampling excess).
  * The embedding is the model's roles.embedding (E1, or the circle MLP's computed table).
  */
-import * as tf from "@tensorflow/tfjs";
-import { weightOf } from "../models/Model";
 import { RunFolder } from "../train/RunFolder";
 import { circularity, Circularity } from "./circularity";
 import { permuteRows } from "./nullModel";
 import { Rows } from "./matrixRows";
+import { residueRows } from "./residueRows";
 
 export interface GeometryPoint {
   step: number;
@@ -65,7 +64,7 @@ export function geometryOverTraining(folder: RunFolder, options: { keys?: number
     const p = (folder.config as { model: { numClasses: number } }).model.numClasses;
     return steps.map((step) => {
       if (step !== 0 || available.includes(0)) folder.loadWeights(model, step);
-      const rows = tf.tidy(() => weightOf(model, model.roles.embedding).slice([0, 0], [p, -1]).arraySync() as Rows);
+      const rows = residueRows(model, model.roles.embedding, p);
       const shuffled = permuteRows(rows, options.nullSeed ?? 1);
       const c = circularity(rows);
       const cNull = circularity(shuffled);

@@ -4,8 +4,8 @@
  */
 import { PlotlyFigure } from "./PlotlyFigure";
 import { LogRecord } from "../logs/LogRecord";
+import { paletteColour } from "./palette";
 
-const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
 
 /**
  * @example
@@ -18,7 +18,7 @@ export function compareRuns(
   const metric = options.metric ?? "valAccuracy";
   const data = runs.flatMap((run, i) => {
     const shown = run.records.filter((r) => r.step > 0);
-    const colour = PALETTE[i % PALETTE.length];
+    const colour = paletteColour(i);
     const main = { type: "scatter", mode: "lines", name: `${run.name}: ${metric}`, x: shown.map((r) => r.step), y: shown.map((r) => r[metric]), line: { color: colour } };
     const train = { type: "scatter", mode: "lines", name: `${run.name}: trainAccuracy`, x: shown.map((r) => r.step), y: shown.map((r) => r.trainAccuracy), line: { color: colour, dash: "dot" } };
     return options.withTrain ? [main, train] : [main];

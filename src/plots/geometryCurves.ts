@@ -5,9 +5,9 @@
  */
 import { GeometryPoint } from "../analysis/geometryOverTraining";
 import { PlotlyFigure } from "./PlotlyFigure";
+import { paletteColour } from "./palette";
 
 // 16 distinguishable colours (Plotly's default 10 and six of its "Dark24")
-const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#222A2A"];
 
 /**
  * @example
@@ -16,7 +16,7 @@ const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b
 export function geometryCurves(runs: { name: string; points: GeometryPoint[] }[], options: { title?: string } = {}): PlotlyFigure {
   const data = runs.flatMap((run, i) => {
     const shown = run.points.filter((x) => x.step > 0); // a log axis
-    const colour = PALETTE[i % PALETTE.length];
+    const colour = paletteColour(i);
     const steps = shown.map((x) => x.step);
     const trace = (y: number[], axis: 1 | 2, isNull: boolean) => ({
       type: "scatter",

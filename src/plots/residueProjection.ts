@@ -4,8 +4,8 @@
  * Fig. 4 right: m = 8, step 8).
  */
 import { PlotlyFigure } from "./PlotlyFigure";
+import { paletteColour } from "./palette";
 
-const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
 /**
  * @param points [p][2] coordinates of residues 0 … p−1
@@ -35,7 +35,7 @@ export function residueProjection(points: number[][], options: { title?: string;
         text: xs.map(String),
         textposition: "top center",
         textfont: { size: 9 },
-        marker: { color: PALETTE[r % PALETTE.length], size: 8 },
+        marker: { color: paletteColour(r), size: 8 },
         name: `x ≡ ${r} (mod ${m})`,
       })),
     ],
