@@ -127,3 +127,4 @@ export * from "./analysis/nandaPhases";
 export * from "./analysis/sharpnessAtCheckpoints";
 export * from "./logs/exportLog";
 export * from "./notebook/readRuns";
+export * from "./notebook/readSweep";
