@@ -153,11 +153,11 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Phase 3, discovery (~100k steps): neurons suddenly align to the circle, validation → 100%",
     synthesis: "a phase transition at a critical point",
-    uses: [["01-grokking-curves", "fig1"], ["02-training-log-analysis", "circuitFormation"]],
+    uses: [["01-grokking-curves", "fig1"], ["09-mechanism", "circuitFormation"]],
     judge: ([f, c]) => {
       const text = `validation rose from 10% to 90% of its rise between steps ${f2(f.transitionStart)} and ${f2(f.transitionEnd)} (memorisation ${f2(f.memorisation)}, generalisation ${f2(f.generalisation)}); in the Nanda transformer ${c.shareBefore === null ? "n/a" : (100 * c.shareBefore).toFixed(0) + "%"} of the restricted loss's fall (log scale) happened before validation accuracy began to rise`;
       if (f.generalisation === null) return { verdict: "not testable here", reason: `${text}: the run did not generalise within its budget` };
-      if (c.shareBefore === null) return { verdict: "not testable here", reason: `${text}: the Nanda transformer's run did not both memorise and generalise, so when its structure formed is not measured` };
+      if (c.shareBefore === null) return { verdict: "not testable here", reason: `${text}: the Nanda transformer's run (notebook 09) had no plateau between memorising and generalising, so when its structure formed is not measured` };
       if (c.shareBefore !== null && c.shareBefore >= 0.3) return { verdict: "not supported", reason: `${text}: the jump in accuracy is sudden, but the structure forms gradually before it (Nanda et al.'s circuit formation)` };
       return { verdict: "supported", reason: text };
     },

@@ -17,7 +17,7 @@ function found(spec: Record<string, Record<string, V>>): Record<string, Notebook
 /** Numbers shaped like a full run where every claim holds (each rule's "supported" case). */
 const holds = (): Record<string, Record<string, V>> => ({
   "01-grokking-curves": { fig1: { p: 97, chance: 1 / 97, memorisation: 400, valAtMemorisation: 0.03, transitionStart: 3000, transitionEnd: 3600, generalisation: 3800, normAtMemorisation: 60, normAtTransition: 40, normAtEnd: 35 } },
-  "02-training-log-analysis": { circuitFormation: { shareBefore: 0.1 } },
+  "09-mechanism": { circuitFormation: { shareBefore: 0.1 } },
   "03-consolidation-layer": { flatness: { rho: -0.7, pValue: 0.001, n: 20 }, phiOverTraining: { atGeneralisation: 0.5, final: 0.2, min: 0.2 } },
   "04-circles": { circularity: { trained: 0.8, initial: 0.01, null: 0.03 }, circularityWout: { trained: 0.7, initial: 0.0, null: 0.02 }, tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.98 }, singleFrequencyNeurons: { trained: 0.8, initial: 0.0, null: 0.05 } },
   "05-weight-decay-data": { weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3 } },
@@ -45,7 +45,7 @@ test("claimsLedger: each rule says 'not supported' when the measure is no better
   h["07-noise"].noise = { ...h["07-noise"].noise, minibatch_wd0: null, weightNoise_wd0: null, gradientNoise_wd0: null, minibatch_wd1: 1000, weightNoise_wd1: 1100, gradientNoise_wd1: 990 };
   h["04-circles"].circularityWout = { trained: 0.1, initial: 0.05, null: 0.06 };
   h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, valAtMemorisation: 0.6, normAtTransition: 70 };
-  h["02-training-log-analysis"].circuitFormation = { shareBefore: 0.6 };
+  h["09-mechanism"].circuitFormation = { shareBefore: 0.6 };
   const v = Object.fromEntries(claimsLedger(found(h)).map((r) => [r.claim.split(" (")[0].split(",")[0], r]));
   assert.equal(v["Grokking = discovering geometry"].verdict, "not supported");
   assert.equal(v["Weight decay forces compression"].verdict, "not supported");
@@ -68,8 +68,8 @@ test("claimsLedger: grokking without weight decay (⊥Grad) refutes 'crucial'; a
   h["03-consolidation-layer"].phiOverTraining = { atGeneralisation: null, final: 0.3, min: 0.2 };
   const rows = claimsLedger(found(h));
   const generalised = holds();
-  generalised["02-training-log-analysis"].circuitFormation = { shareBefore: null };
-  assert.match(claimsLedger(found(generalised)).find((r) => r.claim.startsWith("Phase 3"))!.reason, /did not both memorise and generalise/);
+  generalised["09-mechanism"].circuitFormation = { shareBefore: null };
+  assert.match(claimsLedger(found(generalised)).find((r) => r.claim.startsWith("Phase 3"))!.reason, /had no plateau between memorising and generalising/);
   const wd = rows.find((r) => r.claim.startsWith("Weight decay"))!;
   assert.equal(wd.verdict, "not supported");
   assert.match(wd.reason, /not necessary: ⊥Grad with StableMax and no weight decay grokked in 1200 steps \(3\/3 seeds\)/);
