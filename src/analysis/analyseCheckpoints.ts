@@ -29,12 +29,7 @@ export interface CheckpointsAnalysis {
  * await show(c.table); await show(checkpointSlider(records, c.snapshots));
  */
 export function analyseCheckpoints(folder: RunFolder, dataset: Dataset, options: { steps?: number[] } = {}): CheckpointsAnalysis {
-  const available = folder.checkpointSteps();
-  const steps = options.steps ?? available;
-  const missing = steps.filter((s) => !available.includes(s));
-  if (missing.length) {
-    throw new Error(`analyseCheckpoints: "${folder.dir}" has no checkpoint for step(s) ${missing.join(", ")}; it has ${available.join(", ") || "none"}`);
-  }
+  const steps = folder.checkpointStepsFor("analyseCheckpoints", options.steps);
   if (steps.length === 0) throw new Error(`analyseCheckpoints: "${folder.dir}" holds no checkpoint`);
   const records = folder.records;
   const model = folder.model();

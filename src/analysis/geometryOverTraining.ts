@@ -55,9 +55,7 @@ export function keyShare(rows: Rows, c: Circularity, keys: number): { share: num
 export function geometryOverTraining(folder: RunFolder, options: { keys?: number; steps?: number[]; nullSeed?: number } = {}): GeometryPoint[] {
   const keys = options.keys ?? 5;
   const available = folder.checkpointSteps();
-  const steps = options.steps ?? available;
-  const missing = steps.filter((s) => !available.includes(s) && s !== 0);
-  if (missing.length) throw new Error(`geometryOverTraining: "${folder.dir}" has no checkpoint for step(s) ${missing.join(", ")}; it has ${available.join(", ") || "none"}`);
+  const steps = folder.checkpointStepsFor("geometryOverTraining", options.steps, { initialFromConfig: true });
   const records = folder.records;
   const model = folder.model(0);
   try {

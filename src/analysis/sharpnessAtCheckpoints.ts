@@ -23,12 +23,7 @@ export interface CheckpointSharpness {
  */
 export function sharpnessAtCheckpoints(folder: RunFolder, dataset: Dataset, options: SharpnessOptions & { steps?: number[] } = {}): CheckpointSharpness[] {
   const { steps: wanted, ...sharpnessOptions } = options;
-  const available = folder.checkpointSteps();
-  const steps = wanted ?? available;
-  const missing = steps.filter((s) => !available.includes(s));
-  if (missing.length) {
-    throw new Error(`sharpnessAtCheckpoints: "${folder.dir}" has no checkpoint for step(s) ${missing.join(", ")}; it has ${available.join(", ") || "none"}`);
-  }
+  const steps = folder.checkpointStepsFor("sharpnessAtCheckpoints", wanted);
   const records = folder.records;
   const model = folder.model();
   try {

@@ -306,6 +306,21 @@ export class RunFolder {
   }
 
   /**
+   * The steps an analysis asked for (default: every checkpoint), checked: a step without a
+   * checkpoint is an error naming the caller, this folder and the steps it has. With
+   * `initialFromConfig`, step 0 counts as present (the seeded start is rebuilt from config.json).
+   * @example
+   * const steps = run.checkpointStepsFor("analyseCheckpoints", options.steps);
+   */
+  checkpointStepsFor(owner: string, wanted?: number[], options: { initialFromConfig?: boolean } = {}): number[] {
+    const available = this.checkpointSteps();
+    const steps = wanted ?? available;
+    const missing = steps.filter((s) => !available.includes(s) && !(options.initialFromConfig && s === 0));
+    if (missing.length) throw new Error(`${owner}: "${this.dir}" has no checkpoint for step(s) ${missing.join(", ")}; it has ${available.join(", ") || "none"}`);
+    return steps;
+  }
+
+  /**
    * Loads only the model weights of the checkpoint of `step` (default: the latest), for analyses.
    * @example
    * run.loadWeights(model, 1000); // model now holds its step-1000 weights

@@ -113,3 +113,22 @@ test("RunFolder.open reads a finished run: checkpoint steps and weights of any o
   assert.throws(() => RunFolder.open(path.join(dir, "nothing")), /RunFolder.open: ".*nothing" holds no run/);
   model.dispose();
 });
+
+test("checkpointStepsFor: every checkpoint by default; asked steps checked, the caller and the steps there are named; step 0 from the config when allowed", async () => {
+  const { runExperiment } = await import("../../src/experiment/runExperiment");
+  const dir = tmp();
+  const run = await runExperiment({
+    data: { operation: "x+y", p: 7, seed: 0 }, model: { kind: "mlp", width: 8, seed: 0 },
+    train: { steps: 30, optimizer: { lr: 1e-2 }, evaluation: { every: 10 }, yieldEveryMs: 0 }, run: { dir, checkpointsPerDecade: 0, checkpointEvery: 10 },
+  });
+  run.model.dispose();
+  const folder = RunFolder.open(dir);
+  const all = folder.checkpointSteps();
+  assert.ok(all.includes(10) && all.includes(30), `checkpoints ${all}`);
+  assert.deepEqual(folder.checkpointStepsFor("me"), all);
+  assert.deepEqual(folder.checkpointStepsFor("me", [30, 10]), [30, 10]);
+  assert.throws(() => folder.checkpointStepsFor("analyseCheckpoints", [10, 15]), new RegExp(`analyseCheckpoints: ".*" has no checkpoint for step\\(s\\) 15; it has ${all.join(", ")}`));
+  assert.equal(all.includes(0), false, "step 0 is not checkpointed: its weights come from the config");
+  assert.throws(() => folder.checkpointStepsFor("me", [0]), /has no checkpoint for step\(s\) 0/);
+  assert.deepEqual(folder.checkpointStepsFor("me", [0, 10], { initialFromConfig: true }), [0, 10]);
+});
