@@ -127,17 +127,19 @@ async function startServer(dir: string, page: Page, extra: string[]): Promise<{ 
 }
 
 /** Opens a notebook in the server; its trust line and how each figure shows, once they settle. */
-async function openInServer(page: Page, url: string, nb: string, expected: number): Promise<{ trust: string; states: string[] }> {
+async function openInServer(page: Page, url: string, nb: string, expected: number, want: "plot" | "any" = "any"): Promise<{ trust: string; states: string[] }> {
   await page.goto(`${url}/notebooks/${nb}`);
   await page.waitForSelector("#notification_trusted", { timeout: 30000 });
+  // A trusted notebook shows each figure's static image first and plotly.js replaces it once loaded
+  // (slower on a server's first page): where plots are expected, wait for them, not the images.
   await page
     .waitForFunction(
-      (n) => {
+      ({ n, plots }) => {
         const els = Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll(".groklab-figure"));
-        return els.length === n && els.every((e) => e.querySelector(".main-svg") || e.querySelector("img"));
+        return els.length === n && els.every((e) => e.querySelector(".main-svg") || (!plots && e.querySelector("img")));
       },
-      expected,
-      { timeout: 20000 },
+      { n: expected, plots: want === "plot" },
+      { timeout: want === "plot" ? 40000 : 20000 },
     )
     .catch(() => undefined);
   const trust = (await page.locator("#notification_trusted").textContent())?.trim() ?? "";
@@ -234,7 +236,7 @@ async function main(): Promise<number> {
       stops.push(signed.stop);
       for (const nb of notebooks) {
         const expected = figureCount(path.join(dir, nb));
-        const { trust, states } = await openInServer(page, signed.url, nb, expected);
+        const { trust, states } = await openInServer(page, signed.url, nb, expected, "plot");
         report(
           trust === "Trusted" && states.length === expected && states.every((s) => s === "plot"),
           `${nb} as the main command signed it, ${trust}: ${expected} figure(s) expected drawn by plotly.js; shown as [${states.join(", ")}]`,
