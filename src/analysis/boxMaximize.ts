@@ -2,7 +2,12 @@
  * Maximises a smooth function over a box with a projected limited-memory quasi-Newton method
  * (the role L-BFGS-B plays in Keskar et al. 2017): the L-BFGS direction on the variables that are
  * not held at a bound by the gradient, a step along the projected path with Armijo backtracking,
- * and curvature pairs kept only when sᵀy > 0. A fixed number of iterations, as in the paper.
+ * and curvature pairs kept only when sᵀy > 0. A fixed number of iterations, as in the paper, with
+ * two stops that scipy's L-BFGS-B also makes (its `maxls` and `factr`), scaled to the float32
+ * losses groklab computes: at most 20 backtracking steps an iteration, and an end once a step can
+ * no longer change the value by more than float32's resolution (a relative 1e-7): below that, the
+ * differences the search chases are rounding noise, and it used to spend up to 30 evaluations an
+ * iteration on them.
  */
 
 export interface BoxMaximizeResult {
@@ -27,6 +32,7 @@ export function boxMaximize(
   upper: number[],
   iterations = 10,
   memory = 10,
+  relativeTolerance = 1e-7,
 ): BoxMaximizeResult {
   const n = y0.length;
   if (lower.length !== n || upper.length !== n || lower.some((l, i) => !(l <= upper[i]))) {
@@ -70,8 +76,11 @@ export function boxMaximize(
     let next = cur;
     let yNext = y;
     let accepted = false;
-    for (let tries = 0; tries < 30; tries++) {
+    const resolution = relativeTolerance * (1 + Math.abs(cur.value));
+    for (let tries = 0; tries < 20; tries++) {
       yNext = clamp(y.map((v, i) => v + t * d[i]));
+      // The rise this step promises to first order; below the value's resolution it is noise.
+      if (-dot(cur.grad, yNext.map((v, i) => v - y[i])) < resolution) break; // not accepted: the search ends here
       next = g(yNext);
       if (next.value <= cur.value + 1e-4 * dot(cur.grad, yNext.map((v, i) => v - y[i]))) {
         accepted = true;
@@ -80,6 +89,7 @@ export function boxMaximize(
       t /= 2;
     }
     if (!accepted) break;
+    const gained = cur.value - next.value;
     const s = yNext.map((v, i) => v - y[i]);
     const yy = next.grad.map((v, i) => v - cur.grad[i]);
     if (dot(s, yy) > 1e-12 * dot(yy, yy)) {
@@ -92,6 +102,7 @@ export function boxMaximize(
     }
     y = yNext;
     cur = next;
+    if (gained < resolution) break;
   }
   return { y, value: -cur.value, start, evaluations };
 }

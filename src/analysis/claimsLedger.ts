@@ -9,6 +9,7 @@
  * full-batch training), so that a reader can check each verdict from the numbers it quotes.
  */
 import type { Finding, NotebookFindings } from "../notebook/saveFindings";
+import { NOISE_KINDS, noiseValueNames } from "./noiseFindingValues";
 
 export type Verdict = "supported" | "not supported" | "not testable here" | "not measured";
 
@@ -31,8 +32,8 @@ type Judge = (v: Values[]) => { verdict: Verdict; reason: string };
 interface Claim {
   claim: string;
   synthesis: string;
-  /** [notebook, finding id] pairs the rule reads, in order. */
-  uses: [string, string][];
+  /** [notebook, finding id, the value names the rule reads] for each finding, in order. */
+  uses: [string, string, string[]][];
   judge: Judge;
 }
 
@@ -43,11 +44,15 @@ const fp = (x: number | null) => (x === null ? "n/a" : x < 1e-3 ? x.toExponentia
 const controlMax = (v: Values) => Math.max(v.initial ?? 0, v.null ?? 0);
 const aboveControls = (v: Values, factor = 3, floor = 0.2) => v.trained !== null && v.trained >= floor && v.trained >= factor * Math.max(controlMax(v), 0.01);
 
+/** The value names of a structure measure beside its controls, and of a rank correlation. */
+const CONTROLLED = ["trained", "initial", "null"];
+const CORRELATION = ["rho", "pValue", "n"];
+
 export const CLAIMS: Claim[] = [
   {
     claim: "Grokking = discovering geometry",
     synthesis: "Embeddings show circular structure (marked CONFIRMED)",
-    uses: [["04-circles", "circularity"], ["08-micro-grokking", "insideView"]],
+    uses: [["04-circles", "circularity", CONTROLLED], ["08-micro-grokking", "insideView", ["start", "end", "nullEnd"]]],
     judge: ([c, inside]) => {
       const circles = aboveControls(c);
       const rises = inside.start !== null && inside.end !== null && inside.end - inside.start >= 0.2 && inside.end >= 3 * Math.max(inside.nullEnd ?? 0, 0.01);
@@ -60,7 +65,7 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Weight decay forces compression",
     synthesis: "Weight decay is crucial for grokking (marked CONFIRMED)",
-    uses: [["05-weight-decay-data", "weightDecay"], ["01-grokking-curves", "fig1"], ["08-micro-grokking", "withoutWeightDecay"]],
+    uses: [["05-weight-decay-data", "weightDecay", ["fractions", "groksWithout", "groksWith"]], ["01-grokking-curves", "fig1", ["normAtMemorisation", "normAtEnd"]], ["08-micro-grokking", "withoutWeightDecay", ["steps", "reached", "seeds"]]],
     judge: ([wd, fig1, without]) => {
       const compresses = fig1.normAtMemorisation !== null && fig1.normAtEnd !== null && fig1.normAtEnd < fig1.normAtMemorisation;
       const norms = `the weight norm went ${f2(fig1.normAtMemorisation)} → ${f2(fig1.normAtEnd)} from memorisation to the end of the Fig. 1 run`;
@@ -80,7 +85,7 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Neurons align to prime structure",
     synthesis: "Flatness predicts generalization (marked CONFIRMED; Power et al.: Spearman ρ = −0.79548, p < 0.000014)",
-    uses: [["06-flatness", "flatness"], ["03-consolidation-layer", "flatness"], ["04-circles", "singleFrequencyNeurons"]],
+    uses: [["06-flatness", "flatness", CORRELATION], ["03-consolidation-layer", "flatness", CORRELATION], ["04-circles", "singleFrequencyNeurons", CONTROLLED]],
     judge: ([sweep, consolidation, neurons]) => {
       const negative = (s: Values) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
       const rhos = `ρ = ${f2(sweep.rho)} (p ${fp(sweep.pValue)}, n ${sweep.n}) over notebook 06's networks, ρ = ${f2(consolidation.rho)} (p ${fp(consolidation.pValue)}, n ${consolidation.n}) over the consolidation layer's checkpoints`;
@@ -93,7 +98,7 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Mod p is circular/toroidal",
     synthesis: "t-SNE shows clear circles (marked CONFIRMED)",
-    uses: [["04-circles", "circularityWout"], ["04-circles", "tsnePlusEight"]],
+    uses: [["04-circles", "circularityWout", CONTROLLED], ["04-circles", "tsnePlusEight", CONTROLLED]],
     judge: ([w, tsne]) => {
       const circles = aboveControls(w);
       const picture = tsne.trained !== null && tsne.trained < Math.min(tsne.initial ?? 1, tsne.null ?? 1) - 0.1;
@@ -105,30 +110,37 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Noise helps exploration",
     synthesis: "SGD noise beneficial (marked CONFIRMED)",
-    uses: [["07-noise", "noise"]],
+    uses: [["07-noise", "noise", noiseValueNames()]],
     judge: ([n]) => {
-      const inf = (x: number | null) => (x === null ? Infinity : x);
+      // Each kind against the control: by steps to 99% where either got there (20% sooner or 25% later counts),
+      // by the final validation accuracy (5 points) where both were censored.
       const helped: string[] = [];
       const hurt: string[] = [];
-      for (const wd of ["0", "1"]) {
-        const base = inf(n[`fullBatch_wd${wd}`] ?? null);
-        for (const kind of ["minibatch", "weightNoise", "gradientNoise"]) {
-          const v = inf(n[`${kind}_wd${wd}`] ?? null);
-          if (v < 0.8 * base) helped.push(`${kind} at wd ${wd}`);
-          else if (v > 1.25 * base) hurt.push(`${kind} at wd ${wd}`);
-        }
+      const inf = (x: number | null) => (x === null ? Infinity : x);
+      for (const kind of NOISE_KINDS) {
+        const steps = inf(n[`${kind}Steps`]);
+        const base = inf(n.controlSteps);
+        const censored = steps === Infinity && base === Infinity;
+        const better = censored ? n[`${kind}Final`]! >= n.controlFinal! + 0.05 : steps < 0.8 * base;
+        const worse = censored ? n[`${kind}Final`]! <= n.controlFinal! - 0.05 : steps > 1.25 * base;
+        if (better) helped.push(`${kind}${censored ? " (final accuracy)" : ""}`);
+        else if (worse) hurt.push(`${kind}${censored ? " (final accuracy)" : ""}`);
       }
-      const table = ["0", "1"].map((wd) => `wd ${wd}: full batch ${f2(n[`fullBatch_wd${wd}`] ?? null)}, minibatch ${f2(n[`minibatch_wd${wd}`] ?? null)}, weight noise ${f2(n[`weightNoise_wd${wd}`] ?? null)}, gradient noise ${f2(n[`gradientNoise_wd${wd}`] ?? null)} steps`).join("; ");
-      if (Object.values(n).every((x) => x === null)) return { verdict: "not testable here", reason: `no run grokked within the budget, with or without noise (${table})` };
-      if (helped.length > 0 && hurt.length === 0) return { verdict: "supported", reason: `faster than full batch: ${helped.join(", ")} (${table})` };
-      if (helped.length === 0) return { verdict: "not supported", reason: `no noise variant grokked clearly (20%) sooner than full batch (${table})` };
-      return { verdict: "not supported", reason: `mixed: sooner with ${helped.join(", ")}, later with ${hurt.join(", ")} (${table})` };
+      const one = (role: string) => `${role} ${f2(n[`${role}Steps`])} steps (final ${f2(n[`${role}Final`])})`;
+      const table = ["control", ...NOISE_KINDS].map(one).join("; ");
+      const finals = ["control", ...NOISE_KINDS].map((role) => n[`${role}Final`] ?? 0);
+      if (helped.length === 0 && hurt.length === 0 && [n.controlSteps, ...NOISE_KINDS.map((k) => n[`${k}Steps`])].every((x) => x === null) && Math.max(...finals) < 0.5) {
+        return { verdict: "not testable here", reason: `no run grokked within the budget and none got past 50% validation accuracy, with or without noise (${table})` };
+      }
+      if (helped.length > 0 && hurt.length === 0) return { verdict: "supported", reason: `better than the control: ${helped.join(", ")} (${table})` };
+      if (helped.length === 0) return { verdict: "not supported", reason: `no noise kind did clearly better than the control${hurt.length ? `; worse: ${hurt.join(", ")}` : ""} (${table})` };
+      return { verdict: "not supported", reason: `mixed: better with ${helped.join(", ")}, worse with ${hurt.join(", ")} (${table})` };
     },
   },
   {
     claim: "Phase 1, memorisation (0–1k steps): training accuracy → 100%, validation at chance",
     synthesis: "neurons learn arbitrary mappings; sharp minima",
-    uses: [["01-grokking-curves", "fig1"]],
+    uses: [["01-grokking-curves", "fig1", ["memorisation", "valAtMemorisation", "chance"]]],
     judge: ([f]) => {
       const atChance = f.valAtMemorisation !== null && f.chance !== null && f.valAtMemorisation < Math.max(0.1, 5 * f.chance);
       const text = `training accuracy held ≥ 99% from step ${f2(f.memorisation)}; validation accuracy then ${f2(f.valAtMemorisation)} (chance ${f.chance === null ? "n/a" : f.chance.toFixed(3)})`;
@@ -138,7 +150,7 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Phase 2, exploration (1k–100k steps): weight decay compresses, validation stays at chance",
     synthesis: "SGD noise explores parameter space, slowly moving toward flatter minima",
-    uses: [["01-grokking-curves", "fig1"]],
+    uses: [["01-grokking-curves", "fig1", ["memorisation", "transitionStart", "generalisation", "normAtMemorisation", "normAtTransition"]]],
     judge: ([f]) => {
       const plateau = f.memorisation !== null && (f.transitionStart ?? f.generalisation) !== null ? (f.transitionStart ?? f.generalisation)! - f.memorisation : null;
       const text = `validation stayed low for ${f2(plateau)} steps after memorisation (step ${f2(f.memorisation)} to the transition at ${f2(f.transitionStart)}); the weight norm went ${f2(f.normAtMemorisation)} → ${f2(f.normAtTransition)} over it`;
@@ -153,7 +165,7 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Phase 3, discovery (~100k steps): neurons suddenly align to the circle, validation → 100%",
     synthesis: "a phase transition at a critical point",
-    uses: [["01-grokking-curves", "fig1"], ["09-mechanism", "circuitFormation"]],
+    uses: [["01-grokking-curves", "fig1", ["transitionStart", "transitionEnd", "memorisation", "generalisation"]], ["09-mechanism", "circuitFormation", ["shareBefore"]]],
     judge: ([f, c]) => {
       const text = `validation rose from 10% to 90% of its rise between steps ${f2(f.transitionStart)} and ${f2(f.transitionEnd)} (memorisation ${f2(f.memorisation)}, generalisation ${f2(f.generalisation)}); in the Nanda transformer ${c.shareBefore === null ? "n/a" : (100 * c.shareBefore).toFixed(0) + "%"} of the restricted loss's fall (log scale) happened before validation accuracy began to rise`;
       if (f.generalisation === null) return { verdict: "not testable here", reason: `${text}: the run did not generalise within its budget` };
@@ -165,7 +177,7 @@ export const CLAIMS: Claim[] = [
   {
     claim: "Phase 4, geometric operation (100k+ steps): clear circles, flatness maximised",
     synthesis: "the network operates on the discovered structure",
-    uses: [["04-circles", "circularity"], ["03-consolidation-layer", "phiOverTraining"]],
+    uses: [["04-circles", "circularity", CONTROLLED], ["03-consolidation-layer", "phiOverTraining", ["final", "atGeneralisation", "min"]]],
     judge: ([c, phi]) => {
       const circles = aboveControls(c);
       const flattest = phi.final !== null && phi.atGeneralisation !== null && phi.final <= phi.atGeneralisation;
@@ -188,6 +200,13 @@ export function claimsLedger(found: Record<string, NotebookFindings>, claims: Cl
     const missing = c.uses.filter((_, i) => got[i] === undefined).map(([nb, id]) => `${nb} (${id})`);
     if (missing.length) {
       return { claim: c.claim, synthesis: c.synthesis, measured: got.filter((g) => g).map((g) => g!.text), where, verdict: "not measured", reason: `no saved result from ${missing.join(", ")}: run that notebook in this mode first` };
+    }
+    const lacking = c.uses.flatMap(([nb, id, keys], i) => {
+      const absent = keys.filter((k) => !(k in got[i]!.values));
+      return absent.length ? [`${nb} (${id}) lacks ${absent.join(", ")}`] : [];
+    });
+    if (lacking.length) {
+      return { claim: c.claim, synthesis: c.synthesis, measured: got.map((g) => g!.text), where, verdict: "not measured", reason: `the saved results do not hold what this rule reads: ${lacking.join("; ")}; run that notebook again in this mode (it may be from an older version)` };
     }
     const { verdict, reason } = c.judge(got.map((g) => g!.values));
     return { claim: c.claim, synthesis: c.synthesis, measured: got.map((g) => g!.text), where, verdict, reason };

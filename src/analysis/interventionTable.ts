@@ -7,6 +7,7 @@
  */
 import { LogRecord } from "../logs/LogRecord";
 import { grokkingSteps } from "./grokkingSteps";
+import { SeedSummary, seedSummary } from "./seedSummary";
 
 export interface InterventionRun {
   /** The intervention's name (a sweep's `variant`). */
@@ -17,16 +18,6 @@ export interface InterventionRun {
   error?: string | null;
   /** Training before the run's log started (pre-training, pretrainSummary): its seconds count in seconds99, its steps are summarised apart. */
   before?: { steps: number; seconds: number } | null;
-}
-
-/** Median and range over seeds; `median` is null when half the seeds or more never got there. */
-export interface SeedSummary {
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  /** Seeds that got there, of all. */
-  reached: number;
-  seeds: number;
 }
 
 export interface InterventionRow {
@@ -52,20 +43,6 @@ export interface InterventionTableOptions {
   sustain?: number;
 }
 
-/** Median of values where null is "never" (+∞), with the range of the finite ones. */
-function summarise(values: (number | null)[]): SeedSummary {
-  const reached = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  const all = [...reached, ...Array<number>(values.length - reached.length).fill(Infinity)];
-  const mid = all.length % 2 ? all[(all.length - 1) / 2] : (all[all.length / 2 - 1] + all[all.length / 2]) / 2;
-  return {
-    median: Number.isFinite(mid) ? mid : null,
-    min: reached[0] ?? null,
-    max: reached.at(-1) ?? null,
-    reached: reached.length,
-    seeds: values.length,
-  };
-}
-
 /**
  * @example
  * interventionTable(runs, { baselines: ["AdamW lr 1e-3", "AdamW lr 3e-3"] });
@@ -84,8 +61,8 @@ export function interventionTable(runs: InterventionRun[], options: Intervention
       return wall === undefined ? null : wall + (r.before?.seconds ?? 0);
     });
     const errors = [...new Set(mine.map((r) => r.error).filter((e): e is string => !!e))];
-    const beforeSteps = mine.some((r) => r.before) ? summarise(mine.map((r) => r.before?.steps ?? 0)) : null;
-    return { intervention, steps95: summarise(at(0.95)), steps99: summarise(steps99), seconds99: summarise(seconds99), beforeSteps, speedUp: null as number | null, baseline: false, errors };
+    const beforeSteps = mine.some((r) => r.before) ? seedSummary(mine.map((r) => r.before?.steps ?? 0)) : null;
+    return { intervention, steps95: seedSummary(at(0.95)), steps99: seedSummary(steps99), seconds99: seedSummary(seconds99), beforeSteps, speedUp: null as number | null, baseline: false, errors };
   });
   const candidates = rows.filter((r) => options.baselines.includes(r.intervention) && r.steps99.median !== null);
   const best = candidates.sort((a, b) => a.steps99.median! - b.steps99.median!)[0];

@@ -14,23 +14,42 @@ export interface CheckpointSharpness {
   /** Validation accuracy of the log at this step (null if the step was not evaluated). */
   valAccuracy: number | null;
   trainLoss: number | null;
+  /** Training accuracy of the log at this step (null if the step was not evaluated). */
+  trainAccuracy: number | null;
+}
+
+export interface CheckpointSharpnessOptions extends SharpnessOptions {
+  /** Checkpoints to measure. Default: all of the folder's. */
+  steps?: number[];
+  /**
+   * Measure only the checkpoints whose logged training accuracy is at least this (networks that
+   * fit their training set); the others, unevaluated steps included, are skipped. Default: none.
+   */
+  minTrainAccuracy?: number;
 }
 
 /**
- * @param steps checkpoints to measure (default: all of the folder's)
  * @example
  * sharpnessAtCheckpoints(RunFolder.open("runs/wd1"), dataset, { seed: 1 }); // [{ step: 10, phi: 2.1, valAccuracy: 0.02 }, …]
+ * sharpnessAtCheckpoints(folder, dataset, { minTrainAccuracy: 0.99 }); // only the networks that fit their data
  */
-export function sharpnessAtCheckpoints(folder: RunFolder, dataset: Dataset, options: SharpnessOptions & { steps?: number[] } = {}): CheckpointSharpness[] {
-  const { steps: wanted, ...sharpnessOptions } = options;
-  const steps = folder.checkpointStepsFor("sharpnessAtCheckpoints", wanted);
+export function sharpnessAtCheckpoints(folder: RunFolder, dataset: Dataset, options: CheckpointSharpnessOptions = {}): CheckpointSharpness[] {
+  const { steps: wanted, minTrainAccuracy, ...sharpnessOptions } = options;
+  if (minTrainAccuracy !== undefined && !(minTrainAccuracy >= 0 && minTrainAccuracy <= 1)) {
+    throw new Error(`sharpnessAtCheckpoints: minTrainAccuracy must be in [0, 1]; received ${minTrainAccuracy}`);
+  }
   const records = folder.records;
+  const fits = (step: number) => minTrainAccuracy === undefined || (records.find((r) => r.step === step)?.trainAccuracy ?? -1) >= minTrainAccuracy;
+  const steps = folder.checkpointStepsFor("sharpnessAtCheckpoints", wanted).filter(fits);
   const model = folder.model();
   try {
     return steps.map((step) => {
       folder.loadWeights(model, step);
       const record = records.find((r) => r.step === step);
-      return { step, phi: sharpness(model, dataset, sharpnessOptions).phi, valAccuracy: record?.valAccuracy ?? null, trainLoss: record?.trainLoss ?? null };
+      return {
+        step, phi: sharpness(model, dataset, sharpnessOptions).phi,
+        valAccuracy: record?.valAccuracy ?? null, trainLoss: record?.trainLoss ?? null, trainAccuracy: record?.trainAccuracy ?? null,
+      };
     });
   } finally {
     model.dispose();

@@ -3,7 +3,8 @@
  * counted ("censored (1/3 reached)" when half or more never got there), the speed-up against the
  * tuned baseline, the pre-training's steps where there was one, and failures.
  */
-import { InterventionRow, SeedSummary } from "../analysis/interventionTable";
+import { InterventionRow } from "../analysis/interventionTable";
+import { SeedSummary } from "../analysis/seedSummary";
 
 /** "median (min–max)", with the censored seeds counted. */
 export function formatSeedSummary(s: SeedSummary, digits = 0): string {

@@ -22,7 +22,7 @@ const holds = (): Record<string, Record<string, V>> => ({
   "04-circles": { circularity: { trained: 0.8, initial: 0.01, null: 0.03 }, circularityWout: { trained: 0.7, initial: 0.0, null: 0.02 }, tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.98 }, singleFrequencyNeurons: { trained: 0.8, initial: 0.0, null: 0.05 } },
   "05-weight-decay-data": { weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3 } },
   "06-flatness": { flatness: { rho: -0.8, pValue: 1e-5, n: 40 } },
-  "07-noise": { noise: { fullBatch_wd0: null, minibatch_wd0: 900, weightNoise_wd0: 1000, gradientNoise_wd0: 1100, fullBatch_wd1: 1000, minibatch_wd1: 500, weightNoise_wd1: 700, gradientNoise_wd1: 750 } },
+  "07-noise": { noise: { controlSteps: 1000, controlFinal: 0.99, smallerBatchSteps: 500, smallerBatchFinal: 0.99, weightNoiseSteps: 700, weightNoiseFinal: 0.99, gradientNoiseSteps: 1100, gradientNoiseFinal: 0.99 } },
   "08-micro-grokking": { insideView: { start: 0.0, end: 0.6, nullEnd: 0.05 }, withoutWeightDecay: { steps: null, reached: 0, seeds: 3 } },
 });
 
@@ -32,7 +32,7 @@ test("claimsLedger: every claim supported when the numbers are well above their 
   assert.deepEqual(rows.map((r) => r.verdict), CLAIMS.map(() => "supported"));
   assert.match(rows[0].reason, /circular \(0\.80\) where its initial weights \(0\.01\) and null model \(0\.03\)/);
   assert.match(rows[2].reason, /ρ = -0\.80 \(p 1\.0e-5, n 40\)/);
-  assert.match(rows[4].reason, /faster than full batch: minibatch at wd 0, weightNoise at wd 0, gradientNoise at wd 0, minibatch at wd 1/);
+  assert.match(rows[4].reason, /better than the control: smallerBatch, weightNoise \(control 1000 steps \(final 0\.99\); smallerBatch 500 steps/);
   assert.deepEqual(rows[0].where, [{ notebook: "04-circles", section: "circularity section" }, { notebook: "08-micro-grokking", section: "insideView section" }]);
   assert.deepEqual(rows[0].measured, ["circularity text", "insideView text"]);
 });
@@ -42,7 +42,7 @@ test("claimsLedger: each rule says 'not supported' when the measure is no better
   h["04-circles"].circularity = { trained: 0.05, initial: 0.02, null: 0.04 };
   h["05-weight-decay-data"].weightDecay = { fractions: 3, groksWithout: 3, groksWith: 3 };
   h["06-flatness"].flatness = { rho: 0.21, pValue: 0.5, n: 12 };
-  h["07-noise"].noise = { ...h["07-noise"].noise, minibatch_wd0: null, weightNoise_wd0: null, gradientNoise_wd0: null, minibatch_wd1: 1000, weightNoise_wd1: 1100, gradientNoise_wd1: 990 };
+  h["07-noise"].noise = { ...h["07-noise"].noise, smallerBatchSteps: 1000, weightNoiseSteps: 1100, gradientNoiseSteps: null, gradientNoiseFinal: 0.6 };
   h["04-circles"].circularityWout = { trained: 0.1, initial: 0.05, null: 0.06 };
   h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, valAtMemorisation: 0.6, normAtTransition: 70 };
   h["09-mechanism"].circuitFormation = { shareBefore: 0.6 };
@@ -53,7 +53,7 @@ test("claimsLedger: each rule says 'not supported' when the measure is no better
   assert.match(v["Neurons align to prime structure"].reason, /flatness does not predict validation accuracy/);
   assert.equal(v["Mod p is circular/toroidal"].verdict, "not supported");
   assert.equal(v["Noise helps exploration"].verdict, "not supported");
-  assert.match(v["Noise helps exploration"].reason, /no noise variant grokked clearly \(20%\) sooner/);
+  assert.match(v["Noise helps exploration"].reason, /no noise kind did clearly better than the control; worse: gradientNoise \(/);
   assert.equal(v["Phase 1"].verdict, "not supported");
   assert.equal(v["Phase 2"].verdict, "not supported");
   assert.match(v["Phase 2"].reason, /the norm did not fall/);
@@ -99,4 +99,28 @@ test("claimsLedger: a claim whose notebook saved nothing in this mode is 'not me
   assert.match(first.reason, /no saved result from 08-micro-grokking \(insideView\): run that notebook in this mode first/);
   assert.deepEqual(first.measured, ["circularity text"]);
   assert.equal(rows[2].verdict, "supported");
+});
+
+test("claimsLedger: noise judged by final validation accuracy when every run is censored (07's MLP numbers: noise slowed it)", () => {
+  const h = holds();
+  h["07-noise"].noise = { controlSteps: null, controlFinal: 0.971, smallerBatchSteps: null, smallerBatchFinal: 0.175, weightNoiseSteps: null, weightNoiseFinal: 0.952, gradientNoiseSteps: null, gradientNoiseFinal: 0.57 };
+  const noise = claimsLedger(found(h)).find((r) => r.claim.startsWith("Noise"))!;
+  assert.equal(noise.verdict, "not supported");
+  // 0.952 is within 5 points of 0.971: weight noise counts as neither better nor worse.
+  assert.match(noise.reason, /worse: smallerBatch \(final accuracy\), gradientNoise \(final accuracy\) \(control censored steps \(final 0\.97\)/);
+  h["07-noise"].noise = { ...h["07-noise"].noise, controlFinal: 0.6, weightNoiseFinal: 0.62, smallerBatchFinal: 0.9, gradientNoiseFinal: 0.7 };
+  assert.equal(claimsLedger(found(h)).find((r) => r.claim.startsWith("Noise"))!.verdict, "supported");
+});
+
+test("claimsLedger: a saved finding without a value its rule reads is 'not measured', naming the finding and the value", () => {
+  const h = holds();
+  delete h["07-noise"].noise.weightNoiseFinal;
+  h["06-flatness"].flatness = { spearman: -0.8, pValue: 1e-5, n: 40 }; // rho renamed
+
+  const rows = claimsLedger(found(h));
+  const noise = rows.find((r) => r.claim.startsWith("Noise"))!;
+  assert.equal(noise.verdict, "not measured");
+  assert.match(noise.reason, /07-noise \(noise\) lacks weightNoiseFinal; run that notebook again/);
+  assert.match(rows.find((r) => r.claim.startsWith("Neurons"))!.reason, /06-flatness \(flatness\) lacks rho;/);
+  assert.equal(rows.find((r) => r.claim.startsWith("Mod p"))!.verdict, "supported");
 });

@@ -31,7 +31,19 @@ test("sharpnessAtCheckpoints: φ of each checkpoint equals φ of that checkpoint
     const model = folder.model(m.step);
     assert.equal(m.phi, sharpness(model, dataset, { seed: 1 }).phi);
     model.dispose();
-    assert.equal(m.valAccuracy, run.records.find((r) => r.step === m.step)?.valAccuracy ?? null);
+    const record = run.records.find((r) => r.step === m.step);
+    assert.equal(m.valAccuracy, record?.valAccuracy ?? null);
+    assert.equal(m.trainAccuracy, record?.trainAccuracy ?? null);
   }
+  assert.ok(measured.some((m) => m.trainAccuracy !== null), "evaluated checkpoints carry their training accuracy");
+  // A threshold between the lowest and highest logged training accuracy: exactly the checkpoints at or above it are measured.
+  const accuracies = measured.map((m) => m.trainAccuracy).filter((a): a is number => a !== null).sort((a, b) => a - b);
+  const threshold = accuracies.at(-1)!;
+  assert.ok(accuracies[0] < threshold, `the run's checkpoints differ in training accuracy (${accuracies.join(", ")})`);
+  const fitted = sharpnessAtCheckpoints(folder, dataset, { seed: 1, minTrainAccuracy: threshold });
+  assert.deepEqual(fitted.map((m) => m.step), measured.filter((m) => m.trainAccuracy !== null && m.trainAccuracy >= threshold).map((m) => m.step));
+  assert.ok(fitted.length > 0 && fitted.length < measured.length, `some but not all checkpoints fit (${fitted.length} of ${measured.length})`);
+  assert.deepEqual(fitted.map((m) => m.phi), measured.filter((m) => fitted.some((f) => f.step === m.step)).map((m) => m.phi));
+  assert.throws(() => sharpnessAtCheckpoints(folder, dataset, { minTrainAccuracy: 99 }), /sharpnessAtCheckpoints: minTrainAccuracy must be in \[0, 1\]; received 99/);
   assert.throws(() => sharpnessAtCheckpoints(folder, dataset, { steps: [7] }), /sharpnessAtCheckpoints: ".*" has no checkpoint for step\(s\) 7; it has/);
 });
