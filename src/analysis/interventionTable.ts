@@ -72,3 +72,8 @@ export function interventionTable(runs: InterventionRun[], options: Intervention
   }
   return rows;
 }
+
+/** Median steps to a level over seeds, pre-training steps included: Infinity when censored (for sorting). */
+export function totalSteps(r: InterventionRow, at: "steps95" | "steps99" = "steps99"): number {
+  return r[at].median === null ? Infinity : r[at].median! + (r.beforeSteps?.median ?? 0);
+}

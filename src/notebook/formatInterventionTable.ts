@@ -37,11 +37,6 @@ export function interventionRow(rows: InterventionRow[], name: string): Interven
   return row;
 }
 
-/** Median steps to a level over seeds, pre-training steps included: Infinity when censored (for sorting). */
-export function totalSteps(r: InterventionRow, at: "steps95" | "steps99" = "steps99"): number {
-  return r[at].median === null ? Infinity : r[at].median! + (r.beforeSteps?.median ?? 0);
-}
-
 /** The median steps, or "censored (reached/seeds)". */
 export function formatMedianSteps(r: InterventionRow, at: "steps95" | "steps99"): string {
   return r[at].median === null ? `censored (${r[at].reached}/${r[at].seeds})` : String(r[at].median);

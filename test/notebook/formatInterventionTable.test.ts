@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { InterventionRow } from "../../src/analysis/interventionTable";
-import { formatInterventionTable, formatMedianSteps, formatSeedSummary, formatVersus, interventionRow, totalSteps } from "../../src/notebook/formatInterventionTable";
+import { totalSteps } from "../../src/analysis/interventionTable";
+import { formatInterventionTable, formatMedianSteps, formatSeedSummary, formatVersus, interventionRow } from "../../src/notebook/formatInterventionTable";
 
 test("formatSeedSummary: median (range), one value without a range, censored seeds counted", () => {
   assert.equal(formatSeedSummary({ median: 260, min: 240, max: 300, reached: 3, seeds: 3 }), "260 (240–300)");

@@ -106,3 +106,18 @@ test("geometryCurves: four traces a run (measure and null on two panels), step 0
   assert.deepEqual(fig.data.map((t) => t.yaxis), ["y", "y", "y2", "y2", "y", "y", "y2", "y2"]);
   assert.deepEqual(checkFigure(fig), []);
 });
+
+test("residueProjection colours by any function of the residue: classes (one trace each) or a continuous scale", () => {
+  const pts = Array.from({ length: 7 }, (_, x) => [Math.cos(x), Math.sin(x)]);
+  const byThree = residueProjection(pts, { colourBy: { label: "x mod 3", values: pts.map((_, x) => x % 3) }, step: 1 });
+  assert.equal(byThree.data.length, 4); // the lines and classes 0, 1, 2
+  assert.deepEqual(byThree.data.slice(1).map((t) => t.text), [["0", "3", "6"], ["1", "4"], ["2", "5"]]);
+  assert.deepEqual(byThree.data.slice(1).map((t) => t.name), ["x mod 3 = 0", "x mod 3 = 1", "x mod 3 = 2"]);
+  const phase = pts.map((_, x) => (2 * Math.PI * 2 * x) / 7);
+  const continuous = residueProjection(pts, { colourBy: { label: "phase at k = 2", values: phase, continuous: true } });
+  assert.equal(continuous.data.length, 2);
+  const markers = continuous.data[1] as { marker: { color: number[] }; x: number[] };
+  assert.deepEqual(markers.marker.color, phase);
+  assert.deepEqual(markers.x, pts.map((q) => q[0]));
+  assert.throws(() => residueProjection(pts, { colourBy: { label: "short", values: [1, 2] } }), /residueProjection: colourBy "short" must give one finite value per residue \(7\); received 2 value/);
+});
