@@ -15,6 +15,7 @@ import { makeFolder } from "../train/makeFolder";
 import { RunFolder } from "../train/RunFolder";
 import { lockHolder, RunLock } from "../train/RunLock";
 import { writeAtomic } from "../train/writeAtomic";
+import { busyCores } from "./busyCores";
 import { collectResults, resultOf, SweepResult } from "./collectResults";
 import { expandSweep, SweepRun } from "./expandSweep";
 import { SweepConfig, SweepConfigSchema } from "./SweepConfig";
@@ -32,11 +33,11 @@ export const DEFAULT_THREADS = 1;
 /**
  * The layout for `queued` runs: what was asked, else one 1-thread worker a core; when fewer runs
  * are left than cores, the idle cores' threads go to the workers (one run alone on two idle cores
- * takes both), but only cores that are idle: on a machine busy with other work (the 1-minute load
- * average), extra threads would wait on each other (a small Nanda model measured 2.5× slower on
+ * takes both), but only cores that are idle: on a machine busy with other work (`busyCores`, a
+ * half-second sample of /proc/stat), extra threads would wait on each other (a small Nanda model measured 2.5× slower on
  * 2 threads than on 1 while two other trainings held both cores).
  */
-export function layoutFor(queued: number, asked: { workers?: number; threads?: number }, cores = os.cpus().length, load = os.loadavg()[0]): { workers: number; threads: number } {
+export function layoutFor(queued: number, asked: { workers?: number; threads?: number }, cores: number, load: number): { workers: number; threads: number } {
   if (asked.threads !== undefined || asked.workers !== undefined) {
     const threads = asked.threads ?? DEFAULT_THREADS;
     return { threads, workers: asked.workers ?? Math.max(1, Math.floor(cores / threads)) };
@@ -129,7 +130,7 @@ export async function runSweep(input: unknown, out: string, options: SweepOption
     writeSweepFiles(input, out, runs);
     const queue = runs.filter((r) => resultOf(r) === null);
     const attempts = new Map<string, number>();
-    const { workers, threads } = layoutFor(queue.length, options);
+    const { workers, threads } = layoutFor(queue.length, options, os.cpus().length, options.threads === undefined && options.workers === undefined && queue.length > 0 ? await busyCores(300) : 0);
     say(`sweep "${out}": ${runs.length} runs, ${runs.length - queue.length} already ended; ${workers} worker(s) × ${threads} thread(s)`);
     collectResults(runs, out);
     let ended = runs.length - queue.length;
