@@ -63,6 +63,7 @@ export function residueProjection(points: number[][], options: ResidueProjection
       ...marker(all),
       marker: { color: colouring.values, colorscale: "Viridis", size: 8, showscale: true, colorbar: { title: { text: colouring.label } } },
       name: colouring.label,
+      showlegend: false, // the colour bar names it; a legend entry would sit on the bar's title
       hovertemplate: `x = %{text}, ${colouring.label} = %{marker.color:.3g}<extra></extra>`,
     }]
     : classes.map((value, i) => ({
@@ -79,6 +80,8 @@ export function residueProjection(points: number[][], options: ResidueProjection
       title: { text: options.title ?? (options.colourBy ? `Residues, coloured by ${colouring.label}, lines x → x+${step}` : `Residues, coloured mod ${m}, lines x → x+${step}`) },
       xaxis: { zeroline: false, showticklabels: false },
       yaxis: { zeroline: false, showticklabels: false, scaleanchor: "x" },
+      // With a colour bar on the right, the lines' legend entry goes below the picture.
+      ...(colouring.continuous ? { legend: { orientation: "h", y: -0.05 } } : {}),
     },
   };
 }
