@@ -13,7 +13,11 @@
  * says Haswell), PyTorch with OpenBLAS choosing its own kernels for the CPU (AVX-512 here) as
  * pytorch_own_core_ms_per_step with ratio_own_core: groklab multiplies with oneDNN, which ignores
  * that variable, so this is the like-for-like bar.
- * One JSON line per (model, backend, threads).
+ * The machine's ceiling: one 1024³ float32 product on groklab's native backend and in PyTorch
+ * (every layout) at each thread count; the faster is the ceiling. Each row then gives floor_ms,
+ * its matmul FLOPs at the ceiling (no step can be faster), beside bar_ms, half of PyTorch's
+ * fastest: where the bar is below the floor, it cannot be met on this machine.
+ * One JSON line per (model, backend, threads), after one per thread count for the ceiling.
  *   node --import tsx bench/run.ts [--rounds N] [backend ...]
  */
 import { execFileSync } from "child_process";
@@ -46,11 +50,12 @@ const SCRIPTS: Record<string, string[]> = {
   nanda: ["bench/torch_nanda.py", "--steps", "10"],
   power: ["bench/torch_power.py", "--steps", "10"],
   "power-eval": ["bench/torch_power.py", "--mode", "eval", "--steps", "5"],
+  sgemm: ["bench/torch_sgemm.py"],
 };
 /** Cases the pure-JS cpu backend is timed on (a Power step takes it tens of seconds). */
 const CPU_CASES = ["mlp", "nanda"];
 
-function pytorch(model: Model, aten: number, openblas: number | null, ownCore = false): number {
+function pytorch(model: string, aten: number, openblas: number | null, ownCore = false): number {
   const script = SCRIPTS[model];
   const env: NodeJS.ProcessEnv = { ...process.env, ...TUNED_MALLOC };
   delete env.OPENBLAS_NUM_THREADS;
@@ -65,6 +70,13 @@ function groklab(backend: string, threads: number): Record<string, number | stri
   const cases = backend === "cpu" ? CPU_CASES : [];
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/stepTime.ts", backend, ...cases], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   return json(out);
+}
+
+/** GFLOP/s of one large product on groklab's backend at `threads` (bench/sgemmCeiling.ts). */
+function groklabCeiling(backend: string, threads: number): number {
+  const env = { ...process.env, GROKLAB_THREADS: String(threads) };
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/sgemmCeiling.ts", backend], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  return Number(json(out)[0].gflops);
 }
 
 function main() {
@@ -83,6 +95,9 @@ function main() {
   const layouts = (n: number): [number, number][] => (n === 1 ? [[1, 1]] : [[n, n], [1, n], [n, 1]]);
   const ours = new Map<string, Record<string, number | string>[]>();
   const base = new Map<string, number[]>();
+  const ceilings = new Map<string, number[]>();
+  // torch_sgemm.py's ms per 1024³ product, as GFLOP/s.
+  const gflopsOf = (ms: number) => (2 * 1024 ** 3) / ms / 1e6;
   const push = <T>(m: Map<string, T[]>, k: string, v: T) => m.set(k, [...(m.get(k) ?? []), v]);
   for (let r = 0; r < rounds; r++) {
     for (const backend of backends) {
@@ -90,6 +105,11 @@ function main() {
       for (const threads of threadCounts(backend)) {
         for (const line of groklab(backend, threads)) push(ours, `${line.model}|${backend}|${threads}`, line);
       }
+    }
+    // The machine's ceiling: one large product on groklab's native backend and in PyTorch.
+    for (const n of [...new Set([1, cores])]) {
+      if (backends.includes("libtorch")) push(ceilings, `groklab|${n}`, groklabCeiling("libtorch", n));
+      if (torch) push(ceilings, `pytorch|${n}`, Math.max(...layouts(n).map(([a, o]) => gflopsOf(pytorch("sgemm", a, o)))));
     }
     if (!torch) continue;
     for (const model of Object.keys(CASES) as Model[]) {
@@ -107,6 +127,16 @@ function main() {
     const known = candidates.filter((c) => c.ms).map((c) => ({ ms: median(c.ms!), layout: c.layout }));
     return known.length ? known.reduce((x, y) => (y.ms < x.ms ? y : x)) : null;
   };
+  // The ceiling at n threads: the faster of the two engines' large products (GFLOP/s).
+  const ceiling = (n: number): number | null => {
+    const known = ["groklab", "pytorch"].map((e) => ceilings.get(`${e}|${n}`)).filter((c) => c).map((c) => median(c!));
+    return known.length ? Math.max(...known) : null;
+  };
+  for (const n of [...new Set([1, cores])]) {
+    const g = ceilings.get(`groklab|${n}`);
+    const t = ceilings.get(`pytorch|${n}`);
+    console.log(JSON.stringify({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_gflops: g ? round(median(g)) : null, pytorch_gflops: t ? round(median(t)) : null, gflops: ceiling(n) === null ? null : round(ceiling(n)!) } }));
+  }
   for (const [key, lines] of ours) {
     const [model, backend, threads] = key.split("|");
     const ms = median(lines.map((l) => Number(l.ms_per_step)));
@@ -127,11 +157,24 @@ function main() {
       pytorch_fastest_layout: fastest(model)?.layout ?? null,
       ratio_fastest: fastest(model) ? round(ms / fastest(model)!.ms) : null,
       gflops: round(median(lines.map((l) => Number(l.gflops)))),
+      // The least a step can take: its matmul FLOPs at the machine's ceiling for these threads
+      // (everything else, and every product smaller than the ceiling's, only adds), against the
+      // bar of issue 11 (half of PyTorch's fastest): a bar below the floor cannot be met here.
+      ...floorOf(lines, fastest(model)?.ms ?? null, ceiling(Number(threads))),
       rounds: lines.length, samples: lines.map((l) => round(Number(l.ms_per_step))), baseline_samples: b?.map(round) ?? [],
     }));
   }
 }
 
 const round = (x: number) => Number(x.toFixed(2));
+
+/** floor_ms = matmul FLOPs ÷ ceiling; bar_ms = 0.5 × PyTorch's fastest; and whether the bar is above the floor. */
+function floorOf(lines: Record<string, number | string>[], fastestMs: number | null, ceilingGflops: number | null) {
+  if (ceilingGflops === null) return { ceiling_gflops: null, floor_ms: null, bar_ms: null, bar_above_floor: null };
+  const flops = median(lines.map((l) => Number(l.gflops) * Number(l.ms_per_step) * 1e6));
+  const floorMs = flops / ceilingGflops / 1e6;
+  const barMs = fastestMs === null ? null : 0.5 * fastestMs;
+  return { ceiling_gflops: round(ceilingGflops), floor_ms: round(floorMs), bar_ms: barMs === null ? null : round(barMs), bar_above_floor: barMs === null ? null : barMs >= floorMs };
+}
 
 main();

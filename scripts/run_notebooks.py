@@ -110,10 +110,15 @@ def main() -> int:
     args = ap.parse_args()
 
     try:
-        KernelSpecManager().get_kernel_spec("tslab")
+        kernel = KernelSpecManager().get_kernel_spec("tslab").argv[0]
     except NoSuchKernel:
         print("run_notebooks: the tslab kernel is not registered; run: npm run setup "
               "(it runs: npx tslab install --python=/usr/bin/python3)", file=sys.stderr)
+        return 1
+    if not Path(kernel).exists():
+        print(f"run_notebooks: the registered tslab kernel starts {kernel}, which does not exist "
+              "(registered from another checkout); run: npm run setup (it re-registers this one's)",
+              file=sys.stderr)
         return 1
     os.environ["GROKLAB_MODE"] = args.mode
     os.environ["GROKLAB_PLOTLY"] = "server"

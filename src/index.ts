@@ -27,6 +27,7 @@ export * from "./logs/LogRecord";
 export * from "./train/checkpoint";
 export * from "./train/RunFolder";
 export * from "./train/train";
+export * from "./train/batchSizeOf";
 export * from "./analysis/grokkingSteps";
 export * from "./plots/trainingCurves";
 export * from "./notebook/MimeBundle";

@@ -7,6 +7,7 @@
  * 5 for Power's "<eos> a op b =").
  */
 import { numPairsOf } from "../data/makeDataset";
+import { batchSizeOf } from "../train/batchSizeOf";
 import { ExperimentConfig } from "./ExperimentConfig";
 
 export interface MemoryEstimate {
@@ -53,8 +54,7 @@ export function estimateMemory(config: Resolved): MemoryEstimate {
   const stateBytes = 4 * parameters * (4 + filterSlots);
   const pairs = numPairsOf(config.data);
   const trainPairs = Math.floor(config.data.trainFraction! * pairs);
-  const b = config.train.batchSize!;
-  const batch = b === "full" ? trainPairs : b === "power" ? Math.min(512, Math.ceil(trainPairs / 2)) : Math.min(b, trainPairs);
+  const batch = batchSizeOf(config.train.batchSize!, trainPairs);
   const largestSplit = Math.max(trainPairs, pairs - trainPairs);
   const trainBytes = 4 * 2 * batch * perExample; // activations and their gradients
   const evalBytes = 4 * largestSplit * perExample;

@@ -25,6 +25,7 @@ import { stableMaxCrossEntropy } from "./stableMax";
 import { EvaluationScheduleSchema, isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "../logs/LogRecord";
 import { RunFolder } from "./RunFolder";
+import { batchSizeOf } from "./batchSizeOf";
 
 const LossSchema = Type.Union([Type.Literal("softmax"), Type.Literal("stablemax")], {
   default: "softmax",
@@ -117,14 +118,6 @@ export interface TrainResult {
   stoppedBy: "steps" | "valAccuracy" | "maxSeconds" | "callback" | "signal";
 }
 
-/** The minibatch size for a training set of `trainSize` pairs. */
-function batchSizeOf(config: Required<Pick<TrainConfig, "batchSize">>, trainSize: number): number {
-  const b = config.batchSize;
-  if (b === "full") return trainSize;
-  if (b === "power") return Math.min(512, Math.ceil(trainSize / 2));
-  return Math.min(b, trainSize);
-}
-
 function weightNorm(model: Model): number {
   return tf.tidy(() => Math.sqrt(tf.addN(Object.values(model.params).map((p) => tf.sum(tf.square(p)))).dataSync()[0]));
 }
@@ -181,7 +174,7 @@ export async function train(
   signal?: AbortSignal,
 ): Promise<TrainResult> {
   config = withDefaults(TrainConfigSchema, validateConfig(TrainConfigSchema, config, "train"));
-  const batchSize = batchSizeOf(config as Required<TrainConfig>, dataset.trainIndices.length);
+  const batchSize = batchSizeOf((config as Required<TrainConfig>).batchSize, dataset.trainIndices.length);
   const lossKind = config.loss!;
   const loss = lossFunction(lossKind);
   const muon = config.muon ? new Muon(config.muon, config.optimizer!, hiddenMatrix) : undefined;

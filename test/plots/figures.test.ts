@@ -60,6 +60,17 @@ test("sharpnessScatter puts the Spearman figure in the title", () => {
   matchSnapshot("sharpnessScatter", fig);
 });
 
+test("sharpnessScatter draws φ at or below the floor at the floor, in a trace named so, and correlates the measured φ", () => {
+  const fig = sharpnessScatter([{ phi: 0, valAccuracy: 0.95 }, { phi: 1e-12, valAccuracy: 0.9 }, { phi: 1e-3, valAccuracy: 0.5 }, { phi: 1e-2, valAccuracy: 0.1 }]);
+  // Measured φ orders the four strictly (ρ = −1); the drawn values would tie the first two.
+  assert.match(String((fig.layout!.title as { text: string }).text), /Spearman ρ = -1\.000/);
+  const [measured, floored] = fig.data as { name: string; x: number[]; y: number[] }[];
+  assert.deepEqual([measured.x, measured.y], [[1e-3, 1e-2], [0.5, 0.1]]);
+  assert.deepEqual([floored.name, floored.x, floored.y], ["φ ≤ 1e-9 (drawn at 1e-9)", [1e-9, 1e-9], [0.95, 0.9]]);
+  assert.equal(fig.layout!.showlegend, true);
+  assert.throws(() => sharpnessScatter([], { floor: 0 }), /sharpnessScatter: options\.floor must be a positive number .* received 0/);
+});
+
 test("checkpointSlider: one frame per checkpoint, each moving the marker, the spectrum and the projection", () => {
   const snaps = [100, 1000].map((step, i) => ({ step, spectrum: [1, i, 2 - i], points: [[i, 0], [0, 1], [-1, i]] }));
   const fig = checkpointSlider(records, snaps);
