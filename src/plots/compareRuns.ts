@@ -3,6 +3,7 @@
  * with training accuracy dotted in the same colour.
  */
 import { PlotlyFigure } from "./PlotlyFigure";
+import { legendBelow } from "./legendBelow";
 import { LogRecord } from "../logs/LogRecord";
 import { paletteColour } from "./palette";
 
@@ -19,8 +20,9 @@ export function compareRuns(
   const data = runs.flatMap((run, i) => {
     const shown = run.records.filter((r) => r.step > 0);
     const colour = paletteColour(i);
-    const main = { type: "scatter", mode: "lines", name: `${run.name}: ${metric}`, x: shown.map((r) => r.step), y: shown.map((r) => r[metric]), line: { color: colour } };
-    const train = { type: "scatter", mode: "lines", name: `${run.name}: trainAccuracy`, x: shown.map((r) => r.step), y: shown.map((r) => r.trainAccuracy), line: { color: colour, dash: "dot" } };
+    // One legend entry per run: its training curve shares the entry (and toggles with it).
+    const main = { type: "scatter", mode: "lines", name: run.name, legendgroup: run.name, x: shown.map((r) => r.step), y: shown.map((r) => r[metric]), line: { color: colour } };
+    const train = { type: "scatter", mode: "lines", name: `${run.name}: trainAccuracy`, legendgroup: run.name, showlegend: false, x: shown.map((r) => r.step), y: shown.map((r) => r.trainAccuracy), line: { color: colour, dash: "dot" } };
     return options.withTrain ? [main, train] : [main];
   });
   return {
@@ -29,7 +31,7 @@ export function compareRuns(
       title: { text: options.title ?? `${metric} of ${runs.length} runs` },
       xaxis: { type: "log", title: { text: "optimisation step" } },
       yaxis: { title: { text: metric }, type: options.logY ? "log" : "linear" },
-      legend: { orientation: "h", y: -0.2 },
+      legend: legendBelow(),
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { GeometryPoint } from "../analysis/geometryOverTraining";
 import { PlotlyFigure } from "./PlotlyFigure";
+import { legendBelow } from "./legendBelow";
 import { paletteColour } from "./palette";
 
 // 16 distinguishable colours (Plotly's default 10 and six of its "Dark24")
@@ -47,7 +48,7 @@ export function geometryCurves(runs: { name: string; points: GeometryPoint[] }[]
       xaxis2: { type: "log", title: { text: "optimisation step" }, domain: [0.54, 1] },
       yaxis: { title: { text: "circularity (0 random, 1 every unit one sinusoid)" } },
       yaxis2: { title: { text: "share of units on the 5 key frequencies" }, anchor: "x2" },
-      legend: { orientation: "h", y: -0.25 },
+      legend: legendBelow(-0.25),
       height: 520,
     },
   };

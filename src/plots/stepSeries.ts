@@ -3,6 +3,7 @@
  * log axis, each series on its own y axis side by side with validation accuracy.
  */
 import { PlotlyFigure } from "./PlotlyFigure";
+import { legendBelow } from "./legendBelow";
 
 export interface StepSeries {
   name: string;
@@ -27,7 +28,7 @@ export function stepSeries(series: StepSeries[], options: { title?: string; left
       xaxis: { type: "log", title: { text: "optimisation step" } },
       yaxis: { title: { text: options.leftLabel ?? left?.name ?? "" }, type: left?.logY ? "log" : "linear" },
       yaxis2: { title: { text: options.rightLabel ?? right?.name ?? "" }, overlaying: "y", side: "right", type: right?.logY ? "log" : "linear", showgrid: false },
-      legend: { orientation: "h", y: -0.2 },
+      legend: legendBelow(),
     },
   };
 }

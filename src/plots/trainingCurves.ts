@@ -4,6 +4,7 @@
  */
 import { GrokkingSteps } from "../analysis/grokkingSteps";
 import { PlotlyFigure } from "./PlotlyFigure";
+import { legendBelow } from "./legendBelow";
 import { LogRecord } from "../logs/LogRecord";
 
 export interface TrainingCurvesOptions {
@@ -56,7 +57,7 @@ export function trainingCurves(records: LogRecord[], options: TrainingCurvesOpti
       yaxis2: { title: { text: "loss" }, domain: [0, 0.38], type: "log" },
       shapes,
       annotations,
-      legend: { orientation: "h", y: -0.15 },
+      legend: legendBelow(),
       margin: { t: 60, r: 20 },
     },
   };
