@@ -13,8 +13,9 @@
  * says Haswell), PyTorch with OpenBLAS choosing its own kernels for the CPU (AVX-512 here) as
  * pytorch_own_core_ms_per_step with ratio_own_core: groklab multiplies with oneDNN, which ignores
  * that variable, so this is the like-for-like bar.
- * The machine's ceiling: one 1024³ float32 product on groklab's native backend and in PyTorch
- * (every layout) at each thread count; the faster is the ceiling. Each row then gives floor_ms,
+ * The machine's ceiling: one 1024³ float32 product on groklab's native backend (with each of its
+ * product libraries, oneDNN and OpenBLAS) and in PyTorch (every layout) at each thread count; the
+ * fastest is the ceiling. Each row then gives floor_ms,
  * its matmul FLOPs at the ceiling (no step can be faster), beside bar_ms, half of PyTorch's
  * fastest: where the bar is below the floor, it cannot be met on this machine.
  * One JSON line per (model, backend, threads), after one per thread count for the ceiling.
@@ -28,6 +29,8 @@ import { libtorchAddon } from "../src/backend/libtorchAddon";
 import { CASES } from "./trainingStep";
 
 const ROOT = path.join(__dirname, "..");
+/** groklab's two libraries for plain products (GROKLAB_GEMM). */
+const GEMMS = ["onednn", "openblas"] as const;
 const TUNED_MALLOC = { MALLOC_MMAP_THRESHOLD_: "4294967296", MALLOC_TRIM_THRESHOLD_: "4294967296", MALLOC_TOP_PAD_: "268435456" };
 const PYTHON = "/usr/bin/python3";
 type Model = keyof typeof CASES;
@@ -73,8 +76,8 @@ function groklab(backend: string, threads: number): Record<string, number | stri
 }
 
 /** GFLOP/s of one large product on groklab's backend at `threads` (bench/sgemmCeiling.ts). */
-function groklabCeiling(backend: string, threads: number): number {
-  const env = { ...process.env, GROKLAB_THREADS: String(threads) };
+function groklabCeiling(backend: string, threads: number, gemm: "onednn" | "openblas"): number {
+  const env = { ...process.env, GROKLAB_THREADS: String(threads), GROKLAB_GEMM: gemm };
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/sgemmCeiling.ts", backend], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   return Number(json(out)[0].gflops);
 }
@@ -108,7 +111,7 @@ function main() {
     }
     // The machine's ceiling: one large product on groklab's native backend and in PyTorch.
     for (const n of [...new Set([1, cores])]) {
-      if (backends.includes("libtorch")) push(ceilings, `groklab|${n}`, groklabCeiling("libtorch", n));
+      if (backends.includes("libtorch")) for (const gemm of GEMMS) push(ceilings, `${gemm}|${n}`, groklabCeiling("libtorch", n, gemm));
       if (torch) push(ceilings, `pytorch|${n}`, Math.max(...layouts(n).map(([a, o]) => gflopsOf(pytorch("sgemm", a, o)))));
     }
     if (!torch) continue;
@@ -129,13 +132,12 @@ function main() {
   };
   // The ceiling at n threads: the faster of the two engines' large products (GFLOP/s).
   const ceiling = (n: number): number | null => {
-    const known = ["groklab", "pytorch"].map((e) => ceilings.get(`${e}|${n}`)).filter((c) => c).map((c) => median(c!));
+    const known = [...GEMMS, "pytorch"].map((e) => ceilings.get(`${e}|${n}`)).filter((c) => c).map((c) => median(c!));
     return known.length ? Math.max(...known) : null;
   };
   for (const n of [...new Set([1, cores])]) {
-    const g = ceilings.get(`groklab|${n}`);
-    const t = ceilings.get(`pytorch|${n}`);
-    console.log(JSON.stringify({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_gflops: g ? round(median(g)) : null, pytorch_gflops: t ? round(median(t)) : null, gflops: ceiling(n) === null ? null : round(ceiling(n)!) } }));
+    const gflops = (e: string) => (ceilings.get(`${e}|${n}`) ? round(median(ceilings.get(`${e}|${n}`)!)) : null);
+    console.log(JSON.stringify({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } }));
   }
   for (const [key, lines] of ours) {
     const [model, backend, threads] = key.split("|");
