@@ -11,8 +11,8 @@
  * user runs it by default (set_num_threads(1), OpenBLAS on every core) is printed too, as
  * pytorch_default_ms_per_step, and, when the environment sets OPENBLAS_CORETYPE (this machine's
  * says Haswell), PyTorch with OpenBLAS choosing its own kernels for the CPU (AVX-512 here) as
- * pytorch_own_core_ms_per_step with ratio_own_core: groklab multiplies with oneDNN, which ignores
- * that variable, so this is the like-for-like bar.
+ * pytorch_own_core_ms_per_step with ratio_own_core: groklab multiplies with oneDNN on AVX-512
+ * CPUs (defaultGemm), which ignores that variable, so there this is the like-for-like bar.
  * The machine's ceiling: one 1024³ float32 product on groklab's native backend (with each of its
  * product libraries, oneDNN and OpenBLAS) and in PyTorch (every layout) at each thread count; the
  * fastest is the ceiling. Each row then gives floor_ms,

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { cpuFlags, defaultGemm } from "./defaultGemm";
 
 export interface LibtorchAddon {
   matmul(a: Float32Array, aShape: number[], b: Float32Array, bShape: number[], transposeA: boolean, transposeB: boolean, out: Float32Array, outShape: number[]): void;
@@ -33,7 +34,7 @@ export interface LibtorchAddon {
     shape: number[], scale: number, dq: Float32Array, dk: Float32Array, dv: Float32Array,
   ): void;
   threads(n?: number): number;
-  /** The library for plain products: "onednn" (default) or "openblas"; sets it when given. */
+  /** The library for plain products: "onednn" or "openblas" (defaultGemm chooses at load); sets it when given. */
   gemm(name?: "onednn" | "openblas"): string;
 }
 
@@ -67,11 +68,9 @@ export function libtorchAddon(): { addon: LibtorchAddon | null; why: string } {
         process.env.OPENBLAS_NUM_THREADS ??= "1";
         const addon = require(ADDON_PATH) as LibtorchAddon;
         addon.threads(threads);
-        // Plain products go to oneDNN's sgemm (in Debian's libdnnl, which libtorch links): its JIT
-        // kernels use the CPU's widest vectors and measured 1.8–2.2× faster than OpenBLAS under
-        // this machine's OPENBLAS_CORETYPE=Haswell (README, Performance). GROKLAB_GEMM=openblas
-        // goes back to ATen's mm on OpenBLAS.
-        if (process.env.GROKLAB_GEMM) addon.gemm(process.env.GROKLAB_GEMM as "onednn" | "openblas");
+        // Plain products: oneDNN's sgemm (in Debian's libdnnl, which libtorch links) with AVX-512,
+        // ATen's mm on OpenBLAS without it; GROKLAB_GEMM chooses (defaultGemm).
+        addon.gemm(defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM));
         cached = { addon, why: "" };
       } catch (err) {
         cached = { addon: null, why: `the native addon did not load: ${(err as Error).message.split("\n")[0]}` };

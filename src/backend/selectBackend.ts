@@ -11,6 +11,7 @@ import * as tf from "@tensorflow/tfjs";
 import { patchWasmKernels } from "./patchWasmKernels";
 import { libtorchThreads, registerLibtorchBackend } from "./registerLibtorchBackend";
 import { tfjsNodeAvailable } from "./tfjsNodeAvailable";
+import { libtorchAddon } from "./libtorchAddon";
 
 /** Backends groklab knows how to start. */
 export type BackendName = "tensorflow" | "libtorch" | "wasm" | "cpu";
@@ -24,6 +25,8 @@ export interface BackendInfo {
   threads: number;
   /** One line per backend tried before, saying why it was skipped. */
   skipped: string[];
+  /** libtorch: the library of its plain products ("onednn" or "openblas", defaultGemm). */
+  gemm?: string;
 }
 
 const ORDER: BackendName[] = ["tensorflow", "libtorch", "wasm", "cpu"];
@@ -99,7 +102,7 @@ export async function selectBackend(preference?: BackendPreference): Promise<Bac
   for (const name of candidates) {
     try {
       await tryStart(name);
-      return { name, threads: threadsOf(name), skipped };
+      return { name, threads: threadsOf(name), skipped, ...(name === "libtorch" ? { gemm: libtorchAddon().addon!.gemm() } : {}) };
     } catch (err) {
       const message = (err as Error).message.split("\n")[0];
       // tfjs-node's loader names the missing binding's full path: say what it means instead.
@@ -116,5 +119,6 @@ export async function selectBackend(preference?: BackendPreference): Promise<Bac
 /** One line for notebooks: which backend, how many threads, and what was skipped. */
 export function describeBackend(info: BackendInfo): string {
   const skipped = info.skipped.length ? ` (skipped ${info.skipped.join("; ")})` : "";
-  return `tfjs ${tf.version.tfjs}, backend ${info.name}, ${info.threads} thread(s)${skipped}`;
+  const gemm = info.gemm ? `, products on ${info.gemm === "onednn" ? "oneDNN" : "OpenBLAS"}` : "";
+  return `tfjs ${tf.version.tfjs}, backend ${info.name}, ${info.threads} thread(s)${gemm}${skipped}`;
 }
