@@ -15,7 +15,7 @@
  * CPUs (defaultGemm), which ignores that variable, so there this is the like-for-like bar.
  * The machine's ceiling: one 1024³ float32 product on groklab's native backend (with each of its
  * product libraries, oneDNN and OpenBLAS) and in PyTorch (every layout) at each thread count; the
- * fastest is the ceiling. Each row then gives floor_ms,
+ * fastest is the ceiling (wasm's own product is measured too, for its rows' engine floor). Each row then gives floor_ms,
  * its matmul FLOPs at the ceiling (no step can be faster), beside bar_ms, half of PyTorch's
  * fastest: where the bar is below the floor, it cannot be met on this machine.
  * One JSON line per (model, backend, threads), after one per thread count for the ceiling.
@@ -25,6 +25,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { cpuFlags, defaultGemm, GemmLibrary } from "../src/backend/defaultGemm";
 import { libtorchAddon } from "../src/backend/libtorchAddon";
 import { CASES } from "./trainingStep";
 
@@ -76,8 +77,8 @@ function groklab(backend: string, threads: number): Record<string, number | stri
 }
 
 /** GFLOP/s of one large product on groklab's backend at `threads` (bench/sgemmCeiling.ts). */
-function groklabCeiling(backend: string, threads: number, gemm: "onednn" | "openblas"): number {
-  const env = { ...process.env, GROKLAB_THREADS: String(threads), GROKLAB_GEMM: gemm };
+function groklabCeiling(backend: string, threads: number, gemm?: GemmLibrary): number {
+  const env = { ...process.env, GROKLAB_THREADS: String(threads), ...(gemm ? { GROKLAB_GEMM: gemm } : {}) };
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/sgemmCeiling.ts", backend], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   return Number(json(out)[0].gflops);
 }
@@ -112,6 +113,7 @@ function main() {
     // The machine's ceiling: one large product on groklab's native backend and in PyTorch.
     for (const n of [...new Set([1, cores])]) {
       if (backends.includes("libtorch")) for (const gemm of GEMMS) push(ceilings, `${gemm}|${n}`, groklabCeiling("libtorch", n, gemm));
+      if (backends.includes("wasm") && n === 1 && r === 0) push(ceilings, "wasm|1", groklabCeiling("wasm", 1));
       if (torch) push(ceilings, `pytorch|${n}`, Math.max(...layouts(n).map(([a, o]) => gflopsOf(pytorch("sgemm", a, o)))));
     }
     if (!torch) continue;
@@ -137,7 +139,7 @@ function main() {
   };
   for (const n of [...new Set([1, cores])]) {
     const gflops = (e: string) => (ceilings.get(`${e}|${n}`) ? round(median(ceilings.get(`${e}|${n}`)!)) : null);
-    console.log(JSON.stringify({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } }));
+    console.log(JSON.stringify({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), wasm_gflops: gflops("wasm"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } }));
   }
   for (const [key, lines] of ours) {
     const [model, backend, threads] = key.split("|");
@@ -163,6 +165,8 @@ function main() {
       // (everything else, and every product smaller than the ceiling's, only adds), against the
       // bar of issue 11 (half of PyTorch's fastest): a bar below the floor cannot be met here.
       ...floorOf(lines, fastest(model)?.ms ?? null, ceiling(Number(threads))),
+      // The same against this backend's own large product (libtorch: its product library here; wasm: its kernels).
+      ...engineFloorOf(lines, ceilings.get(`${backend === "libtorch" ? defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM) : backend}|${threads}`)),
       rounds: lines.length, samples: lines.map((l) => round(Number(l.ms_per_step))), baseline_samples: b?.map(round) ?? [],
     }));
   }
@@ -170,11 +174,19 @@ function main() {
 
 const round = (x: number) => Number(x.toFixed(2));
 
+/** A step's matmul FLOPs, from its lines' GFLOP/s and ms. */
+const flopsOf = (lines: Record<string, number | string>[]) => median(lines.map((l) => Number(l.gflops) * Number(l.ms_per_step) * 1e6));
+
+/** engine_floor_ms = matmul FLOPs ÷ the backend's own large-product GFLOP/s. */
+function engineFloorOf(lines: Record<string, number | string>[], engine: number[] | undefined) {
+  if (!engine) return { engine_gflops: null, engine_floor_ms: null };
+  return { engine_gflops: round(median(engine)), engine_floor_ms: round(flopsOf(lines) / median(engine) / 1e6) };
+}
+
 /** floor_ms = matmul FLOPs ÷ ceiling; bar_ms = 0.5 × PyTorch's fastest; and whether the bar is above the floor. */
 function floorOf(lines: Record<string, number | string>[], fastestMs: number | null, ceilingGflops: number | null) {
   if (ceilingGflops === null) return { ceiling_gflops: null, floor_ms: null, bar_ms: null, bar_above_floor: null };
-  const flops = median(lines.map((l) => Number(l.gflops) * Number(l.ms_per_step) * 1e6));
-  const floorMs = flops / ceilingGflops / 1e6;
+  const floorMs = flopsOf(lines) / ceilingGflops / 1e6;
   const barMs = fastestMs === null ? null : 0.5 * fastestMs;
   return { ceiling_gflops: round(ceilingGflops), floor_ms: round(floorMs), bar_ms: barMs === null ? null : round(barMs), bar_above_floor: barMs === null ? null : barMs >= floorMs };
 }
