@@ -123,6 +123,7 @@ export * from "./notebook/saveFindings";
 export * from "./notebook/loadFindings";
 export * from "./notebook/formatLedger";
 export * from "./analysis/claimsLedger";
+export * from "./analysis/aboveControls";
 export * from "./analysis/noiseFindingValues";
 export * from "./analysis/grokkingSummary";
 export * from "./analysis/shareOfFallBefore";

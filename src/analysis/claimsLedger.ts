@@ -9,6 +9,7 @@
  * full-batch training), so that a reader can check each verdict from the numbers it quotes.
  */
 import type { Finding, NotebookFindings } from "../notebook/saveFindings";
+import { aboveControls, AboveControlsOptions } from "./aboveControls";
 import { NOISE_KINDS, noiseValueNames } from "./noiseFindingValues";
 
 export type Verdict = "supported" | "not supported" | "not testable here" | "not measured";
@@ -42,7 +43,7 @@ const f2 = (x: number | null) => (x === null ? "censored" : Number.isInteger(x) 
 const fp = (x: number | null) => (x === null ? "n/a" : x < 1e-3 ? x.toExponential(1) : x.toPrecision(2));
 /** A control's largest value (a structure measure counts only well above every control). */
 const controlMax = (v: Values) => Math.max(v.initial ?? 0, v.null ?? 0);
-const aboveControls = (v: Values, factor = 3, floor = 0.2) => v.trained !== null && v.trained >= floor && v.trained >= factor * Math.max(controlMax(v), 0.01);
+const structure = (v: Values, options?: AboveControlsOptions) => aboveControls(v.trained, [v.initial, v.null], options);
 
 /** The value names of a structure measure beside its controls, and of a rank correlation. */
 const CONTROLLED = ["trained", "initial", "null"];
@@ -54,7 +55,7 @@ export const CLAIMS: Claim[] = [
     synthesis: "Embeddings show circular structure (marked CONFIRMED)",
     uses: [["04-circles", "circularity", CONTROLLED], ["08-micro-grokking", "insideView", ["start", "end", "nullEnd"]]],
     judge: ([c, inside]) => {
-      const circles = aboveControls(c);
+      const circles = structure(c);
       const rises = inside.start !== null && inside.end !== null && inside.end - inside.start >= 0.2 && inside.end >= 3 * Math.max(inside.nullEnd ?? 0, 0.01);
       if (circles && rises) {
         return { verdict: "supported", reason: `as a correlation: the trained embedding is circular (${f2(c.trained)}) where its initial weights (${f2(c.initial)}) and null model (${f2(c.null)}) are not, and circularity rose ${f2(inside.start)} → ${f2(inside.end)} with validation accuracy (null ${f2(inside.nullEnd)}); nothing here shows that the geometry causes generalisation` };
@@ -89,7 +90,7 @@ export const CLAIMS: Claim[] = [
     judge: ([sweep, consolidation, neurons]) => {
       const negative = (s: Values) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
       const rhos = `ρ = ${f2(sweep.rho)} (p ${fp(sweep.pValue)}, n ${sweep.n}) over notebook 06's networks, ρ = ${f2(consolidation.rho)} (p ${fp(consolidation.pValue)}, n ${consolidation.n}) over the consolidation layer's checkpoints`;
-      const aligned = aboveControls(neurons, 2, 0.1);
+      const aligned = structure(neurons, { factor: 2, floor: 0.1 });
       const neuronText = `${f2(neurons.trained)} of neurons are ≥ 85% one frequency (initial ${f2(neurons.initial)}, null ${f2(neurons.null)})`;
       if (negative(sweep) && negative(consolidation) && aligned) return { verdict: "supported", reason: `${rhos}; ${neuronText}` };
       return { verdict: "not supported", reason: `${rhos}${negative(sweep) && negative(consolidation) ? "" : ": flatness does not predict validation accuracy in both"}; ${neuronText}${aligned ? "" : ": not above the controls"}` };
@@ -100,7 +101,7 @@ export const CLAIMS: Claim[] = [
     synthesis: "t-SNE shows clear circles (marked CONFIRMED)",
     uses: [["04-circles", "circularityWout", CONTROLLED], ["04-circles", "tsnePlusEight", CONTROLLED]],
     judge: ([w, tsne]) => {
-      const circles = aboveControls(w);
+      const circles = structure(w);
       const picture = tsne.trained !== null && tsne.trained < Math.min(tsne.initial ?? 1, tsne.null ?? 1) - 0.1;
       const text = `circularity of W_out trained ${f2(w.trained)} (initial ${f2(w.initial)}, null ${f2(w.null)}); in the t-SNE picture x and x + 8 lie ${f2(tsne.trained)} of a random pair's distance apart (initial ${f2(tsne.initial)}, null ${f2(tsne.null)})`;
       if (circles) return { verdict: "supported", reason: `${text}${picture ? "" : "; the circles are in the weights, the t-SNE picture alone does not show them beyond its controls"}` };
@@ -180,7 +181,7 @@ export const CLAIMS: Claim[] = [
     synthesis: "the network operates on the discovered structure",
     uses: [["04-circles", "circularity", CONTROLLED], ["03-consolidation-layer", "phiOverTraining", ["final", "atGeneralisation", "min"]]],
     judge: ([c, phi]) => {
-      const circles = aboveControls(c);
+      const circles = structure(c);
       const flattest = phi.final !== null && phi.atGeneralisation !== null && phi.final <= phi.atGeneralisation;
       const text = `after grokking: circularity of E1 ${f2(c.trained)} (controls ≤ ${f2(controlMax(c))}); φ ${phi.atGeneralisation === null ? "n/a" : phi.atGeneralisation.toPrecision(2)} at generalisation → ${phi.final === null ? "n/a" : phi.final.toPrecision(2)} at the end (minimum over training ${phi.min === null ? "n/a" : phi.min.toPrecision(2)})`;
       if (phi.atGeneralisation === null) return { verdict: "not testable here", reason: `${text}: the weight-decay run did not generalise` };
