@@ -10,7 +10,7 @@ export interface SharpnessScatterOptions {
   /**
    * φ at or below this cannot sit on the log axis as measured (φ = 0 is common for a flat
    * network: no step in the box raised the loss beyond float32 rounding); such points are drawn
-   * at the floor as a trace of their own, named so. The correlation uses the measured values.
+   * at the floor as triangles, and the x axis's title says so. The correlation uses the measured values.
    * Default 1e-9.
    */
   floor?: number;
@@ -25,19 +25,19 @@ export function sharpnessScatter(points: { phi: number; valAccuracy: number; lab
   if (!(floor > 0)) throw new Error(`sharpnessScatter: options.floor must be a positive number (the log axis cannot show 0 or less), received ${floor}`);
   const s = points.length >= 3 ? spearman(points.map((p) => p.phi), points.map((p) => p.valAccuracy)) : null;
   const stat = s ? `Spearman ρ = ${s.rho.toFixed(3)} (p = ${s.pValue.toPrecision(2)}, n = ${s.n})` : `n = ${points.length}: too few runs for a correlation`;
-  const above = points.filter((p) => p.phi > floor);
-  const below = points.filter((p) => !(p.phi > floor));
-  const trace = (ps: typeof points, name: string, symbol: string) => ({
-    type: "scatter", mode: "markers", name, x: ps.map((p) => Math.max(p.phi, floor)), y: ps.map((p) => p.valAccuracy),
-    text: ps.map((p) => `${p.label ?? ""}${p.phi > floor ? "" : ` (φ = ${p.phi.toPrecision(2)})`}`), marker: { size: 9, symbol },
-  });
+  const floored = points.filter((p) => !(p.phi > floor)).length;
+  // One trace (a trace of coincident floored points alone would draw as one spot): floored points
+  // are triangles, and the x axis says what they mean.
   return {
-    data: [trace(above, "φ as measured", "circle"), ...(below.length > 0 ? [trace(below, `φ ≤ ${floor} (drawn at ${floor})`, "triangle-left")] : [])],
+    data: [{
+      type: "scatter", mode: "markers", name: "networks", x: points.map((p) => Math.max(p.phi, floor)), y: points.map((p) => p.valAccuracy),
+      text: points.map((p) => `${p.label ?? ""}${p.phi > floor ? "" : ` (φ = ${p.phi.toPrecision(2)})`}`),
+      marker: { size: 9, symbol: points.map((p) => (p.phi > floor ? "circle" : "triangle-left")) },
+    }],
     layout: {
       title: { text: `${options.title ?? "Sharpness φ vs validation accuracy"}<br><sub>${stat}</sub>` },
-      xaxis: { title: { text: "sharpness φ (Keskar et al., ε = 1e-3)" }, type: "log" },
+      xaxis: { title: { text: `sharpness φ (Keskar et al., ε = 1e-3)${floored ? `; ◄ at ${floor}: φ ≤ ${floor} (${floored} of ${points.length})` : ""}` }, type: "log" },
       yaxis: { title: { text: "validation accuracy" }, range: [0, 1.05] },
-      showlegend: below.length > 0,
     },
   };
 }

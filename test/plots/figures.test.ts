@@ -60,14 +60,15 @@ test("sharpnessScatter puts the Spearman figure in the title", () => {
   matchSnapshot("sharpnessScatter", fig);
 });
 
-test("sharpnessScatter draws φ at or below the floor at the floor, in a trace named so, and correlates the measured φ", () => {
-  const fig = sharpnessScatter([{ phi: 0, valAccuracy: 0.95 }, { phi: 1e-12, valAccuracy: 0.9 }, { phi: 1e-3, valAccuracy: 0.5 }, { phi: 1e-2, valAccuracy: 0.1 }]);
-  // Measured φ orders the four strictly (ρ = −1); the drawn values would tie the first two.
-  assert.match(String((fig.layout!.title as { text: string }).text), /Spearman ρ = -1\.000/);
-  const [measured, floored] = fig.data as { name: string; x: number[]; y: number[] }[];
-  assert.deepEqual([measured.x, measured.y], [[1e-3, 1e-2], [0.5, 0.1]]);
-  assert.deepEqual([floored.name, floored.x, floored.y], ["φ ≤ 1e-9 (drawn at 1e-9)", [1e-9, 1e-9], [0.95, 0.9]]);
-  assert.equal(fig.layout!.showlegend, true);
+test("sharpnessScatter draws φ at or below the floor at the floor as triangles, says so on the x axis, and correlates the measured φ", () => {
+  // Two floored networks with the same validation accuracy (as several checkpoints of one run are): one trace, so they never form a collapsed trace of their own.
+  const fig = sharpnessScatter([{ phi: 0, valAccuracy: 0.9 }, { phi: 1e-12, valAccuracy: 0.9 }, { phi: 1e-3, valAccuracy: 0.5 }, { phi: 1e-2, valAccuracy: 0.1 }]);
+  assert.match(String((fig.layout!.title as { text: string }).text), /Spearman ρ = -0\.949/);
+  assert.equal(fig.data.length, 1);
+  const [t0] = fig.data as { x: number[]; y: number[]; marker: { symbol: string[] } }[];
+  assert.deepEqual([t0.x, t0.y, t0.marker.symbol], [[1e-9, 1e-9, 1e-3, 1e-2], [0.9, 0.9, 0.5, 0.1], ["triangle-left", "triangle-left", "circle", "circle"]]);
+  assert.match(String((fig.layout!.xaxis as { title: { text: string } }).title.text), /◄ at 1e-9: φ ≤ 1e-9 \(2 of 4\)/);
+  assert.deepEqual(checkFigure(fig).filter((i) => i.kind === "degenerate"), []);
   assert.throws(() => sharpnessScatter([], { floor: 0 }), /sharpnessScatter: options\.floor must be a positive number .* received 0/);
 });
 
