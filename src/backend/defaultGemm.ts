@@ -1,3 +1,5 @@
+import { readFileSync } from "fs";
+
 /**
  * Which library multiplies the native backend's plain float32 products: GROKLAB_GEMM when set
  * ("onednn" or "openblas"), else by the CPU. With AVX-512, oneDNN's sgemm (its JIT kernels use
@@ -6,8 +8,6 @@
  * (AVX2) measured 20–35% faster training steps than oneDNN on all three models (same invocation,
  * alternated). Where the CPU's flags cannot be read, oneDNN, which picks its kernels itself.
  */
-import { readFileSync } from "fs";
-
 export type GemmLibrary = "onednn" | "openblas";
 
 /**
