@@ -70,8 +70,28 @@ export function phaseDiagram(points: { x: number; y: number; phase: Phase }[], l
     }),
     layout: {
       title: { text: labels.title ?? `Phases over ${labels.x} × ${labels.y}` },
-      xaxis: { title: { text: labels.x }, type: labels.logX ? "log" : "linear" },
-      yaxis: { title: { text: labels.y }, type: labels.logY ? "log" : "linear" },
+      xaxis: { title: { text: labels.x }, ...gridAxis(points.map((p) => p.x), labels.logX ?? false) },
+      yaxis: { title: { text: labels.y }, ...gridAxis(points.map((p) => p.y), labels.logY ?? false) },
     },
+  };
+}
+
+/**
+ * A phase diagram's axis: the grid's values as ticks (when there are few), and a range padded by
+ * half a grid step beyond the outermost values, so that the large square markers of the edge runs
+ * (weight decay 0, say) are drawn whole rather than cut by the plot's edge. Log axes pad in decades.
+ */
+function gridAxis(values: number[], log: boolean): Record<string, unknown> {
+  const shown = log ? values.filter((v) => v > 0) : values.filter(Number.isFinite);
+  const distinct = [...new Set(shown)].sort((a, b) => a - b);
+  if (distinct.length === 0) return { type: log ? "log" : "linear" };
+  const at = distinct.map((v) => (log ? Math.log10(v) : v));
+  const lo = at[0], hi = at[at.length - 1];
+  const step = distinct.length > 1 ? Math.min(...at.slice(1).map((v, i) => v - at[i])) : 1;
+  const pad = Math.max(step / 2, (hi - lo) * 0.08);
+  return {
+    type: log ? "log" : "linear",
+    range: [lo - pad, hi + pad],
+    ...(distinct.length <= 12 ? { tickvals: distinct } : {}),
   };
 }

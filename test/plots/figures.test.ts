@@ -49,6 +49,15 @@ test("sweepHeatmap marks censored cells; phaseDiagram groups runs by phase", () 
   matchSnapshot("phaseDiagram", phaseDiagram([{ x: 1e-3, y: 1, phase: "grokking" }, { x: 1e-2, y: 0, phase: "memorisation" }], { x: "lr", y: "wd", logX: true }));
 });
 
+test("phaseDiagram pads its axes by half a grid step so that edge markers are whole (05's weight decay 0 × fraction 0.3)", () => {
+  const points = [0, 1].flatMap((wd) => [0.3, 0.5, 0.7].map((f) => ({ x: wd, y: f, phase: "grokking" as const })));
+  const layout = phaseDiagram(points, { x: "weight decay", y: "training fraction" }).layout as Record<string, { range: number[]; tickvals: number[] }>;
+  assert.deepEqual(layout.xaxis.range, [-0.5, 1.5]);
+  assert.deepEqual(layout.xaxis.tickvals, [0, 1]);
+  assert.deepEqual(layout.yaxis.range.map((v) => Math.round(v * 1e9) / 1e9), [0.2, 0.8]);
+  assert.deepEqual(layout.yaxis.tickvals, [0.3, 0.5, 0.7]);
+});
+
 test("classifyPhase", () => {
   const s = (m: number | null, g: number | null) => ({ memorisation: m, generalisation: g, delay: null, lastStep: 1000 });
   assert.deepEqual([s(null, null), s(100, null), s(100, 1000), s(100, 150), s(null, 500)].map((x) => classifyPhase(x)), ["confusion", "memorisation", "grokking", "comprehension", "comprehension"]);
