@@ -5,6 +5,8 @@
  * OUT/results.jsonl is rebuilt from the run folders after every run, so an interrupted sweep
  * started again ends with the same table. One sweep per folder (a lock); the configs each run
  * uses are written to OUT/configs/<name>.json, the same files the emitted Slurm/parallel jobs use.
+ * A worker stopped by SIGINT or SIGTERM (Ctrl-C reaches the whole process group, as does Jupyter's
+ * interrupt) checkpoints and exits; the sweep then stops too and is resumed by running it again.
  */
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
@@ -12,6 +14,7 @@ import * as os from "os";
 import * as path from "path";
 import { withDefaults } from "../config/withDefaults";
 import { makeFolder } from "../train/makeFolder";
+import { interruptible } from "../train/interruptible";
 import { RunFolder } from "../train/RunFolder";
 import { lockHolder, RunLock } from "../train/RunLock";
 import { writeAtomic } from "../train/writeAtomic";
@@ -54,7 +57,11 @@ export interface SweepOptions {
   threads?: number;
   /** A line for each event (run started, ended, re-queued). Default: none. */
   onEvent?: (line: string, run?: SweepRun) => void;
-  /** Aborting it stops every worker at its next step boundary (checkpointed), then returns. */
+  /**
+   * Aborting it stops every worker at its next step boundary (checkpointed), then returns. Default:
+   * SIGINT does (a notebook's stop button; the kernel's own SIGINT listeners are set aside meanwhile),
+   * so an interrupted sweep returns with the runs that ended instead of restarting its workers.
+   */
   signal?: AbortSignal;
 }
 
@@ -125,6 +132,7 @@ export async function runSweep(input: unknown, out: string, options: SweepOption
   }
   const say = options.onEvent ?? (() => {});
   const lock = RunLock.acquire(out, "groklab sweep");
+  const { signal, restore } = interruptible(options.signal);
   const active = new Map<ChildProcess, SweepRun>();
   try {
     writeSweepFiles(input, out, runs);
@@ -143,7 +151,7 @@ export async function runSweep(input: unknown, out: string, options: SweepOption
       fs.closeSync(output);
       active.set(child, run);
       say(`started ${run.name} (process ${child.pid})`, run);
-      child.once("exit", (code, signal) => {
+      child.once("exit", (code, killedBy) => {
         active.delete(child);
         const result = resultOf(run);
         if (result) {
@@ -153,10 +161,15 @@ export async function runSweep(input: unknown, out: string, options: SweepOption
           say(`[${ended}/${runs.length}] ${run.name}: ${result.status}${result.error ? ` (${result.error})` : ""} at step ${result.finalStep}, ${g}`, run);
           return;
         }
-        if (options.signal?.aborted) return; // interrupted on purpose: resumed next time
+        if (signal.aborted) return; // interrupted on purpose: resumed next time
+        if (code === 130) {
+          // The worker itself was sent SIGINT or SIGTERM and stopped, checkpointed: not a crash to retry.
+          say(`${run.name}: worker interrupted at a step boundary (checkpointed); left for the next run of this sweep to resume`, run);
+          return;
+        }
         const n = (attempts.get(run.name) ?? 0) + 1;
         attempts.set(run.name, n);
-        const why = signal ? `killed by ${signal}` : `exited with code ${code}`;
+        const why = killedBy ? `killed by ${killedBy}` : `exited with code ${code}`;
         if (n <= retries) {
           say(`${run.name}: worker ${why}; started again from its last checkpoint (${n}/${retries})`, run);
           queue.unshift(run);
@@ -175,9 +188,9 @@ export async function runSweep(input: unknown, out: string, options: SweepOption
       });
     };
     const onAbort = () => active.forEach((_, child) => child.kill("SIGTERM"));
-    options.signal?.addEventListener("abort", onAbort);
+    signal.addEventListener("abort", onAbort);
     try {
-      while ((queue.length > 0 || active.size > 0) && !options.signal?.aborted) {
+      while ((queue.length > 0 || active.size > 0) && !signal.aborted) {
         while (active.size < workers && queue.length > 0) {
           const done = queue.findIndex((r) => lockHolder(r.config.run.dir) === null && resultOf(r) !== null);
           if (done >= 0) {
@@ -195,11 +208,12 @@ export async function runSweep(input: unknown, out: string, options: SweepOption
       }
       while (active.size > 0) await sleep(100);
     } finally {
-      options.signal?.removeEventListener("abort", onAbort);
+      signal.removeEventListener("abort", onAbort);
     }
     return collectResults(runs, out);
   } finally {
     active.forEach((_, child) => child.kill("SIGTERM"));
+    restore();
     lock.release();
   }
 }

@@ -26,9 +26,15 @@ export async function runSweepLive(spec: unknown, dir: string, options: SweepOpt
   const running = runSweep(spec, dir, sweepOptions);
   const watched = await watch(dir, { title });
   const rows = await running;
+  const missing = watched.runs.filter((run) => !rows.some((r) => r.name === run.name));
+  if (missing.length) {
+    throw new Error(
+      `runSweepLive: the sweep in "${dir}" stopped with ${rows.length} of ${watched.runs.length} runs ended ` +
+        `(interrupted; "${missing[0].name}"${missing.length > 1 ? ` and ${missing.length - 1} more` : ""} checkpointed): run the cell again to resume`,
+    );
+  }
   return watched.runs.map((run) => {
-    const row = rows.find((r) => r.name === run.name);
-    if (!row) throw new Error(`runSweepLive: the sweep in "${dir}" has no result for run "${run.name}"`);
+    const row = rows.find((r) => r.name === run.name)!;
     return { ...run, row: row as LiveSweepRun["row"], events: grokkingEvents(run.records) };
   });
 }

@@ -114,6 +114,30 @@ test("a whole sweep killed and started again ends with the undisturbed results",
   assert.deepEqual(results(out), undisturbed);
 });
 
+test("SIGINT to the whole process group (Jupyter's interrupt, Ctrl-C) stops the sweep and its workers, checkpointed, without retries or the kernel's listener; run again it ends with the undisturbed results", async () => {
+  const dir = tmp();
+  const out = path.join(dir, "out");
+  const file = writeSweep(dir);
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "sweepInterruptChild.ts"), file, out], { stdio: ["ignore", "pipe", "pipe"], env, detached: true });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d) => (stdout += d));
+  child.stderr!.on("data", (d) => (stderr += d));
+  assert.equal(await exited(child), 0, stderr);
+  const report = JSON.parse(stdout.trim().split("\n").at(-1)!);
+  assert.ok(report.rows < 4, `the sweep stopped before its end (${report.rows} of 4 rows)`);
+  assert.equal(report.kernelListenerCalls, 0, "the kernel's listener did not see the interrupt");
+  assert.equal(report.restored, true, "and it is back afterwards");
+  assert.ok(!report.events.some((e: string) => /started again/.test(e)), `no worker restarted: ${report.events.join(" | ")}`);
+  assert.equal(lockHolder(out), null, "the sweep's lock is released");
+  const interrupted = path.join(out, "runs", "weightDecay=0.5,seed=0");
+  assert.equal(lockHolder(interrupted), null, "its workers have exited");
+  assert.ok(fs.readdirSync(path.join(interrupted, "checkpoints")).length > 0, "the interrupted run was checkpointed");
+  const r = cli(["sweep", file, "--out", out, "--workers", "2", "--threads", "1"]);
+  assert.equal(r.status, 0, r.stderr + r.stdout);
+  assert.deepEqual(results(out), undisturbed);
+});
+
 test("two sweeps on one folder: the second is refused naming the first; the first finishes intact", async () => {
   const dir = tmp();
   const out = path.join(dir, "out");
