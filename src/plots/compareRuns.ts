@@ -31,7 +31,7 @@ export function compareRuns(
       title: { text: options.title ?? `${metric} of ${runs.length} runs` },
       xaxis: { type: "log", title: { text: "optimisation step" } },
       yaxis: { title: { text: metric }, type: options.logY ? "log" : "linear" },
-      legend: legendBelow(),
+      ...legendBelow(runs.map((run) => run.name)),
     },
   };
 }

@@ -48,8 +48,7 @@ export function geometryCurves(runs: { name: string; points: GeometryPoint[] }[]
       xaxis2: { type: "log", title: { text: "optimisation step" }, domain: [0.54, 1] },
       yaxis: { title: { text: "circularity (0 random, 1 every unit one sinusoid)" } },
       yaxis2: { title: { text: "share of units on the 5 key frequencies" }, anchor: "x2" },
-      legend: legendBelow(-0.25),
-      height: 520,
+      ...legendBelow(runs.map((run) => run.name), { height: 520 }),
     },
   };
 }

@@ -28,7 +28,7 @@ export function stepSeries(series: StepSeries[], options: { title?: string; left
       xaxis: { type: "log", title: { text: "optimisation step" } },
       yaxis: { title: { text: options.leftLabel ?? left?.name ?? "" }, type: left?.logY ? "log" : "linear" },
       yaxis2: { title: { text: options.rightLabel ?? right?.name ?? "" }, overlaying: "y", side: "right", type: right?.logY ? "log" : "linear", showgrid: false },
-      legend: legendBelow(),
+      ...legendBelow(series.map((s) => s.name)),
     },
   };
 }

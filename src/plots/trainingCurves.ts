@@ -43,6 +43,7 @@ export function trainingCurves(records: LogRecord[], options: TrainingCurvesOpti
   };
   mark(options.steps?.memorisation, "train ≥ θ at");
   mark(options.steps?.generalisation, "val ≥ θ at");
+  const legend = legendBelow(["train accuracy", "validation accuracy", "train loss", "validation loss"], { top: 60 });
   return {
     data: [
       line(shown.map((r) => r.trainAccuracy), "train accuracy", TRAIN, "y"),
@@ -57,8 +58,8 @@ export function trainingCurves(records: LogRecord[], options: TrainingCurvesOpti
       yaxis2: { title: { text: "loss" }, domain: [0, 0.38], type: "log" },
       shapes,
       annotations,
-      legend: legendBelow(),
-      margin: { t: 60, r: 20 },
+      ...legend,
+      margin: { ...legend.margin, r: 20 },
     },
   };
 }

@@ -12,5 +12,7 @@ test("compareRuns: one legend entry per run (its dotted training curve shares it
   assert.deepEqual(traces.map((t) => [t.legendgroup, t.showlegend ?? true, t.line.dash ?? "solid"]), [["wd 1", true, "solid"], ["wd 1", false, "dot"], ["wd 0", true, "solid"], ["wd 0", false, "dot"]]);
   // Step 0 cannot sit on the log axis: it is left out.
   assert.deepEqual([traces[0].x, traces[0].y, traces[1].y], [[100, 200], [0.1, 0.9], [0.5, 1]]);
-  assert.deepEqual(fig.layout!.legend, { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" });
+  // One row of two entries: the figure grows by it (legendBelow; where it is drawn is tested there).
+  assert.deepEqual([fig.layout!.height, fig.layout!.margin], [100 + 270 + 109, { t: 100, b: 109 }]);
+  assert.deepEqual(fig.layout!.legend, { orientation: "h", x: 0, xanchor: "left", y: -70 / 270, yanchor: "top" });
 });
