@@ -46,8 +46,9 @@ export function geometryCurves(runs: { name: string; points: GeometryPoint[] }[]
       grid: { rows: 1, columns: 2, pattern: "independent" },
       xaxis: { type: "log", title: { text: "optimisation step" }, domain: [0, 0.46] },
       xaxis2: { type: "log", title: { text: "optimisation step" }, domain: [0.54, 1] },
-      yaxis: { title: { text: "circularity (0 random, 1 every unit one sinusoid)" } },
-      yaxis2: { title: { text: "share of units on the 5 key frequencies" }, anchor: "x2" },
+      // Short axis titles: a long one is clipped at the figure's edge; what they mean is in the notebooks' text.
+      yaxis: { title: { text: "circularity (0 random, 1 sinusoids)" } },
+      yaxis2: { title: { text: "share on the 5 key frequencies" }, anchor: "x2" },
       ...legendBelow(runs.map((run) => run.name), { height: 520 }),
     },
   };
