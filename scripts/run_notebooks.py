@@ -79,10 +79,13 @@ def run_one(path: Path, out_dir: Path, mode: str, timeout: int, plotly: str) -> 
         ok = False
         index, cell = failing_cell(nb)
         print(f"FAILED {path.name} ({mode} mode)", flush=True)
+        reported = error_text(cell) if cell is not None else ""
         if cell is not None:
-            print(f"--- cell {index} ---\n{cell.source}\n--- error ---\n{error_text(cell)[-4000:]}", flush=True)
-        if not isinstance(err, CellExecutionError) or cell is None:
-            print(str(err).strip()[-4000:], flush=True)
+            print(f"--- cell {index} ---\n{cell.source}\n--- error ---\n{reported[-4000:]}", flush=True)
+        if not isinstance(err, CellExecutionError) or not reported:
+            # The cell printed nothing (a failed reply without output): what the kernel replied, and when.
+            print(f"{type(err).__name__} at {time.strftime('%H:%M:%S')}, {time.time() - started:.0f} s into the notebook: "
+                  + (str(err).strip()[-4000:] or "(no message)"), flush=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     nb.metadata.setdefault("groklab", {})["mode"] = mode
     # Signed: this machine's Jupyter opens what it executed as trusted (figures interactive). On
