@@ -5,8 +5,9 @@
  * OUT/results.jsonl is rebuilt from the run folders after every run, so an interrupted sweep
  * started again ends with the same table. One sweep per folder (a lock); the configs each run
  * uses are written to OUT/configs/<name>.json, the same files the emitted Slurm/parallel jobs use.
- * A worker stopped by SIGINT or SIGTERM (Ctrl-C reaches the whole process group, as does Jupyter's
- * interrupt) checkpoints and exits; the sweep then stops too and is resumed by running it again.
+ * SIGINT to the whole process group (Ctrl-C, Jupyter's interrupt) stops the sweep and every worker,
+ * checkpointed; running it again resumes them. A single worker sent SIGINT or SIGTERM on its own
+ * checkpoints and exits (code 130): its run is left for the next run of the sweep, not retried.
  */
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
