@@ -34,6 +34,7 @@ export * from "./notebook/MimeBundle";
 export * from "./plots/PlotlyFigure";
 export * from "./notebook/escapeHtml";
 export * from "./notebook/kernelDisplay";
+export * from "./notebook/synchronousKernelSends";
 export * from "./notebook/plotlyLoader";
 export * from "./notebook/figureBundle";
 export * from "./notebook/FigureRenderer";
@@ -133,3 +134,7 @@ export * from "./analysis/sharpnessAtCheckpoints";
 export * from "./logs/exportLog";
 export * from "./notebook/readRuns";
 export * from "./notebook/readSweep";
+
+// In a tslab kernel, from the import on: no output lost to zeromq putting sends off (synchronousKernelSends).
+import { synchronousKernelSends } from "./notebook/synchronousKernelSends";
+synchronousKernelSends();

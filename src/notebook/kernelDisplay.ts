@@ -6,6 +6,7 @@
  * If a tslab upgrade moves it, `kernelWriter` fails loudly instead of showing nothing.
  */
 import { MimeBundle } from "./MimeBundle";
+import { synchronousKernelSends } from "./synchronousKernelSends";
 
 /** Receives display messages; `update` replaces the output with the same display id. */
 export type DisplaySink = (bundle: MimeBundle, displayId: string | undefined, update: boolean) => void;
@@ -58,6 +59,7 @@ export function kernelWriter(): DisplaySink {
   if (typeof write !== "function") {
     throw new Error("kernelWriter: tslab has not started executing a cell yet (lastWriteDisplayData is null)");
   }
+  synchronousKernelSends(); // else the 513th message in a row puts zeromq's sends off, and the next ones throw
   return (bundle, displayId, update) =>
     write(
       { data: bundle.data, metadata: bundle.metadata ?? {}, transient: displayId ? { display_id: displayId } : {} },

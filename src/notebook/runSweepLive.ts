@@ -6,7 +6,8 @@
 import { grokkingEvents, GrokkingEvents } from "../analysis/grokkingEvents";
 import { SweepResult } from "../experiment/collectResults";
 import { runSweep, SweepOptions } from "../experiment/runSweep";
-import { watch } from "./watch";
+import { interruptible } from "../train/interruptible";
+import { watch, WatchResult } from "./watch";
 import { WatchedRun } from "./readRuns";
 
 export interface LiveSweepRun extends WatchedRun {
@@ -22,10 +23,36 @@ export interface LiveSweepRun extends WatchedRun {
  * const runs = await runSweepLive({ base: base, grid: { "train.optimizer.weightDecay": [0, 1] } }, "../runs/wd");
  */
 export async function runSweepLive(spec: unknown, dir: string, options: SweepOptions & { title?: string } = {}): Promise<LiveSweepRun[]> {
-  const { title, ...sweepOptions } = options;
-  const running = runSweep(spec, dir, sweepOptions);
-  const watched = await watch(dir, { title });
-  const rows = await running;
+  const { title, signal: given, ...sweepOptions } = options;
+  // The sweep's stop: an interrupt (or the caller's signal), or a watch that fails. A cell that
+  // fails must not leave its workers training in the background, nor its sweep's error unheard.
+  const { signal, restore } = interruptible(given);
+  const stop = new AbortController();
+  const onStop = () => stop.abort();
+  signal.addEventListener("abort", onStop);
+  let watched: WatchResult;
+  let rows: SweepResult[];
+  try {
+    const running = runSweep(spec, dir, { ...sweepOptions, signal: stop.signal });
+    // The watch ends with the sweep, also when the sweep fails before its runs start (a bad config).
+    const sweepEnded = new AbortController();
+    running.then(() => sweepEnded.abort(), () => sweepEnded.abort());
+    try {
+      watched = await watch(dir, { title, signal: sweepEnded.signal });
+    } catch (err) {
+      stop.abort();
+      const ended = await running.then((r) => `${r.length} runs ended`, (e: Error) => `the sweep failed too: ${e.message}`);
+      throw new Error(
+        `runSweepLive: watching "${dir}" failed (${(err as Error).message}); the sweep was stopped at its runs' next step, ` +
+          `checkpointed (${ended}): run the cell again to resume`,
+        { cause: err },
+      );
+    }
+    rows = await running;
+  } finally {
+    signal.removeEventListener("abort", onStop);
+    restore();
+  }
   const missing = watched.runs.filter((run) => !rows.some((r) => r.name === run.name));
   if (missing.length) {
     throw new Error(
