@@ -75,21 +75,44 @@ class EmaFilter implements GradientFilter {
   }
 }
 
+/**
+ * The moving average keeps the window's gradients and their running sum: a step adds the new
+ * gradient and subtracts the one leaving the window (two adds a step, not w), and the sum is
+ * recomputed exactly from the window once every w steps, so float32 rounding never accumulates
+ * over more than w updates. The sum and its age are state too, so a resumed run continues bit for
+ * bit (a checkpoint without them, older than the running sum, recomputes the sum from its window).
+ */
 class MaFilter implements GradientFilter {
   private queues = new Map<string, tf.Tensor[]>();
+  private sums = new Map<string, tf.Tensor>();
+  /** Per gradient: updates of its sum since the sum was recomputed from the window (a scalar). */
+  private ages = new Map<string, tf.Tensor>();
   constructor(
     private window: number,
     private lambda: number,
   ) {}
 
+  private setSum(name: string, sum: tf.Tensor, age: number): void {
+    this.sums.get(name)?.dispose();
+    this.ages.get(name)?.dispose();
+    this.sums.set(name, tf.keep(sum));
+    this.ages.set(name, tf.keep(tf.scalar(age, "int32")));
+  }
+
   apply(grads: tf.NamedTensorMap): tf.NamedTensorMap {
     const out: tf.NamedTensorMap = {};
     for (const [name, g] of Object.entries(grads)) {
       const queue = this.queues.get(name) ?? [];
-      queue.push(tf.keep(g.clone()));
-      if (queue.length > this.window) queue.shift()!.dispose();
       this.queues.set(name, queue);
-      out[name] = queue.length === this.window ? tf.tidy(() => g.add(tf.addN(queue).div(this.window).mul(this.lambda))) : g.clone();
+      queue.push(tf.keep(g.clone()));
+      const leaving = queue.length > this.window ? queue.shift()! : undefined;
+      const prev = this.sums.get(name);
+      const age = prev ? this.ages.get(name)!.arraySync() as number + 1 : this.window;
+      if (age >= this.window) this.setSum(name, tf.addN(queue), 0);
+      else this.setSum(name, tf.tidy(() => (leaving ? prev!.add(g).sub(leaving) : prev!.add(g))), age);
+      leaving?.dispose();
+      const sum = this.sums.get(name)!;
+      out[name] = queue.length === this.window ? tf.tidy(() => g.add(sum.mul(this.lambda / this.window))) : g.clone();
     }
     return out;
   }
@@ -97,20 +120,33 @@ class MaFilter implements GradientFilter {
   state(): Record<string, tf.Tensor> {
     const s: Record<string, tf.Tensor> = {};
     this.queues.forEach((q, name) => q.forEach((t, i) => (s[`${name}/${String(i).padStart(4, "0")}`] = t)));
+    this.sums.forEach((t, name) => (s[`${name}/sum`] = t));
+    this.ages.forEach((t, name) => (s[`${name}/sumAge`] = t));
     return s;
   }
 
   setState(state: Record<string, tf.Tensor>): void {
     this.dispose();
     for (const key of Object.keys(state).sort()) {
-      const name = key.replace(/\/\d{4}$/, "");
-      const q = this.queues.get(name) ?? [];
+      const slot = /^(.*)\/(\d{4})$/.exec(key);
+      if (!slot) continue;
+      const q = this.queues.get(slot[1]) ?? [];
       q.push(tf.keep(state[key].clone()));
-      this.queues.set(name, q);
+      this.queues.set(slot[1], q);
     }
+    this.queues.forEach((queue, name) => {
+      const sum = state[`${name}/sum`];
+      const age = state[`${name}/sumAge`];
+      if (sum && age) this.setSum(name, sum.clone(), age.arraySync() as number);
+      else this.setSum(name, tf.addN(queue), 0);
+    });
   }
 
   dispose(): void {
+    for (const map of [this.sums, this.ages]) {
+      map.forEach((t) => t.dispose());
+      map.clear();
+    }
     this.queues.forEach((q) => q.forEach((t) => t.dispose()));
     this.queues.clear();
   }

@@ -23,12 +23,46 @@ for (const [kind, config, expected] of [
       const out = tf.tidy(() => filter.apply({ w: tf.tensor(g, [2, 3]) }).w.dataSync());
       assertClose(out, expected[i], 1e-5, 1e-6, `step ${i}`);
     });
-    const held = kind.startsWith("EMA") ? 1 : 3;
-    assert.equal(tf.memory().numTensors, before + held, "state: μ, or the window of gradients");
+    const held = kind.startsWith("EMA") ? 1 : 3 + 2;
+    assert.equal(tf.memory().numTensors, before + held, "state: μ, or the window of gradients, their sum and its age");
     filter.dispose();
     assert.equal(tf.memory().numTensors, before);
   });
 }
+
+test("Grokfast MA's running sum stays the window's mean over many windows (Gaussian gradients of an MLP's embedding size)", () => {
+  // 350 steps of a window of 100: the sum is updated incrementally and recomputed every 100 steps;
+  // the reference is the definition, the mean of the last 100 gradients, summed in float64.
+  const window = 100;
+  const lambda = 5;
+  const shape: [number, number] = [97, 64];
+  const n = shape[0] * shape[1];
+  const filter = makeGradientFilter({ kind: "ma", window: window, lambda: lambda });
+  const seen: Float32Array[] = [];
+  const before = tf.memory().numTensors;
+  let worst = 0;
+  for (let step = 0; step < 350; step++) {
+    const g = tf.tidy(() => tf.randomNormal(shape, 0, 1, "float32", step).add(step % 7 === 0 ? 3 : 0));
+    seen.push(g.dataSync() as Float32Array);
+    const out = tf.tidy(() => filter.apply({ w: g }).w.dataSync());
+    g.dispose();
+    if (seen.length < window) {
+      assert.deepEqual(Array.from(out), Array.from(seen[step]), `step ${step}: unfiltered until the window is full`);
+      continue;
+    }
+    const last = seen.slice(-window);
+    for (let i = 0; i < n; i++) {
+      let mean = 0;
+      for (const s of last) mean += s[i];
+      const expected = seen[step][i] + (lambda * mean) / window;
+      worst = Math.max(worst, Math.abs(out[i] - expected));
+    }
+    assert.equal(tf.memory().numTensors, before + window + 2, `step ${step}: the window, its sum and the sum's age, nothing more`);
+  }
+  assert.ok(worst < 2e-5, `largest deviation from the float64 mean: ${worst}`);
+  filter.dispose();
+  assert.equal(tf.memory().numTensors, before);
+});
 
 test("filter state survives a state()/setState() round trip", () => {
   const a = makeGradientFilter({ kind: "ma", window: 3, lambda: 5 });

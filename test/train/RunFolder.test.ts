@@ -64,7 +64,7 @@ test("a run killed with SIGKILL resumes to exactly the weights and log of an uni
 const RESUME_CASES = {
   "plain full-batch AdamW": {},
   "minibatches, ⊥Grad, Grokfast MA, gradient and weight noise, StableMax": {
-    batchSize: 8, orthogonalGrad: true, gradientFilter: { kind: "ma", window: 5 }, noise: { on: "gradients", std: 1e-3 }, loss: "stablemax",
+    batchSize: 8, orthogonalGrad: true, gradientFilter: { kind: "ma", window: 7 }, noise: { on: "gradients", std: 1e-3 }, loss: "stablemax",
   },
   "Grokfast EMA and weight noise": { gradientFilter: { kind: "ema" }, noise: { on: "weights", std: 1e-3 } },
 } as const;
