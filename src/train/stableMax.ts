@@ -6,13 +6,20 @@
  */
 import * as tf from "@tensorflow/tfjs";
 
-/** s(x), element-wise; each branch only sees inputs where it is finite, so the gradient is too. */
+/**
+ * s(x), element-wise, as relu(x) + q with q = 1 / (1 + relu(−x)): x + 1 on x ≥ 0, 1 / (1 − x) below.
+ * Its derivative is q² on both sides (1 on x ≥ 0, 1 / (1 − x)² below), given as the gradient, so
+ * it is exact at x = 0 too and finite everywhere. Relu, add and divide only: the comparisons and
+ * selects of a two-branch form have no native kernel (they took 44 of the MLP step's 80 ms).
+ */
 export function stableMaxS(x: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => {
-    const positive = tf.maximum(x, 0).add(1); // x + 1 on x ≥ 0
-    const negative = tf.scalar(1).div(tf.scalar(1).sub(tf.minimum(x, 0))); // 1 / (1 − x) on x < 0
-    return tf.where(tf.greaterEqual(x, 0), positive, negative);
+  const s = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [t, save] = args as [tf.Tensor, tf.GradSaveFunc];
+    const q = tf.scalar(1).div(tf.relu(tf.neg(t)).add(1));
+    save([q]);
+    return { value: tf.relu(t).add(q), gradFunc: (dy: tf.Tensor, [saved]: tf.Tensor[]) => dy.mul(saved.square()) };
   });
+  return s(x);
 }
 
 /**
