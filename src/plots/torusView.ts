@@ -1,9 +1,15 @@
 /**
  * A torus for the pairs (a, b): the angle of a in the key-frequency plane of E1 and the angle of b
- * in that of E2 place each pair on a torus; colour is (a + b) mod p. When the network computes
- * a + b through w_k·a + w_k·b, equal colours line up along the torus's diagonal windings.
+ * in that of E2 place each pair on a torus. The colour is k(a + b) mod p, the phase of a + b at
+ * frequency k (2π·k(a + b)/p), on a cyclic scale: when the network computes a + b through
+ * angles w_k·a and w_k·b, that phase is the sum of the two angles, so equal colours line up along
+ * the torus's diagonal windings. ((a + b) mod p itself would not: at k ≠ 1 neighbouring colours
+ * lie k steps apart on each circle.)
  */
 import { PlotlyFigure } from "./PlotlyFigure";
+
+/** A cyclic colour scale (red, yellow, green, cyan, blue, magenta, red): plotly.js names none. */
+const CYCLIC: [number, string][] = ["#e41a1c", "#ffd92f", "#4daf4a", "#17becf", "#377eb8", "#e377c2", "#e41a1c"].map((c, i, all) => [i / (all.length - 1), c]);
 
 /**
  * @param theta angle of each a (circleCoordinates(E1, k).angles); @param phi the same for b (E2)
@@ -21,12 +27,12 @@ export function torusView(theta: number[], phi: number[], k: number, options: { 
       x.push((R + r * Math.cos(phi[b])) * Math.cos(theta[a]));
       y.push((R + r * Math.cos(phi[b])) * Math.sin(theta[a]));
       z.push(r * Math.sin(phi[b]));
-      colour.push((a + b) % p);
-      label.push(`a=${a}, b=${b}, a+b≡${(a + b) % p}`);
+      colour.push((k * (a + b)) % p);
+      label.push(`a=${a}, b=${b}, a+b≡${(a + b) % p}, ${k}(a+b)≡${(k * (a + b)) % p}`);
     }
   }
   return {
-    data: [{ type: "scatter3d", mode: "markers", x, y, z, text: label, hoverinfo: "text", marker: { size: 2.5, color: colour, colorscale: "HSV", colorbar: { title: { text: "(a+b) mod p" } } } }],
+    data: [{ type: "scatter3d", mode: "markers", x, y, z, text: label, hoverinfo: "text", marker: { size: 2.5, color: colour, cmin: 0, cmax: p, colorscale: CYCLIC, colorbar: { title: { text: `${k}(a+b) mod p` } } } }],
     layout: {
       title: { text: options.title ?? `Pairs (a, b) on a torus: angles of a (E1) and b (E2) at frequency ${k}` },
       scene: { aspectmode: "data", xaxis: { visible: false }, yaxis: { visible: false }, zaxis: { visible: false } },

@@ -142,3 +142,23 @@ test("residueProjection colours by any function of the residue: classes (one tra
   assert.deepEqual(markers.x, pts.map((q) => q[0]));
   assert.throws(() => residueProjection(pts, { colourBy: { label: "short", values: [1, 2] } }), /residueProjection: colourBy "short" must give one finite value per residue \(7\); received 2 value/);
 });
+
+test("torusView colours each pair by the phase of a + b at frequency k, which ideal angles place on the torus's diagonals", () => {
+  // Ideal angles of a network computing a + b at frequency k: θ_a = 2πka/p, the same for b.
+  const p = 13;
+  const k = 5;
+  const angles = Array.from({ length: p }, (_, x) => (2 * Math.PI * k * x) / p);
+  const fig = torusView(angles, angles, k);
+  const marker = (fig.data[0] as { marker: { color: number[]; cmin: number; cmax: number; colorscale: [number, string][] } }).marker;
+  assert.equal(marker.color.length, p * p);
+  const wrap = (t: number) => ((t % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b < p; b++) {
+      const c = marker.color[a * p + b];
+      const d = Math.abs(wrap((2 * Math.PI * c) / p) - wrap(angles[a] + angles[b]));
+      assert.ok(Math.min(d, 2 * Math.PI - d) < 1e-9, `pair (${a}, ${b}): colour ${c}`);
+    }
+  }
+  assert.deepEqual([marker.cmin, marker.cmax], [0, p]);
+  assert.equal(marker.colorscale[0][1], marker.colorscale.at(-1)![1], "the scale is cyclic: its ends are one colour");
+});
