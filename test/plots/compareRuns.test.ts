@@ -16,3 +16,11 @@ test("compareRuns: one legend entry per run (its dotted training curve shares it
   assert.deepEqual([fig.layout!.height, fig.layout!.margin], [100 + 270 + 109, { t: 100, b: 109 }]);
   assert.deepEqual(fig.layout!.legend, { orientation: "h", x: 0, xanchor: "left", y: -70 / 270, yanchor: "top" });
 });
+
+test("compareRuns: axes and title say the metric in words, 'accuracy' when training curves share the axis", () => {
+  const runs = [{ name: "a", records: log([[0, 0], [1, 1]]) }];
+  const label = (fig: ReturnType<typeof compareRuns>) => [(fig.layout!.yaxis as { title: { text: string } }).title.text, (fig.layout!.title as { text: string }).text];
+  assert.deepEqual(label(compareRuns(runs)), ["validation accuracy", "validation accuracy of 1 runs"]);
+  assert.deepEqual(label(compareRuns(runs, { withTrain: true })), ["accuracy", "validation accuracy of 1 runs"]);
+  assert.deepEqual(label(compareRuns(runs, { metric: "valLoss", withTrain: true, logY: true })), ["validation loss", "validation loss of 1 runs"]);
+});
