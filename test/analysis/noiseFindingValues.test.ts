@@ -23,6 +23,27 @@ test("noiseFindingValues: steps and the last logged validation accuracy of the c
 
 test("noiseFindingValues: a missing run or an empty log is an error naming the role", () => {
   const run = { events: { generalisation: null }, records: log(0.1) };
-  assert.throws(() => noiseFindingValues({ control: run, smallerBatch: run, weightNoise: undefined, gradientNoise: run }), /noiseFindingValues: expected a run for "weightNoise"/);
-  assert.throws(() => noiseFindingValues({ control: { events: { generalisation: null }, records: [] }, smallerBatch: run, weightNoise: run, gradientNoise: run }), /noiseFindingValues: the "control" run has an empty log/);
+  assert.throws(() => noiseFindingValues({ control: run, smallerBatch: run, weightNoise: undefined, gradientNoise: run }), /noiseFindingValues: expected a run \(or one a seed\) for "weightNoise"/);
+  assert.throws(() => noiseFindingValues({ control: { events: { generalisation: null }, records: [] }, smallerBatch: run, weightNoise: run, gradientNoise: run }), /noiseFindingValues: a "control" run has an empty log/);
+});
+
+test("noiseFindingValues: several seeds of a role give their medians (steps null once half the seeds are censored)", () => {
+  const run = (steps: number | null, final: number) => ({ events: { generalisation: steps }, records: log(0.01, final) });
+  const values = noiseFindingValues({
+    // Two seeds: the mean of the two middle values, by hand (3981 + 3700) / 2 = 3840.5, (1 + 0.995) / 2 = 0.9975.
+    control: [run(3981, 1), run(3700, 0.995)],
+    // Three seeds, one censored: the median is the middle reached value; finals 0.4, 0.997, 0.999 → 0.997.
+    smallerBatch: [run(2700, 0.997), run(null, 0.4), run(3100, 0.999)],
+    // Two seeds, one censored: half censored, so the steps are null; finals (0.5 + 0.991) / 2 = 0.7455.
+    weightNoise: [run(null, 0.5), run(3600, 0.991)],
+    gradientNoise: run(3500, 0.995),
+  });
+  assert.equal(values.controlSteps, 3840.5);
+  assert.equal(values.controlFinal, 0.9975);
+  assert.equal(values.smallerBatchSteps, 3100);
+  assert.equal(values.smallerBatchFinal, 0.997);
+  assert.equal(values.weightNoiseSteps, null);
+  assert.ok(Math.abs(values.weightNoiseFinal! - 0.7455) < 1e-12);
+  assert.deepEqual([values.gradientNoiseSteps, values.gradientNoiseFinal], [3500, 0.995]);
+  assert.throws(() => noiseFindingValues({ control: [], smallerBatch: run(1, 1), weightNoise: run(1, 1), gradientNoise: run(1, 1) }), /expected a run \(or one a seed\) for "control"/);
 });
