@@ -113,22 +113,23 @@ export const CLAIMS: Claim[] = [
     synthesis: "SGD noise beneficial (marked CONFIRMED)",
     uses: [["07-noise", "noise", noiseValueNames()]],
     judge: ([n]) => {
-      // Each kind against the control: by steps to 99% where either got there (20% sooner or 25% later counts),
-      // by the final validation accuracy (5 points) where both were censored.
+      // Each kind against the control over the kind's own seeds: by steps to 99% where either got there
+      // (20% sooner or 25% later counts), by the final validation accuracy (5 points) where both were censored.
       const helped: string[] = [];
       const hurt: string[] = [];
       const inf = (x: number | null) => (x === null ? Infinity : x);
       for (const kind of NOISE_KINDS) {
         const steps = inf(n[`${kind}Steps`]);
-        const base = inf(n.controlSteps);
+        const base = inf(n[`${kind}ControlSteps`]);
         const censored = steps === Infinity && base === Infinity;
-        const better = censored ? n[`${kind}Final`]! >= n.controlFinal! + 0.05 : steps < 0.8 * base;
-        const worse = censored ? n[`${kind}Final`]! <= n.controlFinal! - 0.05 : steps > 1.25 * base;
+        const better = censored ? n[`${kind}Final`]! >= n[`${kind}ControlFinal`]! + 0.05 : steps < 0.8 * base;
+        const worse = censored ? n[`${kind}Final`]! <= n[`${kind}ControlFinal`]! - 0.05 : steps > 1.25 * base;
         if (better) helped.push(`${kind}${censored ? " (final accuracy)" : ""}`);
         else if (worse) hurt.push(`${kind}${censored ? " (final accuracy)" : ""}`);
       }
-      const one = (role: string) => `${role}: ${n[`${role}Steps`] === null ? "censored" : `${n[`${role}Steps`]} steps`} (final ${f2(n[`${role}Final`])})`;
-      const table = ["control", ...NOISE_KINDS].map(one).join("; ");
+      const stepsOf = (x: number | null) => (x === null ? "censored" : `${x} steps`);
+      const one = (kind: string) => `${kind}: ${stepsOf(n[`${kind}Steps`])} vs the control's ${stepsOf(n[`${kind}ControlSteps`])} over the same seeds (final ${f2(n[`${kind}Final`])} vs ${f2(n[`${kind}ControlFinal`])})`;
+      const table = NOISE_KINDS.map(one).join("; ");
       const finals = ["control", ...NOISE_KINDS].map((role) => n[`${role}Final`] ?? 0);
       // Every run censored and none past 50%: differences between near-chance accuracies are noise, not evidence.
       if ([n.controlSteps, ...NOISE_KINDS.map((k) => n[`${k}Steps`])].every((x) => x === null) && Math.max(...finals) < 0.5) {

@@ -3,7 +3,9 @@
  * control (the paper's own minibatches, no added noise) and each noise kind, the step from which
  * validation accuracy stayed ≥ 99% (null: censored) and the last logged validation accuracy (the
  * evidence that remains when every run is censored), each the median over the role's seeds (steps
- * as seedSummary takes it: null once half the seeds or more are censored).
+ * as seedSummary takes it: null once half the seeds or more are censored). Each noise kind also
+ * gets the control's medians over that kind's own seeds (`${kind}ControlSteps`, `${kind}ControlFinal`),
+ * so that a kind trained on fewer seeds than the control is compared seed for seed.
  */
 import { LogRecord } from "../logs/LogRecord";
 import { seedSummary } from "./seedSummary";
@@ -12,35 +14,51 @@ import { seedSummary } from "./seedSummary";
 export const NOISE_KINDS = ["smallerBatch", "weightNoise", "gradientNoise"] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
 
-/** What one run contributes (a sweep's run as runSweepLive or readSweep return it): its steps to 99% (null if censored) and its log. */
+/** What one run contributes (a sweep's run as runSweepLive or readSweep return it): its steps to 99% (null if censored), its log and its seed (default 0). */
 export interface NoiseRun {
   events: { generalisation: number | null };
   records: LogRecord[];
+  seed?: number;
 }
 
-/** The value names of the finding: `${role}Steps` and `${role}Final` for the control and each kind. */
+/** The value names of the finding: `${role}Steps` and `${role}Final` for the control and each kind, and `${kind}ControlSteps`, `${kind}ControlFinal` for each kind. */
 export function noiseValueNames(): string[] {
-  return ["control", ...NOISE_KINDS].flatMap((role) => [`${role}Steps`, `${role}Final`]);
+  return [
+    ...["control", ...NOISE_KINDS].flatMap((role) => [`${role}Steps`, `${role}Final`]),
+    ...NOISE_KINDS.flatMap((kind) => [`${kind}ControlSteps`, `${kind}ControlFinal`]),
+  ];
 }
 
 /**
  * @example
- * noiseFindingValues({ control: [seed0, seed1], smallerBatch: [seed0, seed1], weightNoise: run, gradientNoise: run }); // runs of runSweepLive
- * // { controlSteps: 3890, controlFinal: 0.997, smallerBatchSteps: null, smallerBatchFinal: 0.41, … }
+ * noiseFindingValues({ control: [seed0, seed1], smallerBatch: [seed0, seed1], weightNoise: run, gradientNoise: run }); // runs of runSweepLive, with their seeds
+ * // { controlSteps: 3890, controlFinal: 0.997, smallerBatchSteps: null, …, weightNoiseControlSteps: 3981 (seed 0's control), … }
  */
 export function noiseFindingValues(runs: Partial<Record<string, NoiseRun | NoiseRun[]>>): Record<string, number | null> {
   const values: Record<string, number | null> = {};
-  for (const role of ["control", ...NOISE_KINDS] as const) {
+  const of = (role: string): NoiseRun[] => {
     const given = runs[role];
     const seeds = given === undefined ? [] : Array.isArray(given) ? given : [given];
     if (seeds.length === 0) throw new Error(`noiseFindingValues: expected a run (or one a seed) for "${role}" (the control and each of ${NOISE_KINDS.join(", ")}); received none`);
-    const finals = seeds.map((run) => {
-      const last = run.records.at(-1);
-      if (!last) throw new Error(`noiseFindingValues: a "${role}" run has an empty log; expected at least one evaluation`);
-      return last.valAccuracy;
-    });
-    values[`${role}Steps`] = seedSummary(seeds.map((run) => run.events.generalisation)).median;
-    values[`${role}Final`] = median(finals);
+    for (const run of seeds) {
+      if (run.records.length === 0) throw new Error(`noiseFindingValues: a "${role}" run has an empty log; expected at least one evaluation`);
+    }
+    return seeds;
+  };
+  const steps = (rs: NoiseRun[]) => seedSummary(rs.map((run) => run.events.generalisation)).median;
+  const final = (rs: NoiseRun[]) => median(rs.map((run) => run.records.at(-1)!.valAccuracy));
+  const control = of("control");
+  values.controlSteps = steps(control);
+  values.controlFinal = final(control);
+  for (const kind of NOISE_KINDS) {
+    const mine = of(kind);
+    const seeds = new Set(mine.map((run) => run.seed ?? 0));
+    const paired = control.filter((run) => seeds.has(run.seed ?? 0));
+    if (paired.length === 0) throw new Error(`noiseFindingValues: expected a control run for each seed of "${kind}" (${[...seeds].join(", ")}); received the control's seeds ${control.map((run) => run.seed ?? 0).join(", ")}`);
+    values[`${kind}Steps`] = steps(mine);
+    values[`${kind}Final`] = final(mine);
+    values[`${kind}ControlSteps`] = steps(paired);
+    values[`${kind}ControlFinal`] = final(paired);
   }
   return values;
 }

@@ -16,6 +16,9 @@ test("noiseFindingValues: steps and the last logged validation accuracy of the c
   assert.deepEqual(values, {
     controlSteps: 3800, controlFinal: 0.995, smallerBatchSteps: null, smallerBatchFinal: 0.41,
     weightNoiseSteps: 4200, weightNoiseFinal: 0.992, gradientNoiseSteps: null, gradientNoiseFinal: 0.01,
+    // One seed each (seed 0): every kind's paired control is the control itself.
+    smallerBatchControlSteps: 3800, smallerBatchControlFinal: 0.995, weightNoiseControlSteps: 3800, weightNoiseControlFinal: 0.995,
+    gradientNoiseControlSteps: 3800, gradientNoiseControlFinal: 0.995,
   });
   assert.deepEqual(Object.keys(values).sort(), noiseValueNames().sort());
   assert.deepEqual([...NOISE_KINDS], ["smallerBatch", "weightNoise", "gradientNoise"]);
@@ -28,14 +31,14 @@ test("noiseFindingValues: a missing run or an empty log is an error naming the r
 });
 
 test("noiseFindingValues: several seeds of a role give their medians (steps null once half the seeds are censored)", () => {
-  const run = (steps: number | null, final: number) => ({ events: { generalisation: steps }, records: log(0.01, final) });
+  const run = (steps: number | null, final: number, seed = 0) => ({ events: { generalisation: steps }, records: log(0.01, final), seed });
   const values = noiseFindingValues({
     // Two seeds: the mean of the two middle values, by hand (3981 + 3700) / 2 = 3840.5, (1 + 0.995) / 2 = 0.9975.
-    control: [run(3981, 1), run(3700, 0.995)],
+    control: [run(3981, 1), run(3700, 0.995, 1), run(4800, 0.99, 2)].slice(0, 2),
     // Three seeds, one censored: the median is the middle reached value; finals 0.4, 0.997, 0.999 → 0.997.
-    smallerBatch: [run(2700, 0.997), run(null, 0.4), run(3100, 0.999)],
+    smallerBatch: [run(2700, 0.997), run(null, 0.4, 1), run(3100, 0.999, 2)],
     // Two seeds, one censored: half censored, so the steps are null; finals (0.5 + 0.991) / 2 = 0.7455.
-    weightNoise: [run(null, 0.5), run(3600, 0.991)],
+    weightNoise: [run(null, 0.5), run(3600, 0.991, 1)],
     gradientNoise: run(3500, 0.995),
   });
   assert.equal(values.controlSteps, 3840.5);
@@ -45,5 +48,9 @@ test("noiseFindingValues: several seeds of a role give their medians (steps null
   assert.equal(values.weightNoiseSteps, null);
   assert.ok(Math.abs(values.weightNoiseFinal! - 0.7455) < 1e-12);
   assert.deepEqual([values.gradientNoiseSteps, values.gradientNoiseFinal], [3500, 0.995]);
+  // Paired controls: seeds 0 and 1 for the smaller batch (seed 2 has no control: left out) and weight noise; seed 0 alone for gradient noise.
+  assert.deepEqual([values.smallerBatchControlSteps, values.weightNoiseControlSteps, values.gradientNoiseControlSteps], [3840.5, 3840.5, 3981]);
+  assert.deepEqual([values.smallerBatchControlFinal, values.gradientNoiseControlFinal], [0.9975, 1]);
+  assert.throws(() => noiseFindingValues({ control: run(1, 1), smallerBatch: run(1, 1, 1), weightNoise: run(1, 1), gradientNoise: run(1, 1) }), /expected a control run for each seed of "smallerBatch" \(1\); received the control's seeds 0/);
   assert.throws(() => noiseFindingValues({ control: [], smallerBatch: run(1, 1), weightNoise: run(1, 1), gradientNoise: run(1, 1) }), /expected a run \(or one a seed\) for "control"/);
 });
