@@ -3,10 +3,12 @@
  * embeddings), with a line from each x to x + step (Power et al. 2022, Fig. 4 right: coloured mod
  * 8, step 8). The colour is any function of the residue: its class mod m (the default, m = 8), or
  * `colourBy`, one value per residue, drawn as classes (one legend entry each) or, when
- * `continuous`, on a colour scale (e.g. the residue's phase at a key frequency).
+ * `continuous`, on a colour scale: a cyclic one from 0 to `period` for a quantity that wraps (the
+ * residue's phase at a key frequency, in degrees: period 360), Viridis otherwise.
  */
 import { PlotlyFigure } from "./PlotlyFigure";
 import { paletteColour } from "./palette";
+import { cyclicColourScale } from "./cyclicColourScale";
 
 export interface ResidueColouring {
   /** What the colour shows, e.g. "x mod 3" or "phase at frequency 7". */
@@ -15,6 +17,8 @@ export interface ResidueColouring {
   values: number[];
   /** A colour scale (true) or one colour per distinct value (false, the default). */
   continuous?: boolean;
+  /** With `continuous`: the values wrap with this period (e.g. 360 for degrees), drawn on a cyclic scale from 0 to it. */
+  period?: number;
 }
 
 export interface ResidueProjectionOptions {
@@ -40,6 +44,10 @@ export function residueProjection(points: number[][], options: ResidueProjection
   if (colouring.values.length !== p || colouring.values.some((v) => !Number.isFinite(v))) {
     throw new Error(`residueProjection: colourBy "${colouring.label}" must give one finite value per residue (${p}); received ${colouring.values.length} value(s)${colouring.values.some((v) => !Number.isFinite(v)) ? ", some not finite" : ""}`);
   }
+  const period = colouring.period;
+  if (period !== undefined && !(period > 0 && Number.isFinite(period) && colouring.continuous)) {
+    throw new Error(`residueProjection: colourBy "${colouring.label}".period must be a positive finite number with continuous: true; received ${period}${colouring.continuous ? "" : " without continuous"}`);
+  }
   const lineX: (number | null)[] = [];
   const lineY: (number | null)[] = [];
   points.forEach((pt, x) => {
@@ -61,7 +69,10 @@ export function residueProjection(points: number[][], options: ResidueProjection
   const markers = colouring.continuous
     ? [{
       ...marker(all),
-      marker: { color: colouring.values, colorscale: "Viridis", size: 8, showscale: true, colorbar: { title: { text: colouring.label } } },
+      marker: {
+        color: colouring.values, size: 8, showscale: true, colorbar: { title: { text: colouring.label } },
+        ...(period === undefined ? { colorscale: "Viridis" } : { colorscale: cyclicColourScale, cmin: 0, cmax: period }),
+      },
       name: colouring.label,
       showlegend: false, // the colour bar names it; a legend entry would sit on the bar's title
       hovertemplate: `x = %{text}, ${colouring.label} = %{marker.color:.3g}<extra></extra>`,

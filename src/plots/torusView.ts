@@ -7,9 +7,7 @@
  * lie k steps apart on each circle.)
  */
 import { PlotlyFigure } from "./PlotlyFigure";
-
-/** A cyclic colour scale (red, yellow, green, cyan, blue, magenta, red): plotly.js names none. */
-const CYCLIC: [number, string][] = ["#e41a1c", "#ffd92f", "#4daf4a", "#17becf", "#377eb8", "#e377c2", "#e41a1c"].map((c, i, all) => [i / (all.length - 1), c]);
+import { cyclicColourScale } from "./cyclicColourScale";
 
 /**
  * @param theta angle of each a (circleCoordinates(E1, k).angles); @param phi the same for b (E2)
@@ -32,7 +30,7 @@ export function torusView(theta: number[], phi: number[], k: number, options: { 
     }
   }
   return {
-    data: [{ type: "scatter3d", mode: "markers", x, y, z, text: label, hoverinfo: "text", marker: { size: 2.5, color: colour, cmin: 0, cmax: p, colorscale: CYCLIC, colorbar: { title: { text: `${k}(a+b) mod p` } } } }],
+    data: [{ type: "scatter3d", mode: "markers", x, y, z, text: label, hoverinfo: "text", marker: { size: 2.5, color: colour, cmin: 0, cmax: p, colorscale: cyclicColourScale, colorbar: { title: { text: `${k}(a+b) mod p` } } } }],
     layout: {
       title: { text: options.title ?? `Pairs (a, b) on a torus: angles of a (E1) and b (E2) at frequency ${k}` },
       scene: { aspectmode: "data", xaxis: { visible: false }, yaxis: { visible: false }, zaxis: { visible: false } },

@@ -141,6 +141,19 @@ test("residueProjection colours by any function of the residue: classes (one tra
   assert.deepEqual(markers.marker.color, phase);
   assert.deepEqual(markers.x, pts.map((q) => q[0]));
   assert.throws(() => residueProjection(pts, { colourBy: { label: "short", values: [1, 2] } }), /residueProjection: colourBy "short" must give one finite value per residue \(7\); received 2 value/);
+  assert.equal((markers.marker as unknown as { colorscale: string }).colorscale, "Viridis");
+});
+
+test("residueProjection: a phase (period 360) on a cyclic scale from 0 to 360, whose ends are one colour", () => {
+  const pts = Array.from({ length: 7 }, (_, x) => [Math.cos(x), Math.sin(x)]);
+  const degrees = pts.map((_, x) => ((3 * x) % 7) * (360 / 7));
+  const fig = residueProjection(pts, { colourBy: { label: "phase at k = 3 (degrees)", values: degrees, continuous: true, period: 360 } });
+  const marker = (fig.data[1] as { marker: { color: number[]; cmin: number; cmax: number; colorscale: [number, string][] } }).marker;
+  assert.deepEqual(marker.color, degrees);
+  assert.deepEqual([marker.cmin, marker.cmax], [0, 360]);
+  assert.equal(marker.colorscale[0][1], marker.colorscale.at(-1)![1]);
+  assert.throws(() => residueProjection(pts, { colourBy: { label: "phase", values: degrees, period: 360 } }), /residueProjection: colourBy "phase".period must be a positive finite number with continuous: true; received 360 without continuous/);
+  assert.throws(() => residueProjection(pts, { colourBy: { label: "phase", values: degrees, continuous: true, period: -1 } }), /period must be a positive finite number/);
 });
 
 test("torusView colours each pair by the phase of a + b at frequency k, which ideal angles place on the torus's diagonals", () => {
