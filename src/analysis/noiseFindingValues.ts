@@ -5,7 +5,8 @@
  * evidence that remains when every run is censored), each the median over the role's seeds (steps
  * as seedSummary takes it: null once half the seeds or more are censored). Each noise kind also
  * gets the control's medians over that kind's own seeds (`${kind}ControlSteps`, `${kind}ControlFinal`),
- * so that a kind trained on fewer seeds than the control is compared seed for seed.
+ * so that a kind trained on fewer seeds than the control is compared seed for seed (every seed of a
+ * kind needs its control run).
  */
 import { LogRecord } from "../logs/LogRecord";
 import { seedSummary } from "./seedSummary";
@@ -46,24 +47,22 @@ export function noiseFindingValues(runs: Partial<Record<string, NoiseRun | Noise
     return seeds;
   };
   const steps = (rs: NoiseRun[]) => seedSummary(rs.map((run) => run.events.generalisation)).median;
-  const final = (rs: NoiseRun[]) => median(rs.map((run) => run.records.at(-1)!.valAccuracy));
+  // Final accuracies are never censored, so seedSummary's median is the plain one.
+  const final = (rs: NoiseRun[]) => seedSummary(rs.map((run) => run.records.at(-1)!.valAccuracy)).median;
   const control = of("control");
   values.controlSteps = steps(control);
   values.controlFinal = final(control);
   for (const kind of NOISE_KINDS) {
     const mine = of(kind);
     const seeds = new Set(mine.map((run) => run.seed ?? 0));
+    const controlSeeds = new Set(control.map((run) => run.seed ?? 0));
+    const unpaired = [...seeds].filter((seed) => !controlSeeds.has(seed));
+    if (unpaired.length) throw new Error(`noiseFindingValues: expected a control run for each seed of "${kind}" (${[...seeds].join(", ")}); received none for seed ${unpaired.join(", ")} (the control's seeds: ${[...controlSeeds].join(", ")})`);
     const paired = control.filter((run) => seeds.has(run.seed ?? 0));
-    if (paired.length === 0) throw new Error(`noiseFindingValues: expected a control run for each seed of "${kind}" (${[...seeds].join(", ")}); received the control's seeds ${control.map((run) => run.seed ?? 0).join(", ")}`);
     values[`${kind}Steps`] = steps(mine);
     values[`${kind}Final`] = final(mine);
     values[`${kind}ControlSteps`] = steps(paired);
     values[`${kind}ControlFinal`] = final(paired);
   }
   return values;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
