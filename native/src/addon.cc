@@ -208,21 +208,6 @@ Napi::Value Concat(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// An int32 index buffer, checked to lie in [0, limit), and its length.
-const int32_t* CheckedIds(Napi::Env env, const Napi::Value& buffer, int64_t limit, int64_t* count) {
-  if (!buffer.IsTypedArray() || buffer.As<Napi::TypedArray>().TypedArrayType() != napi_int32_array) {
-    throw Napi::TypeError::New(env, "groklab_torch: indices must be an Int32Array");
-  }
-  Napi::Int32Array ids = buffer.As<Napi::Int32Array>();
-  for (size_t i = 0; i < ids.ElementLength(); i++) {
-    if (ids[i] < 0 || ids[i] >= limit) {
-      throw Napi::RangeError::New(env, "groklab_torch: index " + std::to_string(ids[i]) + " is outside [0, " + std::to_string(limit) + ")");
-    }
-  }
-  *count = static_cast<int64_t>(ids.ElementLength());
-  return ids.Data();
-}
-
 // An int32 index buffer as an int64 tensor (ATen's index type), checked to lie in [0, limit).
 at::Tensor Indices(Napi::Env env, const Napi::Value& buffer, int64_t limit) {
   int64_t count = 0;
@@ -498,6 +483,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("layerNormGrad", Napi::Function::New(env, Safe<LayerNormGrad>));
   exports.Set("causalAttention", Napi::Function::New(env, Safe<CausalAttention>));
   exports.Set("causalAttentionGrad", Napi::Function::New(env, Safe<CausalAttentionGrad>));
+  exports.Set("embedSum", Napi::Function::New(env, Safe<EmbedSum>));
+  exports.Set("embedSumGrad", Napi::Function::New(env, Safe<EmbedSumGrad>));
   exports.Set("gemm", Napi::Function::New(env, Safe<Gemm>));
   exports.Set("threads", Napi::Function::New(env, Safe<Threads>));
   return exports;

@@ -33,6 +33,10 @@ export interface LibtorchAddon {
     dz: Float32Array, dpattern: Float32Array, q: Float32Array, k: Float32Array, v: Float32Array, pattern: Float32Array,
     shape: number[], scale: number, dq: Float32Array, dk: Float32Array, dv: Float32Array,
   ): void;
+  /** out [rows, width] = tableA[idsA] + tableB[idsB], through a ReLU when relu */
+  embedSum(tableA: Float32Array, shapeA: number[], idsA: Int32Array, tableB: Float32Array, shapeB: number[], idsB: Int32Array, relu: boolean, out: Float32Array): void;
+  /** dA, dB: dy (masked where y ≤ 0 when y is given) summed into the rows idsA, idsB */
+  embedSumGrad(dy: Float32Array, shape: number[], y: Float32Array | null, idsA: Int32Array, idsB: Int32Array, dA: Float32Array, shapeA: number[], dB: Float32Array, shapeB: number[]): void;
   threads(n?: number): number;
   /** The library for plain products: "onednn" or "openblas" (defaultGemm chooses at load); sets it when given. */
   gemm(name?: "onednn" | "openblas"): string;

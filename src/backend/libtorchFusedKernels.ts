@@ -19,6 +19,22 @@ function checkLastAxis(kernel: string, x: Info, gain: Info): void {
 }
 
 /** [batch, pos, heads, dHead] of q, checked to be of rank 4. */
+function checkTables(kernel: string, tableA: Info, tableB: Info): number {
+  if (tableA.shape.length !== 2 || tableB.shape.length !== 2 || tableA.shape[1] !== tableB.shape[1]) {
+    throw new Error(`${kernel} (libtorch): tableA and tableB must be [rows, width] of one width; received [${tableA.shape}] and [${tableB.shape}]`);
+  }
+  return tableA.shape[1];
+}
+
+/** Runs a native call; its error (an index out of range, a size) is reported under the kernel's name. */
+function named<T>(kernel: string, call: () => T): T {
+  try {
+    return call();
+  } catch (err) {
+    throw new Error(`${kernel} (libtorch): ${(err as Error).message}`);
+  }
+}
+
 function checkAttentionShape(kernel: string, q: Info): number[] {
   if (q.shape.length !== 4) throw new Error(`${kernel} (libtorch): q must be [batch, pos, heads, dHead]; received [${q.shape}]`);
   return q.shape;
@@ -100,6 +116,34 @@ export function libtorchFusedKernels(addon: LibtorchAddon): Record<string, (args
       const f = (t: Info) => be.floats(t);
       addon.causalAttentionGrad(f(dz), f(dpattern), f(q), f(k), f(v), f(pattern), q.shape, (attrs as { scale: number }).scale, dq, dk, dv);
       return [dq, dk, dv].map((out) => be.makeTensorInfo(q.shape, "float32", out));
+    },
+    [FUSED.embedSum]: ({ inputs, backend, attrs }) => {
+      const { tableA, idsA, tableB, idsB } = inputs as Record<"tableA" | "idsA" | "tableB" | "idsB", Info>;
+      const all = { tableA, idsA, tableB, idsB };
+      checkFusedInputs(FUSED.embedSum, "libtorch", all, { tableA: "float32", tableB: "float32", idsA: "int32", idsB: "int32" }, ["idsA", "idsB"]);
+      const width = checkTables(FUSED.embedSum, tableA, tableB);
+      const be = backend as LibtorchBackend;
+      const { out, shape } = be.output([...idsA.shape, width]);
+      const relu = (attrs as { relu: number }).relu === 1;
+      named(FUSED.embedSum, () => addon.embedSum(be.floats(tableA), tableA.shape, be.ints(idsA), be.floats(tableB), tableB.shape, be.ints(idsB), relu, out));
+      return be.makeTensorInfo(shape, "float32", out);
+    },
+    [FUSED.embedSumGrad]: ({ inputs, backend, attrs }) => {
+      const { dy, y, idsA, idsB } = inputs as Record<"dy" | "y" | "idsA" | "idsB", Info>;
+      checkFusedInputs(FUSED.embedSumGrad, "libtorch", { dy, y, idsA, idsB }, { dy: "float32", y: "float32", idsA: "int32", idsB: "int32" }, ["dy", "y"]);
+      checkFusedInputs(FUSED.embedSumGrad, "libtorch", { idsA, idsB }, {}, ["idsA", "idsB"]);
+      const { rowsA, rowsB, relu } = attrs as { rowsA: number; rowsB: number; relu: number };
+      const width = dy.shape.at(-1)!;
+      const rows = tf.util.sizeFromShape(idsA.shape);
+      if (!tf.util.arraysEqual(dy.shape, [...idsA.shape, width])) {
+        throw new Error(`${FUSED.embedSumGrad} (libtorch): dy must be [${idsA.shape}, width], an ids' shape and a width; received [${dy.shape}]`);
+      }
+      const be = backend as LibtorchBackend;
+      const dA = be.output([rowsA, width]).out;
+      const dB = be.output([rowsB, width]).out;
+      const mask = relu === 1 ? be.floats(y) : null;
+      named(FUSED.embedSumGrad, () => addon.embedSumGrad(be.floats(dy), [rows, width], mask, be.ints(idsA), be.ints(idsB), dA, [rowsA, width], dB, [rowsB, width]));
+      return [be.makeTensorInfo([rowsA, width], "float32", dA), be.makeTensorInfo([rowsB, width], "float32", dB)];
     },
   };
 }

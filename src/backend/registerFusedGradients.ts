@@ -2,7 +2,8 @@
  * The gradients of groklab's fused kernels, and a fused gradient for Relu: tfjs's own Relu
  * gradient (dy · step(x): two kernels, two passes over the activations) becomes the fused ReLU
  * gradient where the active backend has one; the fused LayerNorm and causal attention get their
- * fused backward kernels. Global (tfjs keeps one gradient per kernel name) and idempotent.
+ * fused backward kernels, and so does the sum of two embedding lookups. Global (tfjs keeps one
+ * gradient per kernel name) and idempotent.
  */
 import * as tf from "@tensorflow/tfjs";
 import { FUSED, runFused } from "./runFused";
@@ -43,6 +44,17 @@ export function registerFusedGradients(): void {
       const inputs = { dz, dpattern, q, k, v, pattern };
       const [dq, dk, dv] = tf.engine().runKernel(FUSED.causalAttentionGrad, inputs, attrs as never) as tf.Tensor[];
       return { q: () => dq, k: () => dk, v: () => dv };
+    },
+  });
+  tf.registerGradient({
+    kernelName: FUSED.embedSum,
+    inputsToSave: ["tableA", "idsA", "tableB", "idsB"],
+    outputsToSave: [true],
+    gradFunc: (dy, [tableA, idsA, tableB, idsB, y], attrs) => {
+      const relu = (attrs as { relu: number }).relu;
+      const inputs = { dy: dy as tf.Tensor, y, idsA, idsB };
+      const [dA, dB] = tf.engine().runKernel(FUSED.embedSumGrad, inputs, { rowsA: tableA.shape[0], rowsB: tableB.shape[0], relu } as never) as tf.Tensor[];
+      return { tableA: () => dA, tableB: () => dB, idsA: () => idsA, idsB: () => idsB };
     },
   });
   registered = true;

@@ -1,7 +1,7 @@
 /**
  * Fused kernels: one kernel for what tfjs computes with several (a ReLU gradient, a softmax
- * cross-entropy and its gradient, an AdamW update, LayerNorm and short-context causal attention
- * with their gradients). A backend that registers them (libtorch does)
+ * cross-entropy and its gradient, an AdamW update, LayerNorm, short-context causal attention and
+ * the sum of two embedding lookups, with their gradients). A backend that registers them (libtorch does)
  * runs them; on any other backend `runFused` returns null and the caller computes the same thing
  * with plain tfjs ops. GROKLAB_FUSED=0 turns them off everywhere (to measure what they save).
  */
@@ -30,6 +30,13 @@ export const FUSED = {
   causalAttention: "GroklabCausalAttention",
   /** inputs {dz, dpattern, q, k, v, pattern}, attrs {scale} → [dq, dk, dv] of causalAttention */
   causalAttentionGrad: "GroklabCausalAttentionGrad",
+  /**
+   * inputs {tableA [rowsA, width], idsA int32, tableB [rowsB, width], idsB int32 (idsA's shape)},
+   * attrs {relu: 0 or 1} → tableA[idsA] + tableB[idsB] [...ids, width], through a ReLU when relu is 1
+   */
+  embedSum: "GroklabEmbedSum",
+  /** inputs {dy, y (embedSum's output), idsA, idsB}, attrs {rowsA, rowsB, relu} → [dTableA, dTableB] of embedSum */
+  embedSumGrad: "GroklabEmbedSumGrad",
 } as const;
 
 export type FusedKernelName = (typeof FUSED)[keyof typeof FUSED];

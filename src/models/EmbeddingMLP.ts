@@ -8,6 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { lookupRows } from "./lookupRows";
+import { FUSED, runFused } from "../backend/runFused";
 import { Static, Type } from "@sinclair/typebox";
 import { validateConfig } from "../config/validateConfig";
 import { defaultsOf } from "../config/withDefaults";
@@ -107,11 +108,15 @@ export class EmbeddingMLP implements Model {
     return tf.tidy(() => {
       const E1 = this.table("embed.E1");
       const E2 = this.table("embed.E2");
-      const pre = tf.add(lookupRows(E1, input.a), lookupRows(E2, input.b)); // [batch, H] = E1[a] + E2[b]
-      const post = this.config.activation === "relu" ? tf.relu(pre) : tf.square(pre); // [batch, H]
+      const relu = this.config.activation === "relu";
+      // relu(E1[a] + E2[b]) as one kernel where the backend has it (the same bits; not when the
+      // pre-activations are asked for)
+      const fused = relu && !cache ? runFused<tf.Tensor2D>(FUSED.embedSum, { tableA: E1, idsA: input.a, tableB: E2, idsB: input.b }, { relu: 1 }) : null;
+      const pre = fused ? null : tf.add(lookupRows(E1, input.a), lookupRows(E2, input.b)); // [batch, H] = E1[a] + E2[b]
+      const post = fused ?? (relu ? tf.relu(pre!) : tf.square(pre!)); // [batch, H]
       const logits = tf.matMul(post, this.params["unembed.W_out"]) as tf.Tensor2D; // [batch, p]
       if (cache) {
-        cache.set("hidden.pre", tf.keep(pre));
+        cache.set("hidden.pre", tf.keep(pre!));
         cache.set("hidden.post", tf.keep(post));
         cache.set("logits", tf.keep(logits.clone()));
       }

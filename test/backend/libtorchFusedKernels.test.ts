@@ -5,6 +5,9 @@ import { FUSED } from "../../src/backend/runFused";
 import { selectBackend } from "../../src/backend/selectBackend";
 import { causalAttention } from "../../src/models/causalAttention";
 import { layerNorm } from "../../src/models/layerNorm";
+import { makeDataset } from "../../src/data/makeDataset";
+import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
+import { crossEntropy } from "../../src/train/crossEntropy";
 import { ActivationCache, disposeCache } from "../../src/models/Model";
 import { assertNormClose, availableBackends } from "../helpers";
 
@@ -107,6 +110,74 @@ test("fused LayerNorm and attention name themselves and what they expected", asy
   assert.throws(run(FUSED.causalAttention, { q: x, k: x, v: x }, { scale: 1 }), /GroklabCausalAttention \(libtorch\): q must be \[batch, pos, heads, dHead\]; received \[2,3\]/);
   const q = tf.ones([1, 2, 1, 3]);
   assert.throws(run(FUSED.causalAttention, { q, k: q, v: tf.ones([1, 2, 1, 4]) }, { scale: 1 }), /GroklabCausalAttention \(libtorch\): q and v must have one shape/);
+  tf.disposeVariables();
+  await selectBackend("cpu");
+});
+
+test("the fused embedding sum and its gradient: by hand, with and without the ReLU, NaN kept", async (t) => {
+  if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
+  await selectBackend("libtorch");
+  const tableA = tf.tensor2d([[1, -2], [3, 4]]);
+  const tableB = tf.tensor2d([[-5, 1], [0, NaN], [2, 0.5]]);
+  const idsA = tf.tensor1d([0, 1, 0], "int32");
+  const idsB = tf.tensor1d([2, 0, 1], "int32");
+  const dy = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+  const run = (relu: number) =>
+    tf.tidy(() => {
+      const y = tf.engine().runKernel(FUSED.embedSum, { tableA, idsA, tableB, idsB }, { relu }) as tf.Tensor;
+      const [dA, dB] = tf.engine().runKernel(FUSED.embedSumGrad, { dy, y, idsA, idsB }, { rowsA: 2, rowsB: 3, relu }) as tf.Tensor[];
+      return [y, dA, dB].map((x) => Array.from(x.dataSync()));
+    });
+  // rows: A0 + B2 = [3, −1.5]; A1 + B0 = [−2, 5]; A0 + B1 = [1, NaN]
+  assert.deepEqual(run(0), [[3, -1.5, -2, 5, 1, NaN], [1 + 5, 2 + 6, 3, 4], [3, 4, 5, 6, 1, 2]]);
+  // ReLU: [3, 0], [0, 5], [1, NaN]; its gradient [1, 0], [0, 4], [5, NaN]
+  assert.deepEqual(run(1), [[3, 0, 0, 5, 1, NaN], [1 + 5, NaN, 0, 4], [0, 4, 5, NaN, 1, 0]]);
+  tf.dispose([tableA, tableB, idsA, idsB, dy]);
+  await selectBackend("cpu");
+});
+
+test("the embedding MLP's fused first layer gives the plain ops' bits, forward and gradients, on its training pairs", async (t) => {
+  if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
+  await selectBackend("libtorch");
+  const before = tf.memory().numTensors;
+  const ds = makeDataset({ operation: "x+y", p: 97, trainFraction: 0.5, seed: 0 });
+  const idx = Array.from(ds.trainIndices);
+  const a = tf.tensor1d(idx.map((i) => ds.a[i]), "int32");
+  const b = tf.tensor1d(idx.map((i) => ds.b[i]), "int32");
+  const y = tf.tensor1d(idx.map((i) => ds.label[i]), "int32");
+  const model = new EmbeddingMLP({ numClasses: 97, width: 512, seed: 3 });
+  const names = ["embed.E1", "embed.E2", "unembed.W_out"];
+  const { fused, plain } = fusedAndPlain(() => {
+    const f = () => crossEntropy(model.forward({ a, b }), y);
+    const vars = names.map((n) => model.params[n]);
+    const { value, grads } = tf.variableGrads(f, vars);
+    return [value, ...vars.map((v) => grads[v.name])];
+  });
+  ["loss", ...names].forEach((what, i) => assert.deepEqual(fused[i], plain[i], what));
+  // the activation cache (which keeps the pre-activations) takes the plain path: the same logits
+  const cache: ActivationCache = new Map();
+  const [cached, direct] = tf.tidy(() => [model.forward({ a, b }, cache), model.forward({ a, b })].map((l) => l.dataSync()));
+  assert.deepEqual(cached, direct);
+  disposeCache(cache);
+  model.dispose();
+  tf.dispose([a, b, y]);
+  assert.equal(tf.memory().numTensors, before, "live tensors");
+  await selectBackend("cpu");
+});
+
+test("the fused embedding sum names itself and what it expected", async (t) => {
+  if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
+  await selectBackend("libtorch");
+  const run = (name: string, inputs: Record<string, tf.Tensor>, attrs = {}) => () => tf.tidy(() => tf.engine().runKernel(name, inputs, attrs));
+  const table = tf.ones([4, 3]);
+  const ids = tf.tensor1d([0, 3], "int32");
+  assert.throws(run(FUSED.embedSum, { tableA: table, idsA: ids, tableB: tf.ones([4, 2]), idsB: ids }, { relu: 1 }), /GroklabEmbedSum \(libtorch\): tableA and tableB must be \[rows, width\] of one width; received \[4,3\] and \[4,2\]/);
+  assert.throws(run(FUSED.embedSum, { tableA: table, idsA: ids, tableB: table, idsB: tf.tensor1d([0, 1, 2], "int32") }, { relu: 1 }), /GroklabEmbedSum \(libtorch\): idsA and idsB must have one shape; received \[2\] and \[3\]/);
+  assert.throws(run(FUSED.embedSum, { tableA: table, idsA: tf.tensor1d([0, 4], "int32"), tableB: table, idsB: ids }, { relu: 1 }), /GroklabEmbedSum \(libtorch\): groklab_torch: index 4 is outside \[0, 4\)/);
+  assert.throws(run(FUSED.embedSum, { tableA: table, idsA: tf.tensor1d([0, 1]), tableB: table, idsB: ids }, { relu: 1 }), /GroklabEmbedSum \(libtorch\): idsA must be int32; received float32/);
+  const dy = tf.ones([2, 3]);
+  assert.throws(run(FUSED.embedSumGrad, { dy, y: dy, idsA: ids, idsB: ids }, { rowsA: 3, rowsB: 4, relu: 1 }), /GroklabEmbedSumGrad \(libtorch\): groklab_torch: index 3 is outside \[0, 3\)/);
+  assert.throws(run(FUSED.embedSumGrad, { dy: tf.ones([3, 3]), y: tf.ones([3, 3]), idsA: ids, idsB: ids }, { rowsA: 4, rowsB: 4, relu: 1 }), /GroklabEmbedSumGrad \(libtorch\): dy must be \[2, width\]/);
   tf.disposeVariables();
   await selectBackend("cpu");
 });
