@@ -27,11 +27,11 @@ export interface LibtorchAddon {
   adamw(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, wOut: Float32Array, mOut: Float32Array, vOut: Float32Array, hyper: number[]): void;
   layerNorm(x: Float32Array, shape: number[], gain: Float32Array, bias: Float32Array, eps: number, out: Float32Array): void;
   layerNormGrad(dy: Float32Array, x: Float32Array, shape: number[], gain: Float32Array, eps: number, dx: Float32Array, dgain: Float32Array, dbias: Float32Array): void;
-  /** q, k, v, z [batch, pos, heads, dHead]; pattern [batch, heads, pos, pos] */
-  causalAttention(q: Float32Array, k: Float32Array, v: Float32Array, shape: number[], scale: number, z: Float32Array, pattern: Float32Array): void;
+  /** k, v [batch, pos, heads, dHead]; q, z [batch, qPos ≤ pos, heads, dHead] (the last qPos positions); pattern [batch, heads, qPos, pos] */
+  causalAttention(q: Float32Array, qShape: number[], k: Float32Array, v: Float32Array, kShape: number[], scale: number, z: Float32Array, pattern: Float32Array): void;
   causalAttentionGrad(
-    dz: Float32Array, dpattern: Float32Array, q: Float32Array, k: Float32Array, v: Float32Array, pattern: Float32Array,
-    shape: number[], scale: number, dq: Float32Array, dk: Float32Array, dv: Float32Array,
+    dz: Float32Array, dpattern: Float32Array, q: Float32Array, qShape: number[], k: Float32Array, v: Float32Array, kShape: number[], pattern: Float32Array,
+    scale: number, dq: Float32Array, dk: Float32Array, dv: Float32Array,
   ): void;
   /** out [rows, width] = tableA[idsA] + tableB[idsB], through a ReLU when relu */
   embedSum(tableA: Float32Array, shapeA: number[], idsA: Int32Array, tableB: Float32Array, shapeB: number[], idsB: Int32Array, relu: boolean, out: Float32Array): void;

@@ -35,9 +35,14 @@ function named<T>(kernel: string, call: () => T): T {
   }
 }
 
-function checkAttentionShape(kernel: string, q: Info): number[] {
+/** q [batch, qPos, heads, dHead] and k [batch, pos, heads, dHead] with qPos ≤ pos: [batch, qPos, pos, heads]. */
+function checkAttentionShape(kernel: string, q: Info, k: Info): number[] {
   if (q.shape.length !== 4) throw new Error(`${kernel} (libtorch): q must be [batch, pos, heads, dHead]; received [${q.shape}]`);
-  return q.shape;
+  const [batch, qPos, heads, dHead] = q.shape;
+  if (k.shape.length !== 4 || k.shape[0] !== batch || k.shape[2] !== heads || k.shape[3] !== dHead || k.shape[1] < qPos) {
+    throw new Error(`${kernel} (libtorch): k must be [${batch}, pos ≥ ${qPos}, ${heads}, ${dHead}], q's shape or more positions of it; received [${k.shape}]`);
+  }
+  return [batch, qPos, k.shape[1], heads];
 }
 
 /** Kernel functions by FUSED name. */
@@ -96,26 +101,28 @@ export function libtorchFusedKernels(addon: LibtorchAddon): Record<string, (args
     },
     [FUSED.causalAttention]: ({ inputs, backend, attrs }) => {
       const { q, k, v } = inputs as { q: Info; k: Info; v: Info };
-      checkFusedInputs(FUSED.causalAttention, "libtorch", { q, k, v }, { q: "float32", k: "float32", v: "float32" }, ["q", "k", "v"]);
-      const [batch, pos, heads] = checkAttentionShape(FUSED.causalAttention, q);
+      checkFusedInputs(FUSED.causalAttention, "libtorch", { q, k, v }, { q: "float32", k: "float32", v: "float32" }, ["k", "v"]);
+      const [batch, qPos, pos, heads] = checkAttentionShape(FUSED.causalAttention, q, k);
       const be = backend as LibtorchBackend;
       const z = be.output(q.shape).out;
-      const pattern = be.output([batch, heads, pos, pos]).out;
-      addon.causalAttention(be.floats(q), be.floats(k), be.floats(v), q.shape, (attrs as { scale: number }).scale, z, pattern);
-      return [be.makeTensorInfo(q.shape, "float32", z), be.makeTensorInfo([batch, heads, pos, pos], "float32", pattern)];
+      const pattern = be.output([batch, heads, qPos, pos]).out;
+      addon.causalAttention(be.floats(q), q.shape, be.floats(k), be.floats(v), k.shape, (attrs as { scale: number }).scale, z, pattern);
+      return [be.makeTensorInfo(q.shape, "float32", z), be.makeTensorInfo([batch, heads, qPos, pos], "float32", pattern)];
     },
     [FUSED.causalAttentionGrad]: ({ inputs, backend, attrs }) => {
       const { dz, dpattern, q, k, v, pattern } = inputs as Record<"dz" | "dpattern" | "q" | "k" | "v" | "pattern", Info>;
       const all = { dz, dpattern, q, k, v, pattern };
       const dtypes = { dz: "float32", dpattern: "float32", q: "float32", k: "float32", v: "float32", pattern: "float32" } as const;
-      checkFusedInputs(FUSED.causalAttentionGrad, "libtorch", all, dtypes, ["q", "k", "v", "dz"]);
+      checkFusedInputs(FUSED.causalAttentionGrad, "libtorch", all, dtypes, ["q", "dz"]);
+      checkFusedInputs(FUSED.causalAttentionGrad, "libtorch", all, {}, ["k", "v"]);
       checkFusedInputs(FUSED.causalAttentionGrad, "libtorch", all, {}, ["pattern", "dpattern"]);
-      checkAttentionShape(FUSED.causalAttentionGrad, q);
+      checkAttentionShape(FUSED.causalAttentionGrad, q, k);
       const be = backend as LibtorchBackend;
-      const [dq, dk, dv] = [0, 1, 2].map(() => be.output(q.shape).out);
+      const dq = be.output(q.shape).out;
+      const [dk, dv] = [0, 1].map(() => be.output(k.shape).out);
       const f = (t: Info) => be.floats(t);
-      addon.causalAttentionGrad(f(dz), f(dpattern), f(q), f(k), f(v), f(pattern), q.shape, (attrs as { scale: number }).scale, dq, dk, dv);
-      return [dq, dk, dv].map((out) => be.makeTensorInfo(q.shape, "float32", out));
+      addon.causalAttentionGrad(f(dz), f(dpattern), f(q), q.shape, f(k), f(v), k.shape, f(pattern), (attrs as { scale: number }).scale, dq, dk, dv);
+      return [be.makeTensorInfo(q.shape, "float32", dq), ...[dk, dv].map((out) => be.makeTensorInfo(k.shape, "float32", out))];
     },
     [FUSED.embedSum]: ({ inputs, backend, attrs }) => {
       const { tableA, idsA, tableB, idsB } = inputs as Record<"tableA" | "idsA" | "tableB" | "idsB", Info>;

@@ -24,8 +24,9 @@ export const FUSED = {
   /** inputs {dy, x, gain}, attrs {eps} → [dx, dgain, dbias] of layerNorm */
   layerNormGrad: "GroklabLayerNormGrad",
   /**
-   * inputs {q, k, v [batch, pos, heads, dHead]}, attrs {scale} → [z [batch, pos, heads, dHead],
-   * pattern [batch, heads, pos, pos]]: softmax(q·kᵀ·scale, causal) weighting v
+   * inputs {q [batch, qPos, heads, dHead], k, v [batch, pos, heads, dHead]}, attrs {scale} →
+   * [z [batch, qPos, heads, dHead], pattern [batch, heads, qPos, pos]]: softmax(q·kᵀ·scale, causal)
+   * weighting v, where q holds the queries of the last qPos ≤ pos positions (all, or only the last)
    */
   causalAttention: "GroklabCausalAttention",
   /** inputs {dz, dpattern, q, k, v, pattern}, attrs {scale} → [dq, dk, dv] of causalAttention */

@@ -36,10 +36,16 @@ function project(x: tf.Tensor3D, w: tf.Tensor3D): tf.Tensor4D {
   return projectRows(x, w).transpose([0, 2, 1, 3]);
 }
 
-/** z [batch, pos, heads, dHead] and pattern from the fused kernel, or null where there is none. */
-function fusedAttention(x: tf.Tensor3D, w: AttentionWeights): { z: tf.Tensor4D; pattern: tf.Tensor4D } | null {
+/**
+ * z [batch, pos, heads, dHead] and pattern from the fused kernel, or null where there is none;
+ * with lastOnly, the last position's query only (z [batch, 1, heads, dHead]): the other queries'
+ * projections and scores are not computed at all.
+ */
+function fusedAttention(x: tf.Tensor3D, w: AttentionWeights, lastOnly: boolean): { z: tf.Tensor4D; pattern: tf.Tensor4D } | null {
   if (x.dtype !== "float32" || !hasFused(FUSED.causalAttention)) return null;
-  const [q, k, v] = [w.W_Q, w.W_K, w.W_V].map((m) => projectRows(x, m));
+  const [batch, pos, dModel] = x.shape;
+  const queries = lastOnly ? x.slice([0, pos - 1, 0], [batch, 1, dModel]) : x;
+  const [q, k, v] = [projectRows(queries, w.W_Q), projectRows(x, w.W_K), projectRows(x, w.W_V)];
   const out = runFused<tf.Tensor4D[]>(FUSED.causalAttention, { q, k, v }, { scale: 1 / Math.sqrt(w.W_Q.shape[2]) });
   return out && { z: out[0], pattern: out[1] };
 }
@@ -69,12 +75,13 @@ export function causalAttention(x: tf.Tensor3D, w: AttentionWeights, prefix: str
   return tf.tidy(() => {
     const [batch, pos, dModel] = x.shape;
     const [heads, , dHead] = w.W_Q.shape;
-    const { z, pattern } = fusedAttention(x, w) ?? plainAttention(x, w); // z [batch, pos, heads, dHead]
+    // the cache keeps every position's pattern, so it takes all the queries
+    const { z, pattern } = fusedAttention(x, w, lastOnly && !cache) ?? plainAttention(x, w); // z [batch, pos or 1, heads, dHead]
     if (cache) {
       cache.set(`${prefix}.pattern`, tf.keep(pattern));
       cache.set(`${prefix}.z`, tf.keep(z.transpose([0, 2, 1, 3]))); // [batch, heads, pos, dHead]
     }
-    const rows = lastOnly ? z.slice([0, pos - 1, 0, 0], [batch, 1, heads, dHead]) : z;
+    const rows = lastOnly && z.shape[1] > 1 ? z.slice([0, pos - 1, 0, 0], [batch, 1, heads, dHead]) : z;
     const n = lastOnly ? 1 : pos;
     return tf.matMul(rows.reshape([batch * n, heads * dHead]), w.W_O.reshape([heads * dHead, dModel])).reshape([batch, n, dModel]) as tf.Tensor3D;
   });

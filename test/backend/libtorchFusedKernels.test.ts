@@ -90,9 +90,21 @@ test("fused causal attention and its gradient equal the plain ops at Power's and
       const out = causalAttention(x, { W_Q: W[0], W_K: W[1], W_V: W[2], W_O }, "a", cache);
       const kept = [cache.get("a.pattern")!.clone(), cache.get("a.z")!.clone()];
       disposeCache(cache);
-      return [out, ...kept, ...tf.grads(loss)([x, ...W, W_O])];
+      // the last position only (fused: its query alone), as a final layer computes it
+      const upLast = up.slice([0, pos - 1, 0], [batch, 1, dModel]);
+      const lastLoss = (xx: tf.Tensor, q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, o: tf.Tensor) =>
+        causalAttention(xx as tf.Tensor3D, { W_Q: q as tf.Tensor3D, W_K: k as tf.Tensor3D, W_V: v as tf.Tensor3D, W_O: o as tf.Tensor3D }, "a", undefined, true).mul(upLast).sum();
+      const last = causalAttention(x, { W_Q: W[0], W_K: W[1], W_V: W[2], W_O }, "a", undefined, true);
+      return [out, ...kept, ...tf.grads(loss)([x, ...W, W_O]), last, ...tf.grads(lastLoss)([x, ...W, W_O])];
     });
-    ["out", "pattern", "z", "dx", "dW_Q", "dW_K", "dW_V", "dW_O"].forEach((what, i) => assertNormClose(fused[i], plain[i], 1e-5, `${what} at [${batch}, ${pos}, ${heads}, ${dHead}]`));
+    const names = ["out", "pattern", "z", "dx", "dW_Q", "dW_K", "dW_V", "dW_O"];
+    [...names, ...["out", "dx", "dW_Q", "dW_K", "dW_V", "dW_O"].map((n) => `last-only ${n}`)].forEach((what, i) =>
+      assertNormClose(fused[i], plain[i], 1e-5, `${what} at [${batch}, ${pos}, ${heads}, ${dHead}]`),
+    );
+    // the last-only output is the full output's last position
+    const full = fused[0], lastRow = fused[8];
+    assert.equal(lastRow.length, batch * dModel);
+    assertNormClose(lastRow, Array.from({ length: batch * dModel }, (_, r) => full[(Math.floor(r / dModel) * pos + pos - 1) * dModel + (r % dModel)]), 1e-6, "last row");
     tf.dispose([x, ...W, W_O, up, upPattern]);
     caches.forEach(disposeCache);
     assert.equal(tf.memory().numTensors, before, "live tensors");
@@ -109,7 +121,10 @@ test("fused LayerNorm and attention name themselves and what they expected", asy
   assert.throws(run(FUSED.layerNorm, { x, gain: tf.ones([3]), bias: tf.ones([3], "int32") }, { eps: 1e-5 }), /GroklabLayerNorm \(libtorch\): bias must be float32; received int32/);
   assert.throws(run(FUSED.causalAttention, { q: x, k: x, v: x }, { scale: 1 }), /GroklabCausalAttention \(libtorch\): q must be \[batch, pos, heads, dHead\]; received \[2,3\]/);
   const q = tf.ones([1, 2, 1, 3]);
-  assert.throws(run(FUSED.causalAttention, { q, k: q, v: tf.ones([1, 2, 1, 4]) }, { scale: 1 }), /GroklabCausalAttention \(libtorch\): q and v must have one shape/);
+  assert.throws(run(FUSED.causalAttention, { q, k: q, v: tf.ones([1, 2, 1, 4]) }, { scale: 1 }), /GroklabCausalAttention \(libtorch\): k and v must have one shape/);
+  const k = tf.ones([1, 1, 1, 3]);
+  assert.throws(run(FUSED.causalAttention, { q, k, v: k }, { scale: 1 }), /GroklabCausalAttention \(libtorch\): k must be \[1, pos ≥ 2, 1, 3\], q's shape or more positions of it; received \[1,1,1,3\]/);
+  assert.throws(run(FUSED.causalAttention, { q: tf.ones([1, 1, 2, 3]), k: q, v: q }, { scale: 1 }), /GroklabCausalAttention \(libtorch\): k must be \[1, pos ≥ 1, 2, 3\]/);
   tf.disposeVariables();
   await selectBackend("cpu");
 });
