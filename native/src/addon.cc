@@ -404,25 +404,52 @@ void AdamWRange(const float* __restrict w, const float* __restrict g, const floa
   }
 }
 
-// adamw(w, g, m, v, wOut, mOut, vOut, [decayFactor, beta1, beta2, stepSize, correction2Sqrt, eps])
+// adamw(ws, gs, ms, vs, wOuts, mOuts, vOuts, decayFactors, [beta1, beta2, stepSize, correction2Sqrt, eps]):
+// one AdamW step of every parameter in the lists (tensor i with its own decay factor), in one
+// parallel region over all of them: a model's dozens of small tensors cost one start of ATen's
+// threads, not one each.
 Napi::Value AdamW(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!info[0].IsTypedArray()) throw Napi::TypeError::New(env, "groklab_torch: w must be a Float32Array");
-  std::vector<int64_t> shape{static_cast<int64_t>(info[0].As<Napi::TypedArray>().ElementLength())};
-  const float* w = View(env, info[0], shape, "w").data_ptr<float>();
-  const float* g = View(env, info[1], shape, "g").data_ptr<float>();
-  const float* m = View(env, info[2], shape, "m").data_ptr<float>();
-  const float* v = View(env, info[3], shape, "v").data_ptr<float>();
-  float* wo = View(env, info[4], shape, "wOut").data_ptr<float>();
-  float* mo = View(env, info[5], shape, "mOut").data_ptr<float>();
-  float* vo = View(env, info[6], shape, "vOut").data_ptr<float>();
-  Napi::Array a = info[7].As<Napi::Array>();
-  if (a.Length() != 6) throw Napi::RangeError::New(env, "groklab_torch: adamw needs 6 hyper-parameters");
-  auto at = [&](uint32_t i) { return a.Get(i).As<Napi::Number>().DoubleValue(); };
-  const AdamWHyper h{static_cast<float>(at(0)), static_cast<float>(at(1)), static_cast<float>(1.0 - at(1)),
-                     static_cast<float>(at(2)), static_cast<float>(1.0 - at(2)), static_cast<float>(-at(3)),
-                     static_cast<float>(at(4)), static_cast<float>(at(5))};
-  ForRange(shape[0], [&](int64_t begin, int64_t end) { AdamWRange(w, g, m, v, wo, mo, vo, h, begin, end); });
+  const char* names[7] = {"w", "g", "m", "v", "wOut", "mOut", "vOut"};
+  std::vector<Napi::Array> lists;
+  for (int l = 0; l < 7; l++) {
+    if (!info[l].IsArray()) throw Napi::TypeError::New(env, std::string("groklab_torch.adamw: ") + names[l] + " must be an array of Float32Arrays");
+    lists.push_back(info[l].As<Napi::Array>());
+  }
+  Napi::Array decays = info[7].As<Napi::Array>();
+  const uint32_t count = lists[0].Length();
+  for (int l = 1; l < 7; l++) {
+    if (lists[l].Length() != count) throw Napi::RangeError::New(env, std::string("groklab_torch.adamw: ") + names[l] + " must list as many tensors as w");
+  }
+  if (decays.Length() != count) throw Napi::RangeError::New(env, "groklab_torch.adamw: one decay factor per tensor is needed");
+  Napi::Array a = info[8].As<Napi::Array>();
+  if (a.Length() != 5) throw Napi::RangeError::New(env, "groklab_torch.adamw: needs 5 hyper-parameters");
+  auto hyper = [&](uint32_t i) { return a.Get(i).As<Napi::Number>().DoubleValue(); };
+  struct Tensor {
+    float* p[7];  // w, g, m, v, wOut, mOut, vOut
+    AdamWHyper h;
+  };
+  std::vector<Tensor> tensors(count);
+  std::vector<int64_t> offset(count + 1, 0);  // tensor t holds values [offset[t], offset[t + 1]) of all
+  for (uint32_t t = 0; t < count; t++) {
+    const Napi::Value w = lists[0].Get(t);
+    if (!w.IsTypedArray()) throw Napi::TypeError::New(env, "groklab_torch: w must be a Float32Array");
+    const std::vector<int64_t> shape{static_cast<int64_t>(w.As<Napi::TypedArray>().ElementLength())};
+    for (int l = 0; l < 7; l++) tensors[t].p[l] = Floats(env, lists[l].Get(t), shape, names[l]);
+    tensors[t].h = {static_cast<float>(decays.Get(t).As<Napi::Number>().DoubleValue()), static_cast<float>(hyper(0)), static_cast<float>(1.0 - hyper(0)),
+                    static_cast<float>(hyper(1)), static_cast<float>(1.0 - hyper(1)), static_cast<float>(-hyper(2)),
+                    static_cast<float>(hyper(3)), static_cast<float>(hyper(4))};
+    offset[t + 1] = offset[t] + shape[0];
+  }
+  // the threads split all the values evenly, whichever tensors they lie in
+  ForRange(offset[count], [&](int64_t begin, int64_t end) {
+    uint32_t t = static_cast<uint32_t>(std::upper_bound(offset.begin(), offset.end(), begin) - offset.begin()) - 1;
+    for (; t < count && offset[t] < end; t++) {
+      const Tensor& T = tensors[t];
+      const int64_t lo = std::max(begin, offset[t]) - offset[t], hi = std::min(end, offset[t + 1]) - offset[t];
+      AdamWRange(T.p[0], T.p[1], T.p[2], T.p[3], T.p[4], T.p[5], T.p[6], T.h, lo, hi);
+    }
+  });
   return env.Undefined();
 }
 

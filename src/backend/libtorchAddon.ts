@@ -23,8 +23,11 @@ export interface LibtorchAddon {
   /** Mean over rows of logsumexp(row) − row[label]. */
   softmaxCrossEntropy(logits: Float32Array, shape: number[], labels: Int32Array): number;
   softmaxCrossEntropyGrad(logits: Float32Array, shape: number[], labels: Int32Array, scale: number, out: Float32Array): void;
-  /** hyper: [decayFactor, beta1, beta2, stepSize, correction2Sqrt, eps] */
-  adamw(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, wOut: Float32Array, mOut: Float32Array, vOut: Float32Array, hyper: number[]): void;
+  /** One AdamW step of each tensor in the lists; decayFactors: one per tensor; hyper: [beta1, beta2, stepSize, correction2Sqrt, eps] */
+  adamw(
+    w: Float32Array[], g: Float32Array[], m: Float32Array[], v: Float32Array[], wOut: Float32Array[], mOut: Float32Array[], vOut: Float32Array[],
+    decayFactors: number[], hyper: number[],
+  ): void;
   layerNorm(x: Float32Array, shape: number[], gain: Float32Array, bias: Float32Array, eps: number, out: Float32Array): void;
   layerNormGrad(dy: Float32Array, x: Float32Array, shape: number[], gain: Float32Array, eps: number, dx: Float32Array, dgain: Float32Array, dbias: Float32Array): void;
   /** k, v [batch, pos, heads, dHead]; q, z [batch, qPos ≤ pos, heads, dHead] (the last qPos positions); pattern [batch, heads, qPos, pos] */

@@ -4,6 +4,7 @@
  * anything else is an error naming the kernel, never a silent fallback to other numbers.
  */
 import * as tf from "@tensorflow/tfjs";
+import { adamWGroups } from "./adamWKernelInputs";
 import { checkFusedInputs } from "./checkFusedInputs";
 import { LibtorchAddon } from "./libtorchAddon";
 import { LibtorchBackend } from "./LibtorchBackend";
@@ -72,14 +73,14 @@ export function libtorchFusedKernels(addon: LibtorchAddon): Record<string, (args
       return be.makeTensorInfo(shape, "float32", out);
     },
     [FUSED.adamW]: ({ inputs, backend, attrs }) => {
-      const { w, g, m, v } = inputs as { w: Info; g: Info; m: Info; v: Info };
-      checkFusedInputs(FUSED.adamW, "libtorch", { w, g, m, v }, { w: "float32", g: "float32", m: "float32", v: "float32" }, ["w", "g", "m", "v"]);
-      const a = attrs as Record<string, number>;
+      const a = attrs as Record<string, number> & { decayFactors: number[] };
+      const groups = adamWGroups(FUSED.adamW, "libtorch", inputs as Record<string, Info>, a.decayFactors);
       const be = backend as LibtorchBackend;
-      const [wOut, mOut, vOut] = [0, 1, 2].map(() => be.output(w.shape).out);
-      const hyper = [a.decayFactor, a.beta1, a.beta2, a.stepSize, a.correction2Sqrt, a.eps];
-      addon.adamw(be.floats(w), be.floats(g), be.floats(m), be.floats(v), wOut, mOut, vOut, hyper);
-      return [wOut, mOut, vOut].map((out) => be.makeTensorInfo(w.shape, "float32", out));
+      const outs = groups.map(({ w }) => [0, 1, 2].map(() => be.output(w.shape).out));
+      const list = (k: "w" | "g" | "m" | "v") => groups.map((p) => be.floats(p[k]));
+      const [wOut, mOut, vOut] = [0, 1, 2].map((j) => outs.map((o) => o[j]));
+      addon.adamw(list("w"), list("g"), list("m"), list("v"), wOut, mOut, vOut, a.decayFactors, [a.beta1, a.beta2, a.stepSize, a.correction2Sqrt, a.eps]);
+      return groups.flatMap(({ w }, i) => outs[i].map((out) => be.makeTensorInfo(w.shape, "float32", out)));
     },
     [FUSED.layerNorm]: ({ inputs, backend, attrs }) => {
       const { x, gain, bias } = inputs as { x: Info; gain: Info; bias: Info };

@@ -15,8 +15,9 @@ export const FUSED = {
   /** inputs {logits, labels, dy (scalar)} → (softmax(logits) − onehot(labels)) · dy / N */
   softmaxCrossEntropyGrad: "GroklabSoftmaxCrossEntropyGrad",
   /**
-   * inputs {w, g, m, v}, attrs {decayFactor, beta1, beta2, stepSize, correction2Sqrt, eps} →
-   * [w, m, v] after one AdamW step (see train/AdamW)
+   * inputs {w0, g0, m0, v0, w1, …} (any number of parameters), attrs {decayFactors (one per
+   * parameter), beta1, beta2, stepSize, correction2Sqrt, eps} → [w0, m0, v0, w1, …] after one
+   * AdamW step (see train/AdamW and adamWKernelInputs)
    */
   adamW: "GroklabAdamW",
   /** inputs {x [..., d], gain [d], bias [d]}, attrs {eps} → (x − mean) / √(var + eps) · gain + bias over the last axis */
@@ -55,7 +56,7 @@ export function hasFused(name: FusedKernelName): boolean {
 export function runFused<T extends tf.Tensor | tf.Tensor[]>(
   name: FusedKernelName,
   inputs: Record<string, tf.Tensor>,
-  attrs: Record<string, number> = {},
+  attrs: Record<string, number | number[]> = {},
 ): T | null {
   if (!hasFused(name)) return null;
   return tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as never) as T;

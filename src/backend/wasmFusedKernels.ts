@@ -7,7 +7,7 @@
  * the kernel.
  */
 import * as tf from "@tensorflow/tfjs";
-import { checkFusedInputs } from "./checkFusedInputs";
+import { adamWGroups } from "./adamWKernelInputs";
 import { FUSED } from "./runFused";
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -30,19 +30,20 @@ function views(backend: WasmBackend, ...ts: Info[]): Float32Array[] {
 export function wasmFusedKernels(): Record<string, (args: KernelArgs) => Info | Info[]> {
   return {
     [FUSED.adamW]: ({ inputs, backend, attrs }) => {
-      const { w, g, m, v } = inputs as { w: Info; g: Info; m: Info; v: Info };
-      checkFusedInputs(FUSED.adamW, "wasm", { w, g, m, v }, { w: "float32", g: "float32", m: "float32", v: "float32" }, ["w", "g", "m", "v"]);
-      const a = attrs as Record<string, number>;
+      const a = attrs as Record<string, number> & { decayFactors: number[] };
+      const groups = adamWGroups(FUSED.adamW, "wasm", inputs as Record<string, Info>, a.decayFactors);
       const be = backend as unknown as WasmBackend;
-      const outs = [0, 1, 2].map(() => be.makeOutput(w.shape, "float32"));
-      const [wo, mo, vo, w0, g0, m0, v0] = views(be, ...outs, w, g, m, v);
-      const [b1, b2, c2, eps, step, decay] = [a.beta1, a.beta2, a.correction2Sqrt, a.eps, a.stepSize, a.decayFactor];
-      for (let i = 0; i < w0.length; i++) {
-        const mi = (mo[i] = m0[i] * b1 + (1 - b1) * g0[i]);
-        const vi = (vo[i] = v0[i] * b2 + (1 - b2) * g0[i] * g0[i]);
-        wo[i] = w0[i] * decay - step * (mi / (Math.sqrt(vi) / c2 + eps));
-      }
-      return outs;
+      const [b1, b2, c2, eps, step] = [a.beta1, a.beta2, a.correction2Sqrt, a.eps, a.stepSize];
+      return groups.flatMap(({ w, g, m, v, decayFactor: decay }) => {
+        const outs = [0, 1, 2].map(() => be.makeOutput(w.shape, "float32"));
+        const [wo, mo, vo, w0, g0, m0, v0] = views(be, ...outs, w, g, m, v);
+        for (let i = 0; i < w0.length; i++) {
+          const mi = (mo[i] = m0[i] * b1 + (1 - b1) * g0[i]);
+          const vi = (vo[i] = v0[i] * b2 + (1 - b2) * g0[i] * g0[i]);
+          wo[i] = w0[i] * decay - step * (mi / (Math.sqrt(vi) / c2 + eps));
+        }
+        return outs;
+      });
     },
   };
 }

@@ -12,6 +12,7 @@ import { Static, Type } from "@sinclair/typebox";
 import { validateConfig } from "../config/validateConfig";
 import { defaultsOf } from "../config/withDefaults";
 import { FUSED, runFused } from "../backend/runFused";
+import { AdamWGroup, adamWKernelInputs } from "../backend/adamWKernelInputs";
 import { NamedTensor } from "./NamedTensor";
 
 /** A rule saying which parameters are decayed, given the parameter name ("blocks.0.ln1.w", without the "model<k>/" prefix) and the variable. */
@@ -108,31 +109,38 @@ export class AdamW extends tf.Optimizer {
     const lr = this.lr;
     const stepSize = lr / (1 - Math.pow(beta1, this.step));
     const correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, this.step));
+    const shared = { beta1, beta2, stepSize, correction2Sqrt, eps };
+    const groups: (AdamWGroup<tf.Tensor> & Slot & { w: tf.Variable })[] = [];
     for (const { name, tensor: g } of list) {
       if (g == null) continue;
       const w = tf.engine().registeredVariables[name];
       if (!w) throw new Error(`AdamW.applyGradients: no variable named "${name}" is registered`);
-      const { m, v } = this.slot(name, w);
-      tf.tidy(() => {
-        const decays = weightDecay > 0 && this.config.decay(name.replace(/^model\d+\//, ""), w);
-        const attrs = { decayFactor: decays ? 1 - lr * weightDecay : 1, beta1, beta2, stepSize, correction2Sqrt, eps };
-        const fused = w.dtype === "float32" ? runFused<tf.Tensor[]>(FUSED.adamW, { w, g, m, v }, attrs) : null;
-        const [w1, m1, v1] = fused ?? this.update(w, g, m, v, attrs);
-        m.assign(m1);
-        v.assign(v1);
-        w.assign(w1);
-      });
+      const decays = weightDecay > 0 && this.config.decay(name.replace(/^model\d+\//, ""), w);
+      groups.push({ w, g, ...this.slot(name, w), decayFactor: decays ? 1 - lr * weightDecay : 1 });
     }
+    tf.tidy(() => {
+      // every float32 parameter in one fused kernel where the backend has it
+      const floats = groups.filter((p) => p.w.dtype === "float32");
+      const { inputs, decayFactors } = adamWKernelInputs(floats);
+      const fused = floats.length > 0 ? runFused<tf.Tensor[]>(FUSED.adamW, inputs, { ...shared, decayFactors }) : null;
+      for (const p of groups) {
+        const i = fused ? floats.indexOf(p) : -1;
+        const [w1, m1, v1] = i >= 0 ? fused!.slice(3 * i, 3 * i + 3) : this.update(p.w, p.g, p.m, p.v, p.decayFactor, stepSize, correction2Sqrt);
+        p.m.assign(m1);
+        p.v.assign(v1);
+        p.w.assign(w1);
+      }
+    });
     this.incrementIterations();
   }
 
   /** One step with tfjs ops (backends without the fused AdamW kernel): new [w, m, v]. */
-  private update(w: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, a: { decayFactor: number; stepSize: number; correction2Sqrt: number }): tf.Tensor[] {
+  private update(w: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, decayFactor: number, stepSize: number, correction2Sqrt: number): tf.Tensor[] {
     const { beta1, beta2, eps } = this.config;
     const m1 = m.mul(beta1).add(g.mul(1 - beta1));
     const v1 = v.mul(beta2).add(g.square().mul(1 - beta2));
-    const denom = v1.sqrt().div(a.correction2Sqrt).add(eps);
-    return [w.mul(a.decayFactor).sub(m1.div(denom).mul(a.stepSize)), m1, v1];
+    const denom = v1.sqrt().div(correction2Sqrt).add(eps);
+    return [w.mul(decayFactor).sub(m1.div(denom).mul(stepSize)), m1, v1];
   }
 
   /** Optimizer state for checkpoints: step count and moment estimates by parameter name. */

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { libtorchAddon } from "../../src/backend/libtorchAddon";
+import { assertClose } from "../helpers";
 
 const { addon, why } = libtorchAddon();
 const skip = addon ? false : why;
@@ -47,14 +48,35 @@ test("softmaxCrossEntropy and its gradient by hand", { skip }, () => {
   assert.throws(() => addon!.softmaxCrossEntropy(logits, [2, 2], new Int32Array([0])), /groklab_torch: 1 labels for 2 rows of logits/);
 });
 
-test("adamw: one step by hand, and wrong sizes are errors", { skip }, () => {
-  // w 1, g 0.5, m = v = 0, lr 0.1, wd 0.1, β (0.9, 0.999), step 1: w·0.99 − 0.1·(0.05/0.1)/(√0.00025/√0.001 + 0) = 0.89
-  const [w, m, v] = [new Float32Array(1), new Float32Array(1), new Float32Array(1)];
-  addon!.adamw(new Float32Array([1]), new Float32Array([0.5]), new Float32Array([0]), new Float32Array([0]), w, m, v, [0.99, 0.9, 0.999, 0.1 / 0.1, Math.sqrt(0.001), 0]);
-  assert.ok(Math.abs(w[0] - 0.89) < 1e-6 && Math.abs(m[0] - 0.05) < 1e-8 && Math.abs(v[0] - 0.00025) < 1e-9, `${w[0]} ${m[0]} ${v[0]}`);
-  const one = new Float32Array(1);
-  assert.throws(() => addon!.adamw(one, new Float32Array(2), one, one, one, one, one, [1, 0.9, 0.99, 1, 1, 0]), /groklab_torch: g holds 2 values; its shape needs 1/);
-  assert.throws(() => addon!.adamw(one, one, one, one, one, one, one, [1, 0.9]), /groklab_torch: adamw needs 6 hyper-parameters/);
+test("adamw: one step by hand, several tensors in one call, and wrong sizes are errors", { skip }, () => {
+  // w 1, g 0.5, m = v = 0, step size 1 (lr 0.1 / (1 − 0.9)), β (0.9, 0.999), step 1:
+  // w·decay − 1·(0.05 / (√0.00025 / √0.001 + 0)) = w·decay − 0.1: 0.89 with decay 0.99, 0.9 with 1
+  const f = (...x: number[]) => new Float32Array(x);
+  const outs = [0, 1, 2].map(() => [f(0), f(0)]);
+  addon!.adamw([f(1), f(1)], [f(0.5), f(0.5)], [f(0), f(0)], [f(0), f(0)], outs[0], outs[1], outs[2], [0.99, 1], [0.9, 0.999, 1, Math.sqrt(0.001), 0]);
+  assert.ok(Math.abs(outs[0][0][0] - 0.89) < 1e-6 && Math.abs(outs[0][1][0] - 0.9) < 1e-6, `w ${outs[0][0][0]} ${outs[0][1][0]}`);
+  assert.ok(outs[1].every((m) => Math.abs(m[0] - 0.05) < 1e-8) && outs[2].every((v) => Math.abs(v[0] - 0.00025) < 1e-9));
+  // tensors of all sizes, the threads' split falling inside them: each value as the formula says
+  const sizes = [70_000, 3, 128, 100_000];
+  const rand = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 1000 + i * 12.9898) * 0.5);
+  const [w, g, m] = [1, 2, 3].map((k) => sizes.map((n, t) => rand(n, 10 * k + t)));
+  const v = sizes.map((n, t) => rand(n, 40 + t).map((x) => x * x));
+  const o = [0, 1, 2].map(() => sizes.map((n) => new Float32Array(n)));
+  const decays = [0.999, 1, 0.99, 0.9];
+  const [b1, b2, step, c2, eps] = [0.9, 0.98, 0.002, 0.3, 1e-8];
+  addon!.adamw(w, g, m, v, o[0], o[1], o[2], decays, [b1, b2, step, c2, eps]);
+  sizes.forEach((_, t) => {
+    const mi = m[t].map((x, i) => x * b1 + (1 - b1) * g[t][i]);
+    const vi = v[t].map((x, i) => x * b2 + (1 - b2) * g[t][i] * g[t][i]);
+    assertClose(o[1][t], mi, 1e-6, 1e-7, `m of tensor ${t}`);
+    assertClose(o[2][t], vi, 1e-6, 1e-7, `v of tensor ${t}`);
+    assertClose(o[0][t], w[t].map((x, i) => x * decays[t] - step * (mi[i] / (Math.sqrt(vi[i]) / c2 + eps))), 1e-6, 1e-7, `w of tensor ${t}`);
+  });
+  const one = [f(0)];
+  assert.throws(() => addon!.adamw(one, [new Float32Array(2)], one, one, one, one, one, [1], [0.9, 0.99, 1, 1, 0]), /groklab_torch: g holds 2 values; its shape needs 1/);
+  assert.throws(() => addon!.adamw(one, one, one, one, one, one, [], [1], [0.9, 0.99, 1, 1, 0]), /groklab_torch.adamw: vOut must list as many tensors as w/);
+  assert.throws(() => addon!.adamw(one, one, one, one, one, one, one, [1, 1], [0.9, 0.99, 1, 1, 0]), /groklab_torch.adamw: one decay factor per tensor is needed/);
+  assert.throws(() => addon!.adamw(one, one, one, one, one, one, one, [1], [0.9]), /groklab_torch.adamw: needs 5 hyper-parameters/);
 });
 
 test("a product split between two threads equals the one-thread product, batch of one or not", { skip }, () => {

@@ -20,7 +20,10 @@ test("fused kernels name themselves, the input and the dtype or shape they expec
   assert.throws(run(FUSED.reluGrad, { dy: f, x: i }), /GroklabReluGrad \(libtorch\): x must be float32; received int32/);
   assert.throws(run(FUSED.reluGrad, { dy: f, x: tf.ones([3, 2]) }), /GroklabReluGrad \(libtorch\): dy and x must have one shape; received \[2,3\] and \[3,2\]/);
   assert.throws(run(FUSED.softmaxCrossEntropy, { logits: f, labels: tf.ones([2]) }), /GroklabSoftmaxCrossEntropy \(libtorch\): labels must be int32; received float32/);
-  assert.throws(run(FUSED.adamW, { w: f, g: f, m: f, v: tf.ones([6]) }), /GroklabAdamW \(libtorch\): w and v must have one shape/);
+  const adam = { beta1: 0.9, beta2: 0.98, stepSize: 1, correction2Sqrt: 1, eps: 1e-8 };
+  assert.throws(run(FUSED.adamW, { w0: f, g0: f, m0: f, v0: tf.ones([6]) }, { ...adam, decayFactors: [1] }), /GroklabAdamW \(libtorch\): w0 and v0 must have one shape/);
+  assert.throws(run(FUSED.adamW, { w0: f, g0: f, m0: f, v0: f, w1: f, g1: f, m1: f, x1: f }, { ...adam, decayFactors: [1, 1] }), /GroklabAdamW \(libtorch\): input v1 is missing/);
+  assert.throws(run(FUSED.adamW, { w0: f, g0: f, m0: f, v0: f }, { ...adam, decayFactors: [1, 1] }), /GroklabAdamW \(libtorch\): expected w<i>, g<i>, m<i>, v<i> and one decay factor for each of the parameters; received 4 inputs and decayFactors \[1,1\]/);
   tf.disposeVariables();
   await selectBackend("cpu");
 });
