@@ -8,6 +8,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { selectBackend, BackendName } from "../src/backend/selectBackend";
 import { trainingStep } from "./trainingStep";
+import { warmUp } from "./warmUp";
 
 function shapesOf(args: Parameters<tf.KernelFunc>[0]): string {
   const inputs = Object.values(args.inputs).map((t) => `[${(t as tf.TensorInfo).shape.join("×")}]`);
@@ -42,7 +43,7 @@ async function main() {
   }
   const { step, steps: timed } = trainingStep(name);
   const steps = Math.max(2, Math.floor(timed * 0.7));
-  for (let i = 0; i < 3; i++) step();
+  warmUp(step);
   totals.clear();
   const t0 = performance.now();
   for (let i = 0; i < steps; i++) step();

@@ -6,6 +6,7 @@
  */
 import { selectBackend, BackendName } from "../src/backend/selectBackend";
 import { CASES, trainingStep } from "./trainingStep";
+import { warmUp } from "./warmUp";
 
 async function main() {
   const [backend, ...models] = process.argv.slice(2);
@@ -13,8 +14,7 @@ async function main() {
   for (const name of models.length ? models : Object.keys(CASES)) {
     const t = trainingStep(name);
     const steps = backend === "cpu" ? Math.max(2, Math.floor(t.steps / 5)) : t.steps;
-    t.step();
-    t.step();
+    warmUp(t.step);
     const t0 = performance.now();
     for (let i = 0; i < steps; i++) t.step();
     await t.params[0].data();

@@ -11,6 +11,7 @@ import json
 import time
 
 import torch
+from timing import warm_up
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--p", type=int, default=97)
@@ -22,7 +23,7 @@ ap.add_argument("--steps", type=int, default=3000)
 ap.add_argument("--every", type=int, default=50)
 ap.add_argument("--seed", type=int, default=0)
 ap.add_argument("--threads", type=int, default=1)
-ap.add_argument("--timing-only", action="store_true", help="no evaluation: time --steps steps")
+ap.add_argument("--timing-only", action="store_true", help="no evaluation: time --steps steps after the warm-up")
 args = ap.parse_args()
 
 torch.set_num_threads(args.threads)
@@ -50,14 +51,20 @@ def acc(idx):
         return (logits(idx).argmax(1) == y[idx]).float().mean().item()
 
 
-train_at = val_at = None
-step_time = 0.0
-for step in range(1, args.steps + 1):
-    t0 = time.perf_counter()
+def train_step():
     opt.zero_grad(set_to_none=True)
     loss = torch.nn.functional.cross_entropy(logits(tr), y[tr])
     loss.backward()
     opt.step()
+
+
+if args.timing_only:
+    warm_up(train_step)  # the same warm-up rule as groklab's bench (bench/timing.py)
+train_at = val_at = None
+step_time = 0.0
+for step in range(1, args.steps + 1):
+    t0 = time.perf_counter()
+    train_step()
     step_time += time.perf_counter() - t0
     if not args.timing_only and step % args.every == 0:
         if train_at is None and acc(tr) >= 0.99:

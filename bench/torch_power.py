@@ -15,6 +15,7 @@ import math
 import time
 
 import torch
+from timing import warm_up
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--p", type=int, default=97)
@@ -109,8 +110,7 @@ if args.mode == "grok":
     raise SystemExit(0)
 
 run = step if args.mode == "train" else evaluate
-run()
-run()
+warm_up(run)
 t0 = time.perf_counter()
 for _ in range(args.steps):
     run()
