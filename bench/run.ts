@@ -18,7 +18,8 @@
  * fastest is the ceiling (wasm's own product is measured too, for its rows' engine floor). Each row then gives floor_ms,
  * its matmul FLOPs at the ceiling (no step can be faster), beside bar_ms, half of PyTorch's
  * fastest: where the bar is below the floor, it cannot be met on this machine.
- * One JSON line per (model, backend, threads), after one per thread count for the ceiling.
+ * One JSON line per (model, backend, threads), after one per thread count for the ceiling; the
+ * lines are also written to bench/results/<date>-<time>-<CPU model>.jsonl.
  *   node --import tsx bench/run.ts [--rounds N] [backend ...]
  */
 import { execFileSync } from "child_process";
@@ -94,7 +95,12 @@ function main() {
   const coreType = process.env.OPENBLAS_CORETYPE ?? "detected";
   const torch = fs.existsSync(PYTHON) && (() => { try { execFileSync(PYTHON, ["-c", "import torch"], { stdio: "ignore" }); return true; } catch { return false; } })();
   if (!torch) console.error("bench: PyTorch not found; as root: apt-get install -y python3-torch (bench/run.sh does it when run as root); ratios are omitted");
-  console.log(JSON.stringify({ machine: { cpu: os.cpus()[0].model, cores, OPENBLAS_CORETYPE: process.env.OPENBLAS_CORETYPE ?? "(not set)", date: new Date().toISOString().slice(0, 10) } }));
+  const printed: string[] = [];
+  const emit = (line: object) => {
+    printed.push(JSON.stringify(line));
+    console.log(printed.at(-1));
+  };
+  emit({ machine: { cpu: os.cpus()[0].model, cores, OPENBLAS_CORETYPE: process.env.OPENBLAS_CORETYPE ?? "(not set)", date: new Date().toISOString().slice(0, 10) } });
 
   const layouts = (n: number): [number, number][] => (n === 1 ? [[1, 1]] : [[n, n], [1, n], [n, 1]]);
   const ours = new Map<string, Record<string, number | string>[]>();
@@ -139,7 +145,7 @@ function main() {
   };
   for (const n of [...new Set([1, cores])]) {
     const gflops = (e: string) => (ceilings.get(`${e}|${n}`) ? round(median(ceilings.get(`${e}|${n}`)!)) : null);
-    console.log(JSON.stringify({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), wasm_gflops: gflops("wasm"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } }));
+    emit({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), wasm_gflops: gflops("wasm"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } });
   }
   for (const [key, lines] of ours) {
     const [model, backend, threads] = key.split("|");
@@ -148,7 +154,7 @@ function main() {
     const baseline = b ? median(b) : null;
     const d = base.get(`${model}|default`);
     const own = base.get(`${model}|${threads}|own`);
-    console.log(JSON.stringify({
+    emit({
       model, backend, threads: Number(threads), ms_per_step: round(ms),
       baseline: `pytorch ${threads} thread(s), best layout, OpenBLAS core ${coreType}, tuned malloc`,
       baseline_ms_per_step: baseline === null ? null : round(baseline),
@@ -168,8 +174,19 @@ function main() {
       // The same against this backend's own large product (libtorch: its product library here; wasm: its kernels).
       ...engineFloorOf(lines, ceilings.get(`${backend === "libtorch" ? defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM) : backend}|${threads}`)),
       rounds: lines.length, samples: lines.map((l) => round(Number(l.ms_per_step))), baseline_samples: b?.map(round) ?? [],
-    }));
+    });
   }
+  const file = resultsFile(new Date(), os.cpus()[0].model);
+  fs.writeFileSync(file, printed.join("\n") + "\n");
+  console.error(`bench: wrote ${path.relative(ROOT, file)}`);
+}
+
+/** bench/results/<date>-<time>-<CPU model>.jsonl: where a run's lines are kept, one file a run. */
+function resultsFile(now: Date, cpu: string): string {
+  const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
+  const slug = cpu.toLowerCase().replace(/\([^)]*\)/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  fs.mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
+  return path.join(ROOT, "bench", "results", `${stamp}-${slug}.jsonl`);
 }
 
 const round = (x: number) => Number(x.toFixed(2));
