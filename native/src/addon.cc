@@ -208,13 +208,6 @@ Napi::Value Concat(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// An int32 index buffer as an int64 tensor (ATen's index type), checked to lie in [0, limit).
-at::Tensor Indices(Napi::Env env, const Napi::Value& buffer, int64_t limit) {
-  int64_t count = 0;
-  const int32_t* ids = CheckedIds(env, buffer, limit, &count);
-  return at::from_blob(const_cast<int32_t*>(ids), {count}, at::TensorOptions().dtype(at::kInt)).to(at::kLong);
-}
-
 // gather(x, [rows, inner], indices, out, [count, inner]): out[r] = x[indices[r]] (rows copied).
 Napi::Value Gather(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -346,47 +339,6 @@ Napi::Value ReluGrad(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// Labels as a tensor of row indices, checked to lie in [0, classes).
-at::Tensor Labels(Napi::Env env, const Napi::Value& labels, int64_t rows, int64_t classes) {
-  at::Tensor idx = Indices(env, labels, classes);
-  if (idx.numel() != rows) {
-    throw Napi::RangeError::New(env, "groklab_torch: " + std::to_string(idx.numel()) + " labels for " + std::to_string(rows) + " rows of logits");
-  }
-  return idx;
-}
-
-// Arguments 0–2 of the cross-entropy kernels: logits (a [rows, classes] view) and checked labels.
-std::pair<at::Tensor, at::Tensor> LogitsAndLabels(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::vector<int64_t> shape = ShapeOf(info[1]);
-  if (shape.size() != 2) throw Napi::RangeError::New(env, "groklab_torch: logits must be [rows, classes]");
-  return {View(env, info[0], shape, "logits"), Labels(env, info[2], shape[0], shape[1])};
-}
-
-// softmaxCrossEntropy(logits, [N, C], labels) → mean over rows of logsumexp(row) − row[label].
-Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  const auto [x, idx] = LogitsAndLabels(info);
-  at::Tensor picked = at::log_softmax(x, 1).gather(1, idx.unsqueeze(1));
-  return Napi::Number::New(env, -picked.mean().item<double>());
-}
-
-// softmaxCrossEntropyGrad(logits, [N, C], labels, scale, out): (softmax(logits) − onehot(labels)) · scale.
-Napi::Value SoftmaxCrossEntropyGrad(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  const auto [x, idx] = LogitsAndLabels(info);
-  const std::vector<int64_t> shape = x.sizes().vec();
-  const float scale = static_cast<float>(info[3].As<Napi::Number>().DoubleValue());
-  at::Tensor out = View(env, info[4], shape, "out");
-  at::_softmax_out(out, x, 1, false);
-  float* o = out.data_ptr<float>();
-  const int64_t* label = idx.data_ptr<int64_t>();
-  const int64_t rows = shape[0], classes = shape[1];
-  for (int64_t r = 0; r < rows; r++) o[r * classes + label[r]] -= 1.0f;
-  out.mul_(scale);
-  return env.Undefined();
-}
-
 struct AdamWHyper {
   float decay, beta1, oneMinusBeta1, beta2, oneMinusBeta2, negStepSize, correction2Sqrt, eps;
 };
@@ -504,7 +456,6 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("segmentSum", Napi::Function::New(env, Safe<SegmentSum>));
   exports.Set("reluGrad", Napi::Function::New(env, Safe<ReluGrad>));
   exports.Set("softmaxCrossEntropy", Napi::Function::New(env, Safe<SoftmaxCrossEntropy>));
-  exports.Set("softmaxCrossEntropyGrad", Napi::Function::New(env, Safe<SoftmaxCrossEntropyGrad>));
   exports.Set("adamw", Napi::Function::New(env, Safe<AdamW>));
   exports.Set("layerNorm", Napi::Function::New(env, Safe<LayerNorm>));
   exports.Set("layerNormGrad", Napi::Function::New(env, Safe<LayerNormGrad>));

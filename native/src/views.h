@@ -63,10 +63,12 @@ inline int64_t CacheLineSplit(const float* base, int64_t width, int64_t parts, i
   return c < 0 ? 0 : c;
 }
 
-// Fused kernels defined in their own files (layerNorm.cc, causalAttention.cc, embedSum.cc).
+// Fused kernels defined in their own files (layerNorm.cc, causalAttention.cc, embedSum.cc,
+// softmaxCrossEntropy.cc).
 Napi::Value LayerNorm(const Napi::CallbackInfo& info);
 Napi::Value LayerNormGrad(const Napi::CallbackInfo& info);
 Napi::Value CausalAttention(const Napi::CallbackInfo& info);
 Napi::Value CausalAttentionGrad(const Napi::CallbackInfo& info);
 Napi::Value EmbedSum(const Napi::CallbackInfo& info);
 Napi::Value EmbedSumGrad(const Napi::CallbackInfo& info);
+Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info);

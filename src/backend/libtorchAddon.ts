@@ -20,9 +20,8 @@ export interface LibtorchAddon {
   pad(x: Float32Array, shape: number[], paddings: number[], value: number, out: Float32Array, outShape: number[]): void;
   softmax(x: Float32Array, shape: number[], out: Float32Array): void;
   reluGrad(dy: Float32Array, x: Float32Array, shape: number[], out: Float32Array): void;
-  /** Mean over rows of logsumexp(row) − row[label]. */
-  softmaxCrossEntropy(logits: Float32Array, shape: number[], labels: Int32Array): number;
-  softmaxCrossEntropyGrad(logits: Float32Array, shape: number[], labels: Int32Array, scale: number, out: Float32Array): void;
+  /** Mean over rows of logsumexp(row) − row[label]; grad = (softmax − onehot(labels)) / rows. */
+  softmaxCrossEntropy(logits: Float32Array, shape: number[], labels: Int32Array, grad: Float32Array): number;
   /** One AdamW step of each tensor in the lists; decayFactors: one per tensor; hyper: [beta1, beta2, stepSize, correction2Sqrt, eps] */
   adamw(
     w: Float32Array[], g: Float32Array[], m: Float32Array[], v: Float32Array[], wOut: Float32Array[], mOut: Float32Array[], vOut: Float32Array[],

@@ -61,16 +61,9 @@ export function libtorchFusedKernels(addon: LibtorchAddon): Record<string, (args
       const { logits, labels } = inputs as { logits: Info; labels: Info };
       checkFusedInputs(FUSED.softmaxCrossEntropy, "libtorch", { logits, labels }, { logits: "float32", labels: "int32" });
       const be = backend as LibtorchBackend;
-      const loss = addon.softmaxCrossEntropy(be.floats(logits), logits.shape, be.ints(labels));
-      return be.makeTensorInfo([], "float32", new Float32Array([loss]));
-    },
-    [FUSED.softmaxCrossEntropyGrad]: ({ inputs, backend }) => {
-      const { logits, labels, dy } = inputs as { logits: Info; labels: Info; dy: Info };
-      checkFusedInputs(FUSED.softmaxCrossEntropyGrad, "libtorch", { logits, labels, dy }, { logits: "float32", labels: "int32", dy: "float32" });
-      const be = backend as LibtorchBackend;
       const { out, shape } = be.output(logits.shape);
-      addon.softmaxCrossEntropyGrad(be.floats(logits), logits.shape, be.ints(labels), be.floats(dy)[0] / logits.shape[0], out);
-      return be.makeTensorInfo(shape, "float32", out);
+      const loss = named(FUSED.softmaxCrossEntropy, () => addon.softmaxCrossEntropy(be.floats(logits), logits.shape, be.ints(labels), out));
+      return [be.makeTensorInfo([], "float32", new Float32Array([loss])), be.makeTensorInfo(shape, "float32", out)];
     },
     [FUSED.adamW]: ({ inputs, backend, attrs }) => {
       const a = attrs as Record<string, number> & { decayFactors: number[] };

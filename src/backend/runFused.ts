@@ -1,6 +1,6 @@
 /**
  * Fused kernels: one kernel for what tfjs computes with several (a ReLU gradient, a softmax
- * cross-entropy and its gradient, an AdamW update, LayerNorm, short-context causal attention and
+ * cross-entropy with its gradient, an AdamW update, LayerNorm, short-context causal attention and
  * the sum of two embedding lookups, with their gradients). A backend that registers them (libtorch does)
  * runs them; on any other backend `runFused` returns null and the caller computes the same thing
  * with plain tfjs ops. GROKLAB_FUSED=0 turns them off everywhere (to measure what they save).
@@ -10,10 +10,11 @@ import * as tf from "@tensorflow/tfjs";
 export const FUSED = {
   /** inputs {dy, x} → dy where x > 0, else 0 */
   reluGrad: "GroklabReluGrad",
-  /** inputs {logits [N, C], labels [N] int32} → scalar mean softmax cross-entropy */
+  /**
+   * inputs {logits [N, C], labels [N] int32} → [scalar mean softmax cross-entropy, its gradient
+   * for dy = 1, (softmax(logits) − onehot(labels)) / N], from one pass over the logits
+   */
   softmaxCrossEntropy: "GroklabSoftmaxCrossEntropy",
-  /** inputs {logits, labels, dy (scalar)} → (softmax(logits) − onehot(labels)) · dy / N */
-  softmaxCrossEntropyGrad: "GroklabSoftmaxCrossEntropyGrad",
   /**
    * inputs {w0, g0, m0, v0, w1, …} (any number of parameters), attrs {decayFactors (one per
    * parameter), beta1, beta2, stepSize, correction2Sqrt, eps} → [w0, m0, v0, w1, …] after one

@@ -1,9 +1,10 @@
 /**
  * Mean softmax cross-entropy and accuracy on the answer token.
  *
- * The loss has its own gradient, (softmax(logits) − onehot(labels)) · dy / N: one fused kernel on
- * backends that have it (runFused), three element-wise tfjs ops elsewhere, instead of the dozen
- * kernels autodiff makes of log-softmax, one-hot product and mean. Forward and gradient are the
+ * The loss has its own gradient, (softmax(logits) − onehot(labels)) · dy / N: where the backend
+ * has the fused kernel (runFused), loss and gradient come from one pass over the logits (the
+ * backward pass then costs nothing for dy = 1, a product otherwise); elsewhere three element-wise
+ * tfjs ops, instead of the dozen kernels autodiff makes of log-softmax, one-hot product and mean. Forward and gradient are the
  * same numbers as torch.nn.functional.cross_entropy's.
  */
 import * as tf from "@tensorflow/tfjs";
@@ -27,12 +28,18 @@ export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scala
   const [n, classes] = logits.shape;
   const loss = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const x = args[0] as tf.Tensor;
-    (args[1] as tf.GradSaveFunc)([x]);
-    const value =
-      runFused<tf.Scalar>(FUSED.softmaxCrossEntropy, { logits: x, labels }) ??
-      tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(tf.oneHot(labels, classes).toFloat(), tf.logSoftmax(x)), 1))) as tf.Scalar);
+    const save = args[1] as tf.GradSaveFunc;
+    const fused = x.dtype === "float32" ? runFused<tf.Tensor[]>(FUSED.softmaxCrossEntropy, { logits: x, labels }) : null;
+    if (fused) {
+      // the kernel gave the gradient for dy = 1 (what training's backward pass brings) with the loss
+      const [value, unitGrad] = fused;
+      save([unitGrad]);
+      const gradFunc = (dy: tf.Tensor, [g]: tf.Tensor[]) => (dy.size === 1 && dy.dataSync()[0] === 1 ? g.clone() : tf.mul(g, dy));
+      return { value: value as tf.Scalar, gradFunc };
+    }
+    save([x]);
+    const value = tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(tf.oneHot(labels, classes).toFloat(), tf.logSoftmax(x)), 1))) as tf.Scalar);
     const gradFunc = (dy: tf.Tensor, [saved]: tf.Tensor[]) =>
-      runFused<tf.Tensor>(FUSED.softmaxCrossEntropyGrad, { logits: saved, labels, dy }) ??
       tf.tidy(() => tf.mul(tf.sub(tf.softmax(saved), tf.oneHot(labels, classes).toFloat()), tf.div(dy, n)));
     return { value, gradFunc };
   });

@@ -34,18 +34,41 @@ test("reluGrad passes dy where x > 0, zero elsewhere, NaN where x is NaN", { ski
   assert.deepEqual(Array.from(out), [0, 0, 3, NaN, 5]);
 });
 
-test("softmaxCrossEntropy and its gradient by hand", { skip }, () => {
+test("softmaxCrossEntropy with its gradient by hand, far logits, NaN, and against double precision", { skip }, () => {
   // rows [0, 0] (label 1) and [ln 3, 0] (label 0): losses ln 2 and ln(4/3); softmax rows [½, ½], [¾, ¼]
   const logits = new Float32Array([0, 0, Math.log(3), 0]);
   const labels = new Int32Array([1, 0]);
-  const loss = addon!.softmaxCrossEntropy(logits, [2, 2], labels);
-  assert.ok(Math.abs(loss - (Math.LN2 + Math.log(4 / 3)) / 2) < 1e-6, `loss ${loss}`);
   const grad = new Float32Array(4);
-  addon!.softmaxCrossEntropyGrad(logits, [2, 2], labels, 0.5, grad);
-  const expected = [0.25, -0.25, -0.125, 0.125];
+  const loss = addon!.softmaxCrossEntropy(logits, [2, 2], labels, grad);
+  assert.ok(Math.abs(loss - (Math.LN2 + Math.log(4 / 3)) / 2) < 1e-6, `loss ${loss}`);
+  const expected = [0.25, -0.25, -0.125, 0.125]; // (softmax − onehot) / 2
   grad.forEach((g, i) => assert.ok(Math.abs(g - expected[i]) < 1e-6, `grad[${i}] ${g}`));
-  assert.throws(() => addon!.softmaxCrossEntropy(logits, [2, 2], new Int32Array([0, 2])), /groklab_torch: index 2 is outside \[0, 2\)/);
-  assert.throws(() => addon!.softmaxCrossEntropy(logits, [2, 2], new Int32Array([0])), /groklab_torch: 1 labels for 2 rows of logits/);
+  // far apart: e^−1000 is 0, so the losses are 0 and 1000; a NaN or an infinity makes its row's loss NaN
+  const far = new Float32Array(4);
+  assert.equal(addon!.softmaxCrossEntropy(new Float32Array([1000, 0, -1000, 0]), [2, 2], new Int32Array([0, 0]), far), 500);
+  assert.deepEqual(Array.from(far), [0, 0, -0.5, 0.5]);
+  const bad = new Float32Array(4);
+  assert.ok(Number.isNaN(addon!.softmaxCrossEntropy(new Float32Array([0, NaN, Infinity, 0]), [2, 2], labels, bad)));
+  assert.ok(Array.from(bad).every(Number.isNaN), `${bad}`);
+  // rows like a grokking run's logits (97 classes, spread up to ±40): loss and gradient as double precision computes them
+  const [rows, classes] = [300, 97];
+  const x = Float32Array.from({ length: rows * classes }, (_, i) => 40 * Math.sin(i * 7.31) * Math.sin(i * 0.013));
+  const y = Int32Array.from({ length: rows }, (_, r) => (r * 31) % classes);
+  const g = new Float32Array(rows * classes);
+  const mean = addon!.softmaxCrossEntropy(x, [rows, classes], y, g);
+  let total = 0;
+  const want = new Float64Array(rows * classes);
+  for (let r = 0; r < rows; r++) {
+    const row = Array.from(x.subarray(r * classes, (r + 1) * classes));
+    const max = Math.max(...row);
+    const sum = row.reduce((s, v) => s + Math.exp(v - max), 0);
+    total += Math.log(sum) - (row[y[r]] - max);
+    row.forEach((v, c) => (want[r * classes + c] = (Math.exp(v - max) / sum - (c === y[r] ? 1 : 0)) / rows));
+  }
+  assert.ok(Math.abs(mean - total / rows) < 1e-5 * Math.max(1, total / rows), `loss ${mean} vs ${total / rows}`);
+  assertClose(g, want, 1e-5, 1e-9, "gradient");
+  assert.throws(() => addon!.softmaxCrossEntropy(logits, [2, 2], new Int32Array([0, 2]), grad), /groklab_torch: index 2 is outside \[0, 2\)/);
+  assert.throws(() => addon!.softmaxCrossEntropy(logits, [2, 2], new Int32Array([0]), grad), /groklab_torch: 1 labels for 2 rows of logits/);
 });
 
 test("adamw: one step by hand, several tensors in one call, and wrong sizes are errors", { skip }, () => {
