@@ -11,10 +11,12 @@ import { crossEntropy } from "../../src/train/crossEntropy";
 import { ActivationCache, disposeCache } from "../../src/models/Model";
 import { assertNormClose, availableBackends } from "../helpers";
 
+/** A call of kernel `name` for assert.throws. */
+const run = (name: string, inputs: Record<string, tf.Tensor>, attrs = {}) => () => tf.tidy(() => tf.engine().runKernel(name, inputs, attrs));
+
 test("fused kernels name themselves, the input and the dtype or shape they expected", async (t) => {
   if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
   await selectBackend("libtorch");
-  const run = (name: string, inputs: Record<string, tf.Tensor>, attrs = {}) => () => tf.tidy(() => tf.engine().runKernel(name, inputs, attrs));
   const f = tf.ones([2, 3]);
   const i = tf.ones([2, 3], "int32");
   assert.throws(run(FUSED.reluGrad, { dy: f, x: i }), /GroklabReluGrad \(libtorch\): x must be float32; received int32/);
@@ -127,7 +129,6 @@ test("fused causal attention and its gradient equal the plain ops at Power's and
 test("fused LayerNorm and attention name themselves and what they expected", async (t) => {
   if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
   await selectBackend("libtorch");
-  const run = (name: string, inputs: Record<string, tf.Tensor>, attrs = {}) => () => tf.tidy(() => tf.engine().runKernel(name, inputs, attrs));
   const x = tf.ones([2, 3]);
   assert.throws(run(FUSED.layerNorm, { x, gain: tf.ones([4]), bias: tf.ones([4]) }, { eps: 1e-5 }), /GroklabLayerNorm \(libtorch\): gain must be \[3\], the last axis of x; received \[4\]/);
   assert.throws(run(FUSED.layerNorm, { x, gain: tf.ones([3]), bias: tf.ones([3], "int32") }, { eps: 1e-5 }), /GroklabLayerNorm \(libtorch\): bias must be float32; received int32/);
@@ -149,16 +150,16 @@ test("the fused embedding sum and its gradient: by hand, with and without the Re
   const idsA = tf.tensor1d([0, 1, 0], "int32");
   const idsB = tf.tensor1d([2, 0, 1], "int32");
   const dy = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
-  const run = (relu: number) =>
+  const sumAndGrads = (relu: number) =>
     tf.tidy(() => {
       const y = tf.engine().runKernel(FUSED.embedSum, { tableA, idsA, tableB, idsB }, { relu }) as tf.Tensor;
       const [dA, dB] = tf.engine().runKernel(FUSED.embedSumGrad, { dy, y, idsA, idsB }, { rowsA: 2, rowsB: 3, relu }) as tf.Tensor[];
       return [y, dA, dB].map((x) => Array.from(x.dataSync()));
     });
   // rows: A0 + B2 = [3, −1.5]; A1 + B0 = [−2, 5]; A0 + B1 = [1, NaN]
-  assert.deepEqual(run(0), [[3, -1.5, -2, 5, 1, NaN], [1 + 5, 2 + 6, 3, 4], [3, 4, 5, 6, 1, 2]]);
+  assert.deepEqual(sumAndGrads(0), [[3, -1.5, -2, 5, 1, NaN], [1 + 5, 2 + 6, 3, 4], [3, 4, 5, 6, 1, 2]]);
   // ReLU: [3, 0], [0, 5], [1, NaN]; its gradient [1, 0], [0, 4], [5, NaN]
-  assert.deepEqual(run(1), [[3, 0, 0, 5, 1, NaN], [1 + 5, NaN, 0, 4], [0, 4, 5, NaN, 1, 0]]);
+  assert.deepEqual(sumAndGrads(1), [[3, 0, 0, 5, 1, NaN], [1 + 5, NaN, 0, 4], [0, 4, 5, NaN, 1, 0]]);
   tf.dispose([tableA, tableB, idsA, idsB, dy]);
   await selectBackend("cpu");
 });
@@ -196,7 +197,6 @@ test("the embedding MLP's fused first layer gives the plain ops' bits, forward a
 test("the fused embedding sum names itself and what it expected", async (t) => {
   if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
   await selectBackend("libtorch");
-  const run = (name: string, inputs: Record<string, tf.Tensor>, attrs = {}) => () => tf.tidy(() => tf.engine().runKernel(name, inputs, attrs));
   const table = tf.ones([4, 3]);
   const ids = tf.tensor1d([0, 3], "int32");
   assert.throws(run(FUSED.embedSum, { tableA: table, idsA: ids, tableB: tf.ones([4, 2]), idsB: ids }, { relu: 1 }), /GroklabEmbedSum \(libtorch\): tableA and tableB must be \[rows, width\] of one width; received \[4,3\] and \[4,2\]/);
