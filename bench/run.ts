@@ -9,10 +9,13 @@
  * and at n threads its baseline is the fastest of its thread layouts (ATen × OpenBLAS threads:
  * 1×1 for one thread; n×n, 1×n, n×1 for more), so no layout of PyTorch's is left out. PyTorch as a
  * user runs it by default (set_num_threads(1), OpenBLAS on every core) is printed too, as
- * pytorch_default_ms_per_step, and, when the environment sets OPENBLAS_CORETYPE (this machine's
- * says Haswell), PyTorch with OpenBLAS choosing its own kernels for the CPU (AVX-512 here) as
- * pytorch_own_core_ms_per_step with ratio_own_core: groklab multiplies with oneDNN on AVX-512
- * CPUs (defaultGemm), which ignores that variable, so there this is the like-for-like bar.
+ * pytorch_default_ms_per_step, and, when OpenBLAS would not run the kernels of this CPU's class
+ * (bench/openblasCore.ts: the environment's OPENBLAS_CORETYPE says Haswell on an AVX-512 CPU, or
+ * OpenBLAS's own detection falls back to Prescott on a CPU model it does not know), PyTorch with
+ * OPENBLAS_CORETYPE set to that class as pytorch_own_core_ms_per_step (best layout at the same
+ * threads) and pytorch_own_core_fastest_ms_per_step (every layout, its default included), with
+ * their ratios: groklab multiplies with oneDNN on AVX-512 CPUs (defaultGemm), which reads neither,
+ * so there these are the like-for-like bars.
  * The machine's ceiling: one 1024³ float32 product on groklab's native backend (with each of its
  * product libraries, oneDNN and OpenBLAS) and in PyTorch (every layout) at each thread count; the
  * fastest is the ceiling (wasm's own product is measured too, for its rows' engine floor). Each row then gives floor_ms,
@@ -28,6 +31,7 @@ import * as os from "os";
 import * as path from "path";
 import { cpuFlags, defaultGemm, GemmLibrary } from "../src/backend/defaultGemm";
 import { libtorchAddon } from "../src/backend/libtorchAddon";
+import { detectedOpenblasCore, openblasCoreFor } from "./openblasCore";
 import { CASES } from "./trainingStep";
 
 const ROOT = path.join(__dirname, "..");
@@ -48,7 +52,7 @@ function json(out: string): Record<string, number | string>[] {
 
 /**
  * PyTorch's ms per step with ATen × OpenBLAS threads (null: OpenBLAS's default, every core);
- * ownCore drops OPENBLAS_CORETYPE so that OpenBLAS picks its kernels for this CPU itself.
+ * coreType sets OPENBLAS_CORETYPE (the CPU's own class of kernels; undefined: the environment's).
  */
 const SCRIPTS: Record<string, string[]> = {
   mlp: ["bench/torch_mlp.py", "--timing-only", "--steps", "50"],
@@ -60,12 +64,12 @@ const SCRIPTS: Record<string, string[]> = {
 /** Cases the pure-JS cpu backend is timed on (a Power step takes it tens of seconds). */
 const CPU_CASES = ["mlp", "nanda"];
 
-function pytorch(model: string, aten: number, openblas: number | null, ownCore = false): number {
+function pytorch(model: string, aten: number, openblas: number | null, coreType?: string): number {
   const script = SCRIPTS[model];
   const env: NodeJS.ProcessEnv = { ...process.env, ...TUNED_MALLOC };
   delete env.OPENBLAS_NUM_THREADS;
   if (openblas !== null) env.OPENBLAS_NUM_THREADS = String(openblas);
-  if (ownCore) delete env.OPENBLAS_CORETYPE;
+  if (coreType) env.OPENBLAS_CORETYPE = coreType;
   const out = execFileSync(PYTHON, [...script, "--threads", String(aten)], { cwd: ROOT, env, encoding: "utf8" });
   return Number(json(out)[0].ms_per_step);
 }
@@ -100,7 +104,19 @@ function main() {
     printed.push(JSON.stringify(line));
     console.log(printed.at(-1));
   };
-  emit({ machine: { cpu: os.cpus()[0].model, cores, OPENBLAS_CORETYPE: process.env.OPENBLAS_CORETYPE ?? "(not set)", date: new Date().toISOString().slice(0, 10) } });
+  // OpenBLAS's kernels as PyTorch runs it here, and the CPU's own class when they differ.
+  const detectedCore = torch ? detectedOpenblasCore(PYTHON, { ...process.env, ...TUNED_MALLOC }) : null;
+  const cpuCore = openblasCoreFor(cpuFlags());
+  const ownCore = torch && cpuCore !== null && detectedCore !== cpuCore ? cpuCore : undefined;
+  const family = /^cpu family\s*:\s*(\d+)$/m.exec(fs.readFileSync("/proc/cpuinfo", "utf8"))?.[1];
+  const cpuModel = /^model\s*:\s*(\d+)$/m.exec(fs.readFileSync("/proc/cpuinfo", "utf8"))?.[1];
+  emit({
+    machine: {
+      cpu: os.cpus()[0].model, family: family ? Number(family) : null, model: cpuModel ? Number(cpuModel) : null, cores,
+      OPENBLAS_CORETYPE: process.env.OPENBLAS_CORETYPE ?? "(not set)", openblas_core_detected: detectedCore, openblas_core_own: ownCore ?? null,
+      date: new Date().toISOString().slice(0, 10),
+    },
+  });
 
   const layouts = (n: number): [number, number][] => (n === 1 ? [[1, 1]] : [[n, n], [1, n], [n, 1]]);
   const ours = new Map<string, Record<string, number | string>[]>();
@@ -121,31 +137,34 @@ function main() {
       if (backends.includes("libtorch")) for (const gemm of GEMMS) push(ceilings, `${gemm}|${n}`, groklabCeiling("libtorch", n, gemm));
       if (backends.includes("wasm") && n === 1 && r === 0) push(ceilings, "wasm|1", groklabCeiling("wasm", 1));
       if (torch) push(ceilings, `pytorch|${n}`, Math.max(...layouts(n).map(([a, o]) => gflopsOf(pytorch("sgemm", a, o)))));
+      if (ownCore) push(ceilings, `pytorch_own_core|${n}`, Math.max(...layouts(n).map(([a, o]) => gflopsOf(pytorch("sgemm", a, o, ownCore)))));
     }
     if (!torch) continue;
     for (const model of Object.keys(CASES) as Model[]) {
       for (const n of [...new Set([1, cores])]) {
         push(base, `${model}|${n}`, Math.min(...layouts(n).map(([a, o]) => pytorch(model, a, o))));
-        if (process.env.OPENBLAS_CORETYPE) push(base, `${model}|${n}|own`, Math.min(...layouts(n).map(([a, o]) => pytorch(model, a, o, true))));
+        if (ownCore) push(base, `${model}|${n}|own`, Math.min(...layouts(n).map(([a, o]) => pytorch(model, a, o, ownCore))));
       }
       push(base, `${model}|default`, pytorch(model, 1, null));
+      if (ownCore) push(base, `${model}|default|own`, pytorch(model, 1, null, ownCore));
     }
   }
   // PyTorch's fastest layout of all (every thread layout, its default included), per model.
-  const fastest = (model: string): { ms: number; layout: string } | null => {
-    const candidates = [...new Set([1, cores])].map((n) => ({ ms: base.get(`${model}|${n}`), layout: `best of its ${n}-thread layouts` }));
-    candidates.push({ ms: base.get(`${model}|default`), layout: "its default (1 ATen thread, OpenBLAS on every core)" });
+  // suffix "|own": the same on the CPU's own OpenBLAS kernels.
+  const fastest = (model: string, suffix = ""): { ms: number; layout: string } | null => {
+    const candidates = [...new Set([1, cores])].map((n) => ({ ms: base.get(`${model}|${n}${suffix}`), layout: `best of its ${n}-thread layouts` }));
+    candidates.push({ ms: base.get(`${model}|default${suffix}`), layout: "its default (1 ATen thread, OpenBLAS on every core)" });
     const known = candidates.filter((c) => c.ms).map((c) => ({ ms: median(c.ms!), layout: c.layout }));
     return known.length ? known.reduce((x, y) => (y.ms < x.ms ? y : x)) : null;
   };
   // The ceiling at n threads: the faster of the two engines' large products (GFLOP/s).
   const ceiling = (n: number): number | null => {
-    const known = [...GEMMS, "pytorch"].map((e) => ceilings.get(`${e}|${n}`)).filter((c) => c).map((c) => median(c!));
+    const known = [...GEMMS, "pytorch", "pytorch_own_core"].map((e) => ceilings.get(`${e}|${n}`)).filter((c) => c).map((c) => median(c!));
     return known.length ? Math.max(...known) : null;
   };
   for (const n of [...new Set([1, cores])]) {
     const gflops = (e: string) => (ceilings.get(`${e}|${n}`) ? round(median(ceilings.get(`${e}|${n}`)!)) : null);
-    emit({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), wasm_gflops: gflops("wasm"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } });
+    emit({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), pytorch_own_core_gflops: gflops("pytorch_own_core"), wasm_gflops: gflops("wasm"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } });
   }
   for (const [key, lines] of ours) {
     const [model, backend, threads] = key.split("|");
@@ -154,15 +173,19 @@ function main() {
     const baseline = b ? median(b) : null;
     const d = base.get(`${model}|default`);
     const own = base.get(`${model}|${threads}|own`);
+    const ownFastest = ownCore ? fastest(model, "|own") : null;
     emit({
       model, backend, threads: Number(threads), ms_per_step: round(ms),
-      baseline: `pytorch ${threads} thread(s), best layout, OpenBLAS core ${coreType}, tuned malloc`,
+      baseline: `pytorch ${threads} thread(s), best layout, OpenBLAS core ${detectedCore ?? coreType}, tuned malloc`,
       baseline_ms_per_step: baseline === null ? null : round(baseline),
       ratio: baseline === null ? null : round(ms / baseline),
       pytorch_default_ms_per_step: d ? round(median(d)) : null,
       // PyTorch with OpenBLAS's own choice of kernels (the environment's OPENBLAS_CORETYPE dropped)
       pytorch_own_core_ms_per_step: own ? round(median(own)) : null,
       ratio_own_core: own ? round(ms / median(own)) : null,
+      pytorch_own_core_fastest_ms_per_step: ownFastest ? round(ownFastest.ms) : null,
+      pytorch_own_core_fastest_layout: ownFastest?.layout ?? null,
+      ratio_own_core_fastest: ownFastest ? round(ms / ownFastest.ms) : null,
       pytorch_fastest_ms_per_step: fastest(model) ? round(fastest(model)!.ms) : null,
       pytorch_fastest_layout: fastest(model)?.layout ?? null,
       ratio_fastest: fastest(model) ? round(ms / fastest(model)!.ms) : null,

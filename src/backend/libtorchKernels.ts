@@ -19,6 +19,11 @@ function reduceShape(shape: number[], axes: number[], keepDims: boolean): number
 /** Native kernels by tfjs kernel name; each returns null to hand the call to the cpu kernel. */
 export function libtorchKernels(addon: LibtorchAddon): Record<string, (args: KernelArgs) => Info | null> {
   const float = (...ts: Info[]) => ts.every((t) => t.dtype === "float32");
+  /** x itself, its data shared and counted (tensors are immutable), for a kernel that would copy it unchanged. */
+  const same = (x: Info, backend: unknown): Info => {
+    (backend as LibtorchBackend).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  };
   const kernels: Record<string, (args: KernelArgs) => Info | null> = {
     BatchMatMul: ({ inputs, backend, attrs }) => {
       const { a, b } = inputs as { a: Info; b: Info };
@@ -69,11 +74,7 @@ export function libtorchKernels(addon: LibtorchAddon): Record<string, (args: Ker
     const { perm } = attrs as { perm: number[] };
     if (!float(x) || x.shape.length < 2) return null;
     const be = backend as LibtorchBackend;
-    if (perm.every((p, i) => p === i)) {
-      // tf.gather's gradient transposes by the identity: share the data, as Reshape does
-      be.incRef(x.dataId);
-      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
-    }
+    if (perm.every((p, i) => p === i)) return same(x, be); // tf.gather's gradient transposes by the identity
     const { out, shape } = be.output(perm.map((i) => x.shape[i]));
     addon.transpose(be.floats(x), x.shape, perm, out, shape);
     return be.makeTensorInfo(shape, "float32", out);
@@ -84,6 +85,8 @@ export function libtorchKernels(addon: LibtorchAddon): Record<string, (args: Ker
     const a = attrs as { begin: number | number[]; size: number | number[] };
     const [begin, size] = tf.slice_util.parseSliceParams(x as tf.Tensor, a.begin, a.size);
     if (size.some((d) => d === 0)) return null;
+    // the whole tensor (Power's last layer slices its one computed position out of [batch, 1, d])
+    if (size.every((d, i) => d === x.shape[i])) return same(x, backend);
     const be = backend as LibtorchBackend;
     const { out, shape } = be.output(size);
     addon.slice(be.floats(x), x.shape, begin, size, out);
@@ -93,6 +96,7 @@ export function libtorchKernels(addon: LibtorchAddon): Record<string, (args: Ker
     const { x } = inputs as { x: Info };
     const { paddings, constantValue } = attrs as { paddings: [number, number][]; constantValue: number };
     if (!float(x) || x.shape.length === 0 || paddings.flat().some((v) => v < 0)) return null;
+    if (paddings.flat().every((v) => v === 0)) return same(x, backend); // the gradient of a whole-tensor Slice
     const be = backend as LibtorchBackend;
     const { out, shape } = be.output(x.shape.map((d, i) => paddings[i][0] + d + paddings[i][1]));
     addon.pad(be.floats(x), x.shape, paddings.flat(), constantValue, out, shape);

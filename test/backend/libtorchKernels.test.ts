@@ -23,6 +23,28 @@ test("the identity transpose (tf.gather's gradient makes one) shares the data in
   await selectBackend("cpu");
 });
 
+test("a Slice of the whole tensor and a PadV2 by zeros share the data; a part or a real pad still copies", async (t) => {
+  if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
+  await selectBackend("libtorch");
+  const backend = tf.backend() as LibtorchBackend;
+  const x = tf.tensor3d([[[1, 2]], [[3, 4]]]); // [2, 1, 2], as Power's last position is [batch, 1, d]
+  const whole = tf.slice(x, [0, 0, 0], [2, 1, 2]);
+  const part = tf.slice(x, [1, 0, 0], [1, 1, 2]);
+  const unpadded = tf.pad(x, [[0, 0], [0, 0], [0, 0]]);
+  const padded = tf.pad(x, [[0, 0], [1, 0], [0, 0]], 7);
+  assert.equal(backend.floats(whole), backend.floats(x));
+  assert.equal(backend.floats(unpadded), backend.floats(x));
+  assert.notEqual(backend.floats(part), backend.floats(x));
+  assert.deepEqual(Array.from(part.dataSync()), [3, 4]);
+  assert.deepEqual(Array.from(padded.dataSync()), [7, 7, 1, 2, 7, 7, 3, 4]);
+  x.dispose();
+  assert.deepEqual(Array.from(whole.dataSync()), [1, 2, 3, 4]); // still alive: shared, counted
+  whole.dispose();
+  assert.deepEqual(Array.from(unpadded.dataSync()), [1, 2, 3, 4]);
+  tf.dispose([unpadded, part, padded]);
+  await selectBackend("cpu");
+});
+
 test("OneHot gives int32 (tf.oneHot's default) and float32, off and on values as asked", async (t) => {
   if (!availableBackends().includes("libtorch")) return t.skip("the libtorch addon is not built");
   await selectBackend("libtorch");
