@@ -1,6 +1,6 @@
 /**
- * Which kernels PyTorch's OpenBLAS (Debian's 0.3.21, dynamic architecture) runs on this machine,
- * and which it should. OpenBLAS picks its kernels from the CPU's family and model unless
+ * Which kernels PyTorch's OpenBLAS (Debian's 0.3.21, dynamic architecture) runs on this machine
+ * (which it should: src/backend/openblasKernelsFit.ts). OpenBLAS picks its kernels from the CPU's family and model unless
  * OPENBLAS_CORETYPE names them; a model newer than its table falls back to generic SSE3 kernels
  * ("Prescott"): on 2026-12-06 an Intel Xeon family 6 model 207 (AVX-512) was detected as
  * Prescott, and PyTorch's 1024³ product ran at 18–35 GFLOP/s on one thread against 150–195 with
@@ -8,21 +8,6 @@
  * a ratio against a crippled baseline is never the only one printed.
  */
 import { spawnSync } from "child_process";
-
-/**
- * The OpenBLAS core whose kernels fit these CPU flags: SkylakeX (AVX-512 F/BW/DQ/VL, the kernels
- * OpenBLAS 0.3.21 has for every AVX-512 CPU), Haswell (AVX2 with FMA), else null (nothing better
- * than OpenBLAS's own detection to offer).
- * @example
- * openblasCoreFor("fpu sse2 avx2 fma"); // "Haswell"
- */
-export function openblasCoreFor(flags: string | null): string | null {
-  if (flags === null) return null;
-  const has = (f: string) => new RegExp(`(^|\\s)${f}(\\s|$)`).test(flags);
-  if (["avx512f", "avx512bw", "avx512dq", "avx512vl"].every(has)) return "SkylakeX";
-  if (has("avx2") && has("fma")) return "Haswell";
-  return null;
-}
 
 /**
  * The core OpenBLAS names under `env` (its OPENBLAS_VERBOSE=2 line "Core: <name>" when PyTorch

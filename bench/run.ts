@@ -30,8 +30,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { cpuFlags, defaultGemm, GemmLibrary } from "../src/backend/defaultGemm";
+import { openblasCoreFor, openblasKernelsFit } from "../src/backend/openblasKernelsFit";
 import { libtorchAddon } from "../src/backend/libtorchAddon";
-import { detectedOpenblasCore, openblasCoreFor } from "./openblasCore";
+import { detectedOpenblasCore } from "./openblasCore";
 import { CASES } from "./trainingStep";
 
 const ROOT = path.join(__dirname, "..");
@@ -106,8 +107,9 @@ function main() {
   };
   // OpenBLAS's kernels as PyTorch runs it here, and the CPU's own class when they differ.
   const detectedCore = torch ? detectedOpenblasCore(PYTHON, { ...process.env, ...TUNED_MALLOC }) : null;
-  const cpuCore = openblasCoreFor(cpuFlags());
-  const ownCore = torch && cpuCore !== null && detectedCore !== cpuCore ? cpuCore : undefined;
+  const flags = cpuFlags();
+  const cpuCore = openblasCoreFor(flags);
+  const ownCore = torch && cpuCore !== null && flags !== null && detectedCore !== null && !openblasKernelsFit(detectedCore, flags) ? cpuCore : undefined;
   const family = /^cpu family\s*:\s*(\d+)$/m.exec(fs.readFileSync("/proc/cpuinfo", "utf8"))?.[1];
   const cpuModel = /^model\s*:\s*(\d+)$/m.exec(fs.readFileSync("/proc/cpuinfo", "utf8"))?.[1];
   emit({

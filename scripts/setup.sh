@@ -42,10 +42,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# The native libtorch backend (native/): rebuilt when missing or older than its sources. Without
+# The native libtorch backend (native/): rebuilt when missing or older than any of its sources. Without
 # libtorch-dev or a compiler, groklab runs on wasm; selectBackend() says why.
 addon=native/build/Release/groklab_torch.node
-if [ ! -f "$addon" ] || [ native/src/addon.cc -nt "$addon" ] || [ native/binding.gyp -nt "$addon" ]; then
+if [ ! -f "$addon" ] || [ -n "$(find native/src native/binding.gyp -newer "$addon" 2>/dev/null)" ]; then
   if [ -f /usr/include/ATen/ATen.h ]; then
     echo "setup: building the native libtorch backend (native/)"
     npx node-gyp rebuild -C native --loglevel=error >build-native.log 2>&1 \

@@ -20,6 +20,10 @@
 extern "C" int dnnl_sgemm(char transa, char transb, int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t lda,
                           const float* B, int64_t ldb, float beta, float* C, int64_t ldc);
 
+// OpenBLAS's name for the kernels it runs (libopenblas, which libtorch's BLAS is on Debian). Weak:
+// null where the BLAS under libtorch is another one.
+extern "C" char* openblas_get_corename() __attribute__((weak));
+
 namespace {
 
 // Many tiny products of one shape (attention: 15,320 of [3×32]·[32×3]): one loop over the batch,
@@ -416,6 +420,13 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
   return Napi::String::New(env, useOneDnn ? "onednn" : "openblas");
 }
 
+// blasCore(): the core OpenBLAS runs kernels for ("Haswell", "SkylakeX", "Prescott" for its generic
+// fallback, …), the environment's OPENBLAS_CORETYPE included; "" where libtorch's BLAS is not OpenBLAS.
+Napi::Value BlasCore(const Napi::CallbackInfo& info) {
+  const char* name = openblas_get_corename ? openblas_get_corename() : nullptr;
+  return Napi::String::New(info.Env(), name ? name : "");
+}
+
 // threads(n): intra-op threads of ATen (OpenBLAS keeps its own, see OPENBLAS_NUM_THREADS).
 Napi::Value Threads(const Napi::CallbackInfo& info) {
   if (info.Length() > 0 && info[0].IsNumber()) at::set_num_threads(info[0].As<Napi::Number>().Int32Value());
@@ -465,6 +476,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("embedSumGrad", Napi::Function::New(env, Safe<EmbedSumGrad>));
   exports.Set("gemm", Napi::Function::New(env, Safe<Gemm>));
   exports.Set("threads", Napi::Function::New(env, Safe<Threads>));
+  exports.Set("blasCore", Napi::Function::New(env, Safe<BlasCore>));
   return exports;
 }
 

@@ -42,6 +42,8 @@ export interface LibtorchAddon {
   threads(n?: number): number;
   /** The library for plain products: "onednn" or "openblas" (defaultGemm chooses at load); sets it when given. */
   gemm(name?: "onednn" | "openblas"): string;
+  /** The core OpenBLAS runs kernels for ("SkylakeX", "Haswell", "Prescott" for its generic fallback, …); "" when libtorch's BLAS is not OpenBLAS. */
+  blasCore(): string;
 }
 
 /** Where node-gyp writes the addon (GROKLAB_ADDON overrides, e.g. for bundled test runs). */
@@ -75,8 +77,8 @@ export function libtorchAddon(): { addon: LibtorchAddon | null; why: string } {
         const addon = require(ADDON_PATH) as LibtorchAddon;
         addon.threads(threads);
         // Plain products: oneDNN's sgemm (in Debian's libdnnl, which libtorch links) with AVX-512,
-        // ATen's mm on OpenBLAS without it; GROKLAB_GEMM chooses (defaultGemm).
-        addon.gemm(defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM));
+        // ATen's mm on OpenBLAS without it if OpenBLAS runs kernels of the CPU's class; GROKLAB_GEMM chooses (defaultGemm).
+        addon.gemm(defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM, addon.blasCore()));
         cached = { addon, why: "" };
       } catch (err) {
         cached = { addon: null, why: `the native addon did not load: ${(err as Error).message.split("\n")[0]}` };

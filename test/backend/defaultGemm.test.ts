@@ -14,6 +14,15 @@ test("defaultGemm: oneDNN with AVX-512, OpenBLAS without, oneDNN where the flags
   assert.equal(defaultGemm(null), "onednn");
 });
 
+test("defaultGemm: without AVX-512, oneDNN when OpenBLAS runs kernels below the CPU's class (a model newer than its table)", () => {
+  assert.equal(defaultGemm(ZEN1, undefined, "Zen"), "openblas");
+  assert.equal(defaultGemm(ZEN1, undefined, "Haswell"), "openblas");
+  assert.equal(defaultGemm(ZEN1, undefined, "Prescott"), "onednn");
+  assert.equal(defaultGemm(ZEN1, undefined, ""), "openblas"); // unknown: as before
+  assert.equal(defaultGemm(ZEN1, "openblas", "Prescott"), "openblas"); // GROKLAB_GEMM still chooses
+  assert.equal(defaultGemm(GENOA, undefined, "Prescott"), "onednn");
+});
+
 test("defaultGemm: GROKLAB_GEMM chooses, and a bad value names the variable and what it got", () => {
   assert.equal(defaultGemm(ZEN1, "onednn"), "onednn");
   assert.equal(defaultGemm(GENOA, "openblas"), "openblas");

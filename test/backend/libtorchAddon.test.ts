@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { test } from "node:test";
-import { libtorchAddon } from "../../src/backend/libtorchAddon";
+import { ADDON_PATH, libtorchAddon } from "../../src/backend/libtorchAddon";
 import { assertClose } from "../helpers";
 
 const { addon, why } = libtorchAddon();
@@ -191,4 +192,18 @@ test("oneDNN and OpenBLAS give the same plain products, every transpose; a bad l
   } finally {
     addon!.gemm(before as "onednn");
   }
+});
+
+test("blasCore names the kernels OpenBLAS itself reports loading (its OPENBLAS_VERBOSE=2 line)", { skip }, () => {
+  // A child process loads the addon with OpenBLAS's own report switched on; both must agree.
+  const run = spawnSync(process.execPath, ["-e", `console.log("blasCore=" + require(${JSON.stringify(ADDON_PATH)}).blasCore())`], {
+    env: { ...process.env, OPENBLAS_VERBOSE: "2" },
+    encoding: "utf8",
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  const reported = /Core:\s*(\S+)/.exec(output)?.[1];
+  const named = /blasCore=(\S*)/.exec(output)?.[1];
+  assert.ok(reported, `OpenBLAS reported no core: ${output}`);
+  assert.equal(named, reported);
+  assert.equal(addon!.blasCore(), reported);
 });
