@@ -110,8 +110,9 @@ function main() {
   const flags = cpuFlags();
   const cpuCore = openblasCoreFor(flags);
   const ownCore = torch && cpuCore !== null && flags !== null && detectedCore !== null && !openblasKernelsFit(detectedCore, flags) ? cpuCore : undefined;
-  const family = /^cpu family\s*:\s*(\d+)$/m.exec(fs.readFileSync("/proc/cpuinfo", "utf8"))?.[1];
-  const cpuModel = /^model\s*:\s*(\d+)$/m.exec(fs.readFileSync("/proc/cpuinfo", "utf8"))?.[1];
+  const cpuinfo = fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "";
+  const family = /^cpu family\s*:\s*(\d+)$/m.exec(cpuinfo)?.[1];
+  const cpuModel = /^model\s*:\s*(\d+)$/m.exec(cpuinfo)?.[1];
   emit({
     machine: {
       cpu: os.cpus()[0].model, family: family ? Number(family) : null, model: cpuModel ? Number(cpuModel) : null, cores,
@@ -182,7 +183,7 @@ function main() {
       baseline_ms_per_step: baseline === null ? null : round(baseline),
       ratio: baseline === null ? null : round(ms / baseline),
       pytorch_default_ms_per_step: d ? round(median(d)) : null,
-      // PyTorch with OpenBLAS's own choice of kernels (the environment's OPENBLAS_CORETYPE dropped)
+      // PyTorch on the CPU's own class of OpenBLAS kernels (OPENBLAS_CORETYPE set to it), where they differ
       pytorch_own_core_ms_per_step: own ? round(median(own)) : null,
       ratio_own_core: own ? round(ms / median(own)) : null,
       pytorch_own_core_fastest_ms_per_step: ownFastest ? round(ownFastest.ms) : null,
