@@ -50,6 +50,12 @@ def run(code, interrupt_after=None, timeout=120, displays=None):
     return status, "".join(out)
 
 
+def figure_of(data):
+    """The figure of a display: a live frame's (groklab's entry) or a final one's (Plotly's)."""
+    own = data.get("application/vnd.groklab.plotly+json") or {}
+    return own.get("figure") or data.get("application/vnd.plotly.v1+json")
+
+
 def check(ok, what, detail=""):
     global passed, failed
     ok = bool(ok)
@@ -100,8 +106,7 @@ try:
         displays=displays, timeout=300)
     bars = [(t, int(m.group(1))) for t, c in displays
             if (m := re.match(r"training: (\d+)/3000", str(c.get("data", {}).get("text/plain", ""))))]
-    figures = [(t, max(c["data"]["application/vnd.plotly.v1+json"]["data"][0]["x"] or [0])) for t, c in displays
-               if "application/vnd.plotly.v1+json" in c.get("data", {})]
+    figures = [(t, max(f["data"][0]["x"] or [0])) for t, c in displays if (f := figure_of(c.get("data", {})))]
     check(status == "ok" and "live done" in out and bool(bars) and bool(figures), "a training cell with a bar and a live figure runs", f"{status}: {out[-300:]}")
     check(bool(bars) and bars[0][0] < 1.0, "the progress bar shows within a second of the cell's start",
           f"first bar message after {bars[0][0]:.2f} s" if bars else "no bar message")

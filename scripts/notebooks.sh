@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npm run -s build
-/usr/bin/python3 scripts/run_notebooks.py --mode full --plotly inline --timeout 7200 --out build/notebooks "$@"
+.venv/bin/python scripts/run_notebooks.py --mode full --plotly inline --timeout 7200 --out build/notebooks "$@"
 node --import tsx scripts/checkRendered.ts build/notebooks --interactive

@@ -22,8 +22,7 @@ try:
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from nbconvert import HTMLExporter
 except ImportError as err:
-    sys.exit(f"run_notebooks: {err}; install Jupyter with: apt-get install -y jupyter-notebook jupyter-nbconvert python3-nbclient "
-             "(or run: npm run setup)")
+    sys.exit(f"run_notebooks: {err}; run it with the project's Python, .venv/bin/python, which npm run setup installs")
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,9 +87,9 @@ def run_one(path: Path, out_dir: Path, mode: str, timeout: int, plotly: str) -> 
                   + (str(err).strip()[-4000:] or "(no message)"), flush=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     nb.metadata.setdefault("groklab", {})["mode"] = mode
-    # Signed: this machine's Jupyter opens what it executed as trusted (figures interactive). On
-    # another machine the notebook opens untrusted and each figure shows its static image with one
-    # line on why and how to trust it (figureBundle's STATIC_NOTE).
+    # Signed: this machine's Jupyter opens what it executed as trusted. Elsewhere it opens untrusted:
+    # groklab's renderer still draws every figure (it is safe); a viewer that runs no scripts shows
+    # each figure's static image with one line on why (figureBundle's STATIC_NOTE).
     NotebookNotary().sign(nb)
     nbformat.write(nb, out_dir / path.name)
     html, _ = HTMLExporter().from_notebook_node(nb)
@@ -115,8 +114,8 @@ def main() -> int:
     try:
         kernel = KernelSpecManager().get_kernel_spec("tslab").argv[0]
     except NoSuchKernel:
-        print("run_notebooks: the tslab kernel is not registered; run: npm run setup "
-              "(it runs: npx tslab install --python=/usr/bin/python3)", file=sys.stderr)
+        print("run_notebooks: the tslab kernel is not registered in this Python environment; run: npm run setup "
+              "(it registers it in .venv), then run this with .venv/bin/python", file=sys.stderr)
         return 1
     if not Path(kernel).exists():
         print(f"run_notebooks: the registered tslab kernel starts {kernel}, which does not exist "

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything groklab needs on this machine, and only what is missing (safe to re-run):
-# Debian packages (Jupyter, nbclient, Chromium), the npm packages (npm ci), the tslab kernel
-# registration, and plotly.js in Jupyter's nbextensions folder for live notebooks.
+# Debian packages (Chromium, python3-venv; libtorch-dev when root), the npm packages (npm ci), the
+# native addon, the project's Python environment .venv/ (JupyterLab 4, Notebook 7, plotly, nbclient,
+# nbconvert from PyPI, pinned in jupyter/requirements.lock), the tslab kernel registered inside it,
+# and groklab's figure renderer (jupyter/groklab-plotly, with plotly.js) as a JupyterLab extension
+# inside it. Nothing outside the checkout is written but Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PY=/usr/bin/python3
-APT_PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient chromium)
+APT_PACKAGES=(chromium python3-venv)
 OPTIONAL_PACKAGES=(libtorch-dev) # the native backend; without it groklab runs on wasm
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -56,20 +58,34 @@ if [ ! -f "$addon" ] || [ -n "$(find native/src native/binding.gyp -newer "$addo
   fi
 fi
 
-# Register the tslab kernel so that it starts this checkout's tslab (re-registered when moved).
+# The Python side of Jupyter, from PyPI into .venv/ (Debian's python3 as the base interpreter, so the
+# environment does not depend on whatever python3 comes first on PATH). Reinstalled when the lock
+# file changes.
+VENV="$PWD/.venv"
+PY="$VENV/bin/python"
+if [ ! -x "$PY" ] || ! cmp -s jupyter/requirements.lock "$VENV/groklab-requirements.lock"; then
+  echo "setup: installing JupyterLab, Notebook 7, plotly and nbclient into .venv/ (jupyter/requirements.lock)"
+  [ -x "$PY" ] || /usr/bin/python3 -m venv "$VENV"
+  "$PY" -m pip install --quiet --disable-pip-version-check -r jupyter/requirements.lock
+  cp jupyter/requirements.lock "$VENV/groklab-requirements.lock"
+fi
+
+# The tslab kernel, registered inside .venv (so it starts this checkout's tslab, whatever other
+# clones registered; re-registered when the checkout moves).
 TSLAB="$PWD/node_modules/.bin/tslab"
 registered=$("$PY" -c 'from jupyter_client.kernelspec import KernelSpecManager as K
 try: print(K().get_kernel_spec("tslab").argv[0])
 except Exception: print("")' 2>/dev/null || true)
 if [ "$registered" != "$TSLAB" ]; then
-  echo "setup: registering the tslab kernel ($TSLAB)"
-  "$TSLAB" install --python="$PY" --binary="$TSLAB" >/dev/null
+  echo "setup: registering the tslab kernel in .venv ($TSLAB)"
+  "$TSLAB" install --python="$PY" --sys-prefix --binary="$TSLAB" >/dev/null
 fi
 
-# plotly.js for live notebooks, served by the notebook server at <base>/nbextensions/groklab/.
-ext="$("$PY" -c 'from jupyter_core.paths import jupyter_data_dir; print(jupyter_data_dir())')/nbextensions/groklab"
+# groklab's figure renderer for JupyterLab 4 and Notebook 7 (live figures), with plotly.js beside it.
+ext="$VENV/share/jupyter/labextensions/groklab-plotly"
+mkdir -p "$ext/static"
+for f in package.json static/remoteEntry.js; do
+  cmp -s "jupyter/groklab-plotly/$f" "$ext/$f" || cp "jupyter/groklab-plotly/$f" "$ext/$f"
+done
 src=node_modules/plotly.js-dist-min/plotly.min.js
-if ! cmp -s "$src" "$ext/plotly.min.js"; then
-  mkdir -p "$ext"
-  cp "$src" "$ext/plotly.min.js"
-fi
+cmp -s "$src" "$ext/static/plotly.min.js" || cp "$src" "$ext/static/plotly.min.js"

@@ -6,7 +6,10 @@
 #   3. executes every notebook headless with the tslab kernel in quick mode (a cell error fails it),
 #   4. interrupts a training cell in a live tslab kernel (the stop button: the run stops, checkpointed,
 #      the variables stay, the cell resumes when run again),
-#   5. checks the rendered notebooks in headless Chromium (HTML export and an untrusted live view).
+#   5. checks the rendered notebooks in headless Chromium (the HTML exports, the saved figures' bytes),
+#   6. drives JupyterLab 4 and Notebook 7 (servers from .venv) in Chromium: runs 00 from the menu,
+#      its figures, live figure, progress bar, Kernel → Interrupt, save and reload, and every quick
+#      notebook untrusted, with and without groklab's renderer (scripts/checkJupyterUI.ts).
 # The last line sums them up: "tests: N passed, N failed". Exit status 1 when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -41,16 +44,20 @@ count build/tfjs-core-ops.summary
 
 echo "== notebooks (quick mode)"
 rm -rf build/quick
-/usr/bin/python3 scripts/run_notebooks.py --mode quick --out build/quick 2>&1 | tee build/notebooks.log
+.venv/bin/python scripts/run_notebooks.py --mode quick --out build/quick 2>&1 | tee build/notebooks.log
 count build/notebooks.log
 
 echo "== the stop button in a live tslab kernel"
-/usr/bin/python3 scripts/check_live_session.py 2>&1 | grep -v "^Exception ignored\|^Traceback\|^  File \"/usr\|^TypeError: 'NoneType'" | tee build/live-session.log
+.venv/bin/python scripts/check_live_session.py 2>&1 | grep -v "^Exception ignored\|^Traceback\|^  File \"/usr\|^TypeError: 'NoneType'" | tee build/live-session.log
 count build/live-session.log
 
 echo "== rendered notebooks in Chromium"
-node --import tsx scripts/checkRendered.ts build/quick --untrusted 2>&1 | tee build/rendered.log
+node --import tsx scripts/checkRendered.ts build/quick 2>&1 | tee build/rendered.log
 count build/rendered.log
+
+echo "== JupyterLab 4 and Notebook 7 in Chromium (the UI driven by Playwright)"
+node --import tsx scripts/checkJupyterUI.ts build/quick 2>&1 | tee build/jupyter-ui.log
+count build/jupyter-ui.log
 
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,7 +1,9 @@
 /**
  * A figure that updates in place while a loop runs (same display id), throttled by time: a
  * refresh inside a throttle window is drawn when the window ends, so the figure is never more than
- * one window behind the run. `close()` sends the final figure with its static image.
+ * one window behind the run. Refreshes are live frames (groklab's renderer redraws them in
+ * JupyterLab 4 and Notebook 7; see figureBundle); `close()` sends the final figure with its static
+ * image and its Plotly entry.
  */
 import { writeDisplay } from "./kernelDisplay";
 import { PlotlyFigure } from "../plots/PlotlyFigure";
@@ -35,10 +37,10 @@ export class LiveFigure {
     this.throttle = new Throttle(minIntervalMs);
   }
 
-  private send(staticImage: boolean): Promise<void> {
+  private send(final: boolean): Promise<void> {
     this.sending = this.sending.then(async () => {
       ensurePlotlyLoaded();
-      const bundle = await renderFigure(this.build(), this.elementId, staticImage);
+      const bundle = await renderFigure(this.build(), this.elementId, final, !final);
       writeDisplay(bundle, this.displayId, this.shown);
       this.shown = true;
     }).catch((err) => {

@@ -1,12 +1,18 @@
 /**
- * The display bundle of one Plotly figure, as plotly.py builds it for notebooks:
- * - application/vnd.plotly.v1+json: the figure (JupyterLab's and nteract's Plotly renderers),
- * - text/html: a div that draws the interactive figure once plotly.js is present and otherwise
- *   shows the static image (base64 PNG, when one could be rendered) with one line under it that
- *   says why it is not interactive and how to make it so (an untrusted notebook runs no scripts),
+ * The display bundle of one Plotly figure. Each front-end picks the first entry it can show:
+ * - application/vnd.groklab.plotly+json: groklab's own renderer (jupyter/groklab-plotly, installed
+ *   into .venv by setup) in JupyterLab 4 and Notebook 7, trusted or not; it redraws on updates,
+ *   so live figures follow their run. {} in a final figure (the figure is the Plotly entry's);
+ *   the figure itself in a live frame, which carries no Plotly entry;
+ * - application/vnd.plotly.v1+json: the figure, for plotly's renderer (VS Code; JupyterLab with
+ *   plotly's extension). Left out of live frames: plotly's renderer ignores updates (plotly.py #3053);
+ * - text/html: a div that draws the figure once plotly.js is present (the exported HTML, nbviewer)
+ *   and otherwise shows the static image with one line under it on why (see STATIC_NOTE);
+ * - image/png: the static image alone, for viewers that run no scripts and show images (GitHub's
+ *   preview, VS Code's Restricted Mode, PDF export);
  * - text/plain: a one-line description.
- * The PNG is stored once, in the HTML: an image/png beside it would double every figure's size
- * (~60 KB), and classic Notebook shows the HTML (sanitised when untrusted) before an image/png.
+ * The PNG is stored twice (in the HTML and as image/png): the HTML is what an untrusted JupyterLab
+ * without a Plotly renderer chooses (before image/png), and image/png what no-script viewers need.
  */
 import { escapeHtml, jsonForScript } from "./escapeHtml";
 import { MimeBundle } from "./MimeBundle";
@@ -21,15 +27,26 @@ export interface FigureBundleOptions {
   noImageReason?: string;
   /** Height of the interactive figure in px. Default: layout.height or 450. */
   height?: number;
+  /** A live frame (an update while training): no Plotly entry, no image, the figure in groklab's entry. */
+  live?: boolean;
 }
 
-/** The line under a static image: why it is not interactive, and how to make it so. */
+/** groklab's own MIME type, drawn by jupyter/groklab-plotly. */
+export const GROKLAB_MIME = "application/vnd.groklab.plotly+json";
+export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+
+/**
+ * The line under a static image when no script runs (an untrusted notebook without a Plotly
+ * renderer, GitHub's preview, VS Code's Restricted Mode). Where scripts run but plotly.js cannot
+ * load, the loader replaces it with the reason (plotlyLoader's NO_PLOTLY_NOTES).
+ */
 export const STATIC_NOTE =
-  "Static image: the interactive figure runs only where the notebook's scripts do (this notebook is not trusted, " +
-  "or plotly.js did not load). File → Trust Notebook, or `jupyter trust FILE`, then reopen.";
+  "Static image: scripts do not run here (an untrusted notebook, or a viewer that runs none). Interactive: open it in " +
+  "JupyterLab or Notebook 7 with groklab's renderer (npm run lab), or trust it (`jupyter trust FILE`).";
 
 /** The base64 PNG a figure bundle carries in its HTML, or undefined. */
 export function bundlePng(bundle: { data: Record<string, unknown> }): string | undefined {
+  if (typeof bundle.data["image/png"] === "string") return bundle.data["image/png"];
   return /<img src="data:image\/png;base64,([^"]+)"/.exec(String(bundle.data["text/html"] ?? ""))?.[1];
 }
 
@@ -50,7 +67,8 @@ function drawScript(id: string): string {
     "if(!el||!window.Plotly)return false;var f=JSON.parse(document.getElementById(id+'-figure').textContent);" +
     "el.innerHTML='';window.Plotly.newPlot(el,{data:f.data,layout:f.layout||{},frames:f.frames||[]," +
     "config:Object.assign({responsive:true},f.config||{})});" +
-    "return true;}if(!draw()){(window.__groklabPending=window.__groklabPending||[]).push(draw);}})();</script>"
+    "return true;}if(!draw()){(window.__groklabPending=window.__groklabPending||[]).push(draw);" +
+    "var n=window.__groklabNoPlotly&&document.querySelector('#'+id+' .groklab-static-note');if(n)n.textContent=window.__groklabNoPlotly;}})();</script>"
   );
 }
 
@@ -64,28 +82,31 @@ export function figureBundle(figure: PlotlyFigure, options: FigureBundleOptions)
       `figureBundle: figure must be an object with a "data" array of traces; received ${JSON.stringify(figure)?.slice(0, 80)}`,
     );
   }
-  const { id, pngBase64, noImageReason } = options;
+  const { id, pngBase64, noImageReason, live = false } = options;
   const height = options.height ?? (typeof figure.layout?.height === "number" ? figure.layout.height : 450);
   const title = figureTitle(figure);
-  const fallback = pngBase64
+  const fallback = live
+    ? `<div style="font:13px sans-serif;color:#666">${escapeHtml(`Live figure "${title}": drawn here once plotly.js loads; the final figure follows when the run ends.`)}</div>`
+    : pngBase64
     ? `<img src="data:image/png;base64,${pngBase64}" alt="${escapeHtml(title || "figure")}" style="max-width:100%">` +
       `<div class="groklab-static-note" style="font:12px sans-serif;color:#666">${escapeHtml(STATIC_NOTE)}</div>`
     : `<div style="font:13px sans-serif;color:#666">${escapeHtml(
-        `Interactive figure "${title}": needs plotly.js (trusted notebook)` + (noImageReason ? `; no static image: ${noImageReason}` : ""),
+        `Interactive figure "${title}": shown where plotly.js runs (JupyterLab or Notebook 7 with groklab's renderer)` +
+          (noImageReason ? `; no static image: ${noImageReason}` : ""),
       )}</div>`;
   const html =
     `<div id="${escapeHtml(id)}" class="groklab-figure" style="width:100%;min-height:${height}px">${fallback}</div>` +
     `<script type="application/json" id="${escapeHtml(id)}-figure">${jsonForScript(figure)}</script>` +
     drawScript(id);
-  const data: Record<string, unknown> = {
-    "application/vnd.plotly.v1+json": {
-      data: figure.data,
-      layout: figure.layout ?? {},
-      config: figure.config ?? {},
-      ...(figure.frames ? { frames: figure.frames } : {}),
-    },
-    "text/html": html,
-    "text/plain": `Figure${title ? ` "${title}"` : ""}: ${figure.data.length} trace(s)`,
+  const plotly = {
+    data: figure.data,
+    layout: figure.layout ?? {},
+    config: figure.config ?? {},
+    ...(figure.frames ? { frames: figure.frames } : {}),
   };
+  const data: Record<string, unknown> = live ? { [GROKLAB_MIME]: { figure: plotly } } : { [GROKLAB_MIME]: {}, [PLOTLY_MIME]: plotly };
+  data["text/html"] = html;
+  if (pngBase64 && !live) data["image/png"] = pngBase64;
+  data["text/plain"] = `Figure${title ? ` "${title}"` : ""}: ${figure.data.length} trace(s)`;
   return { data, metadata: {} };
 }

@@ -59,12 +59,16 @@ export function ensurePlotlyLoaded(): void {
   session.loaderSent = true;
 }
 
-/** The bundle of a figure with its static image (rendered now, when enabled and possible). */
-export async function renderFigure(figure: PlotlyFigure, id = newDisplayId("figure"), staticImage?: boolean): Promise<MimeBundle> {
+/**
+ * The bundle of a figure with its static image (rendered now, when enabled and possible); a live
+ * frame (`live`) has none and is shaped for updates (figureBundle).
+ */
+export async function renderFigure(figure: PlotlyFigure, id = newDisplayId("figure"), staticImage?: boolean, live = false): Promise<MimeBundle> {
   const o = session.options;
   const layout = figure.layout ?? {};
   const width = typeof layout.width === "number" ? layout.width : (o.imageWidth ?? 800);
   const height = typeof layout.height === "number" ? layout.height : (o.imageHeight ?? 450);
+  if (live) return withFigureNotes(figure, figureBundle(figure, { id, height, live }));
   if (!(staticImage ?? o.staticImage ?? true)) return withFigureNotes(figure, figureBundle(figure, { id, height }));
   const png = await session.renderer.render(figure, width, height);
   return withFigureNotes(

@@ -2,13 +2,22 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { setDisplaySink } from "../../src/notebook/kernelDisplay";
 import { LiveFigure } from "../../src/notebook/LiveFigure";
-import { configureDisplay } from "../../src/notebook/show";
+import { closeDisplay, configureDisplay } from "../../src/notebook/show";
+import { bundlePng, GROKLAB_MIME, PLOTLY_MIME } from "../../src/notebook/figureBundle";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The largest x of the figure in a display bundle (its Plotly JSON). */
+type Fig = { data: { x: number[] }[] };
+
+/** The figure of a display bundle: a live frame's (groklab's entry) or a final one's (Plotly's). */
+function figureOf(bundle: { data: Record<string, unknown> }): Fig | undefined {
+  const own = bundle.data[GROKLAB_MIME] as { figure?: Fig } | undefined;
+  return own?.figure ?? (bundle.data[PLOTLY_MIME] as Fig | undefined);
+}
+
+/** The largest x of the figure in a display bundle. */
 function lastX(bundle: { data: Record<string, unknown> }): number {
-  const fig = bundle.data["application/vnd.plotly.v1+json"] as { data: { x: number[] }[] } | undefined;
+  const fig = figureOf(bundle);
   return fig ? Math.max(...fig.data[0].x) : NaN;
 }
 
@@ -16,7 +25,7 @@ test("a live figure is never more than one throttle window behind the loop: the 
   configureDisplay({ staticImage: false });
   const sent: number[] = [];
   setDisplaySink((b) => {
-    if (b.data["application/vnd.plotly.v1+json"]) sent.push(lastX(b));
+    if (figureOf(b)) sent.push(lastX(b));
   });
   try {
     const xs: number[] = [];
@@ -52,5 +61,39 @@ test("a live figure whose figure fails in a trailing redraw throws that error fr
   } finally {
     setDisplaySink(undefined);
     configureDisplay({ staticImage: true });
+  }
+});
+
+test("live frames carry the figure in groklab's entry only (plotly's renderer ignores updates); the final one adds Plotly's entry and the image", async () => {
+  const sent: { data: Record<string, unknown> }[] = [];
+  const updates: boolean[] = [];
+  setDisplaySink((b, _id, update) => {
+    sent.push(b);
+    updates.push(update);
+  });
+  try {
+    const xs = [1];
+    const live = new LiveFigure(() => ({ data: [{ type: "scatter", x: xs.slice(), y: xs.slice() }] }), 10);
+    await live.refresh();
+    xs.push(2);
+    await sleep(20);
+    await live.refresh();
+    xs.push(3);
+    await live.close();
+    const frames = sent.filter((b) => figureOf(b));
+    assert.ok(frames.length >= 2, `${frames.length} frames`);
+    for (const frame of frames.slice(0, -1)) {
+      assert.deepEqual(Object.keys(frame.data).sort(), [GROKLAB_MIME, "text/html", "text/plain"]);
+      assert.equal(bundlePng(frame), undefined);
+    }
+    const last = frames.at(-1)!;
+    assert.deepEqual(Object.keys(last.data).sort(), [GROKLAB_MIME, PLOTLY_MIME, "image/png", "text/html", "text/plain"]);
+    assert.deepEqual(last.data[GROKLAB_MIME], {}, "the final figure is read from Plotly's entry, not stored twice");
+    assert.equal(lastX(last), 3);
+    assert.equal(Buffer.from(String(last.data["image/png"]), "base64").subarray(1, 4).toString(), "PNG");
+    assert.deepEqual(updates.slice(updates.length - frames.length), [false, ...frames.slice(1).map(() => true)], "one display, then updates of it");
+  } finally {
+    setDisplaySink(undefined);
+    await closeDisplay();
   }
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bundlePng, figureBundle, figureTitle, STATIC_NOTE } from "../../src/notebook/figureBundle";
+import { bundlePng, figureBundle, figureTitle, GROKLAB_MIME, STATIC_NOTE } from "../../src/notebook/figureBundle";
 
 const figure = {
   data: [{ type: "scatter", x: [1, 2, 3], y: [2, 1, 3], name: "</script><script>alert(1)</script>" }],
@@ -13,11 +13,12 @@ function embeddedJson(html: string, id: string): unknown {
   return JSON.parse(match[1]);
 }
 
-test("a figure with a PNG stores it once, in the HTML, beside the Plotly JSON and a text line", () => {
+test("a figure with a PNG: groklab's entry, the Plotly JSON, the HTML with the image, the image alone, a text line", () => {
   const bundle = figureBundle(figure, { id: "fig-1", pngBase64: "iVBORw0KGgo=" });
-  assert.deepEqual(Object.keys(bundle.data).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
+  assert.deepEqual(Object.keys(bundle.data).sort(), [GROKLAB_MIME, "application/vnd.plotly.v1+json", "image/png", "text/html", "text/plain"]);
+  assert.deepEqual(bundle.data[GROKLAB_MIME], {}, "groklab's renderer reads the figure from the Plotly entry");
   assert.equal(bundlePng(bundle), "iVBORw0KGgo=");
-  assert.equal(JSON.stringify(bundle).split("iVBORw0KGgo=").length - 1, 1, "the PNG appears once in the bundle");
+  assert.equal(JSON.stringify(bundle).split("iVBORw0KGgo=").length - 1, 2, "the PNG appears in the HTML and as image/png");
   assert.deepEqual(bundle.data["application/vnd.plotly.v1+json"], { data: figure.data, layout: figure.layout, config: {} });
   assert.equal(bundle.data["text/plain"], 'Figure "a <b>title</b>": 1 trace(s)');
 });
@@ -28,9 +29,16 @@ test("the HTML shows the static image until plotly.js draws, and embeds the figu
   assert.deepEqual(embeddedJson(html, "fig-1"), { ...figure });
   // under the image, the one line on why it is static and how to make it interactive
   assert.ok(html.includes(`<div class="groklab-static-note" style="font:12px sans-serif;color:#666">${STATIC_NOTE.replace(/'/g, "&#39;")}</div>`), html.slice(0, 400));
-  assert.match(STATIC_NOTE, /not trusted.*File → Trust Notebook, or `jupyter trust FILE`/);
+  assert.match(STATIC_NOTE, /scripts do not run here.*npm run lab.*`jupyter trust FILE`/);
   // Two script elements close (the JSON and the draw script); the data adds none.
   assert.equal(html.match(/<\/script>/g)?.length, 2);
+});
+
+test("a live frame holds the figure in groklab's entry, and neither Plotly's entry nor an image", () => {
+  const bundle = figureBundle(figure, { id: "fig-1", pngBase64: "AAAA", live: true });
+  assert.deepEqual(Object.keys(bundle.data).sort(), [GROKLAB_MIME, "text/html", "text/plain"]);
+  assert.deepEqual(bundle.data[GROKLAB_MIME], { figure: { data: figure.data, layout: figure.layout, config: {} } });
+  assert.equal(bundlePng(bundle), undefined);
 });
 
 test("without a PNG the HTML says why", () => {

@@ -24,10 +24,11 @@ test("the first figure of a session brings the plotly.js loader once; each figur
   });
   await closeDisplay();
   assert.equal(out.length, 3, "loader + two figures");
-  assert.match(String(out[0].data["text/html"]), /nbextensions\/groklab\/plotly.min.js/);
+  assert.match(String(out[0].data["text/html"]), /groklab-plotly\/static\/plotly.min.js/);
   for (const fig of out.slice(1)) {
     assert.ok(fig.data["application/vnd.plotly.v1+json"]);
     assert.equal(Buffer.from(String(bundlePng(fig)), "base64").subarray(1, 4).toString(), "PNG");
+    assert.equal(fig.data["image/png"], bundlePng(fig), "the same PNG as image/png, for viewers that run no scripts");
   }
 });
 

@@ -1,0 +1,425 @@
+/**
+ * groklab in the front-ends its users run, driven through their UI with Playwright and Debian's
+ * Chromium: JupyterLab 4 and Notebook 7, each a real server from the project's .venv, in quick mode.
+ *
+ * In each front-end, on a fresh copy of notebooks/00-start-here.ipynb and a fresh runs/ folder:
+ * - Run → Run All Cells from the menu: every cell runs without an error;
+ * - every figure is drawn by plotly.js through groklab's renderer and holds its data (hovering a
+ *   point shows its tooltip);
+ * - the progress bar reached its end, and the live figure's last point is the run's last
+ *   evaluation in its run folder's log (the live figure followed the run: it was redrawn);
+ * - Kernel → Interrupt during a long training cell: the run stops at a step boundary, the kernel
+ *   and its variables stay, running the cell again resumes from the checkpoint;
+ * - save, reload: every figure is drawn again from the saved notebook;
+ * - the notebook the main command executed, opened untrusted: every figure drawn (the renderer is safe);
+ * Then every notebook the main command executed (EXECUTED_DIR), untrusted in JupyterLab 4: with
+ * groklab's renderer every figure is drawn; without groklab's or plotly's renderer (a viewer that
+ * runs no scripts) every figure shows its static image with the line that says why.
+ * Screenshots go to build/ui/. Prints one line per check and "jupyter ui: N passed, N failed".
+ *
+ * Usage: node --import tsx scripts/checkJupyterUI.ts EXECUTED_DIR (e.g. build/quick)
+ */
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as net from "net";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import { findChromium } from "../src/notebook/FigureRenderer";
+
+/* The page functions below run in the browser; the project compiles without the DOM lib. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any;
+type HTMLElement = { getAttribute(name: string): string | null; classList: { contains(c: string): boolean } };
+type HTMLImageElement = { complete: boolean; naturalWidth: number };
+
+const ROOT = path.resolve(__dirname, "..");
+const JUPYTER = path.join(ROOT, ".venv", "bin", "jupyter");
+const OUT = path.join(ROOT, "build", "ui");
+const NOTEBOOK = "00-start-here.ipynb";
+/** The notebook on screen (JupyterLab keeps other open notebooks in the page, hidden). */
+const NB = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook";
+const INTERRUPT_NOTEBOOK = "interrupt.ipynb";
+
+type App = "lab" | "notebook";
+
+let passed = 0;
+let failed = 0;
+function report(ok: boolean, what: string, detail = ""): void {
+  console.log(`${ok ? "ok" : "FAILED"} ${what}${ok || !detail ? "" : `: ${detail}`}`);
+  ok ? passed++ : failed++;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A notebook of two cells in a fresh folder of its own: a long MLP run with a bar, and a check of the variables. */
+function interruptNotebook(runDir: string): object {
+  const code = (source: string) => ({ cell_type: "code", metadata: {}, execution_count: null, outputs: [], source });
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+    cells: [
+      code(
+        'import * as gl from "../dist";\nawait gl.selectBackend();\nconst before = 42;\n' +
+          `const config: gl.ExperimentConfig = { data: { operation: "x+y", p: 31 }, model: { kind: "mlp", width: 64 }, ` +
+          `train: { steps: 1000000, evaluation: { every: 100 } }, run: { dir: ${JSON.stringify(runDir)} } };`,
+      ),
+      code(
+        'const bar = new gl.ProgressBar(config.train!.steps!, { label: "long run" });\n' +
+          "const r = await gl.runExperiment(config, { onEvaluation: (e) => bar.update(e.step) });\n" +
+          "bar.close();\nconsole.log(`stoppedBy ${r.stoppedBy}, from step ${r.startStep} to ${r.records.at(-1)!.step}`);",
+      ),
+      code('console.log("still here", before, r.stoppedBy);'),
+    ],
+  };
+}
+
+/** A fresh folder for one front-end: notebooks/ with the notebooks, dist/ linked to the build, runs/ empty. */
+function prepare(app: App): string {
+  const dir = path.join(OUT, app);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, "notebooks"), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, "dist"), path.join(dir, "dist"));
+  const nb = JSON.parse(fs.readFileSync(path.join(ROOT, "notebooks", NOTEBOOK), "utf8"));
+  for (const cell of nb.cells) if (cell.cell_type === "code") Object.assign(cell, { outputs: [], execution_count: null });
+  fs.writeFileSync(path.join(dir, "notebooks", NOTEBOOK), JSON.stringify(nb, null, 1));
+  fs.writeFileSync(path.join(dir, "notebooks", INTERRUPT_NOTEBOOK), JSON.stringify(interruptNotebook(path.join(dir, "runs", "interrupt")), null, 1));
+  return dir;
+}
+
+interface Server {
+  url: string;
+  stop(): void;
+}
+
+/** A Jupyter server of the project's .venv on `root`, without a token, with an in-memory notary (nothing is trusted from before). */
+async function startServer(app: App, root: string, page: Page, env: NodeJS.ProcessEnv = {}): Promise<Server> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    JUPYTER,
+    [app, "--no-browser", "--allow-root", `--port=${port}`, "--ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
+      `--ServerApp.root_dir=${root}`, "--NotebookNotary.db_file=:memory:", `--LabApp.workspaces_dir=${path.join(root, ".workspaces")}`,
+      `--JupyterNotebookApp.workspaces_dir=${path.join(root, ".workspaces")}`],
+    { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GROKLAB_MODE: "quick", ...env } },
+  );
+  let log = "";
+  child.stderr?.on("data", (d) => (log = (log + d).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    if (await page.goto(`${url}/api/status`).then((r) => r?.ok() ?? false, () => false)) return { url, stop: () => child.kill() };
+    await page.waitForTimeout(500);
+  }
+  child.kill();
+  throw new Error(`checkJupyterUI: the ${app} server did not answer within 60 s; its log ends:\n${log}`);
+}
+
+function notebookUrl(server: Server, app: App, file: string): string {
+  return app === "lab" ? `${server.url}/lab/tree/${file}` : `${server.url}/notebooks/${file}`;
+}
+
+/** Opens a notebook and waits until its kernel is idle. */
+async function open(page: Page, server: Server, app: App, file: string): Promise<void> {
+  await page.goto(notebookUrl(server, app, file));
+  await page.waitForSelector(`${NB} .jp-Cell`, { timeout: 60000 });
+  await waitIdle(page, 60000);
+}
+
+/** Waits until the notebook's kernel reports idle (the status in the toolbar / status bar). */
+async function waitIdle(page: Page, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    (nb) => {
+      const prompts = Array.from(document.querySelectorAll(`${nb} .jp-InputArea-prompt`)).map((p) => (p as { textContent: string | null }).textContent ?? "");
+      const indicator = document.querySelector(".jp-Notebook-ExecutionIndicator, .jp-KernelStatus, [data-status]");
+      const status = indicator?.getAttribute("data-status") ?? "";
+      return !prompts.some((p) => p.includes("*")) && status !== "busy" && status !== "starting";
+    },
+    NB,
+    { timeout },
+  );
+}
+
+/** Clicks a main-menu item: menu "Run", item "Run All Cells". */
+async function menu(page: Page, top: string, item: string): Promise<void> {
+  await page.locator(".lm-MenuBar-itemLabel", { hasText: new RegExp(`^${top}$`) }).first().click();
+  await page.locator(".lm-Menu-itemLabel", { hasText: new RegExp(`^${item}$`) }).first().click();
+}
+
+/** Runs every cell from the menu and waits until each code cell has run. */
+async function runAll(page: Page, timeout: number): Promise<void> {
+  await menu(page, "Run", "Run All Cells");
+  await page.waitForFunction(
+    (nb) => {
+      const prompts = Array.from(document.querySelectorAll(`${nb} .jp-CodeCell .jp-InputArea-prompt`)).map((p) => (p as { textContent: string | null }).textContent ?? "");
+      return prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p));
+    },
+    NB,
+    { timeout },
+  );
+}
+
+interface FigureState {
+  title: string;
+  renderer: string;
+  drawn: boolean;
+  points: number;
+  lastX: number | null;
+  draws: number;
+}
+
+/** Every figure output of the page: who drew it, whether plotly.js did, how many points it holds. */
+async function figures(page: Page): Promise<FigureState[]> {
+  // a windowed notebook draws cells as they come into view
+  await page.evaluate(async (nb) => {
+    const scroller = document.querySelector(`${nb}.jp-WindowedPanel-outer, ${nb} .jp-WindowedPanel-outer, ${nb}`) as { scrollHeight: number; scrollTop: number } | null;
+    if (!scroller) return;
+    for (let y = 0; y <= scroller.scrollHeight; y += 400) {
+      scroller.scrollTop = y;
+      await new Promise((r) => setTimeout(r, 60));
+    }
+  }, NB);
+  await page.waitForTimeout(1500);
+  return page.$$eval(`${NB} :is(.groklab-plotly-output, .groklab-figure, .jp-RenderedImage)`, (els) =>
+    els
+      .filter((el) => !el.closest(".groklab-plotly-output") || el.classList.contains("groklab-plotly-output"))
+      .map((el) => {
+        const gd = el as HTMLElement & { data?: { x?: number[]; y?: number[] }[] };
+        const xs = (gd.data ?? []).flatMap((t) => (Array.isArray(t.x) ? t.x : []));
+        const ys = (gd.data ?? []).flatMap((t) => (Array.isArray(t.y) ? t.y : []));
+        return {
+          title: el.querySelector(".gtitle")?.textContent ?? "",
+          renderer: el.classList.contains("groklab-plotly-output") ? "groklab" : el.classList.contains("groklab-figure") ? "html" : "image",
+          drawn: Boolean(el.querySelector(".main-svg")),
+          points: Math.max(xs.length, ys.length),
+          lastX: xs.length ? Math.max(...xs.filter((x) => typeof x === "number")) : null,
+          draws: Number(el.getAttribute("data-groklab-draws") ?? 0),
+        };
+      }),
+  );
+}
+
+/** Hovers the middle of the first figure's plot area; true when plotly.js shows a tooltip. */
+async function hoverShowsTooltip(page: Page): Promise<boolean> {
+  const plot = page.locator(`${NB} .groklab-plotly-output .nsewdrag`).first();
+  await plot.scrollIntoViewIfNeeded();
+  const box = await plot.boundingBox();
+  if (!box) return false;
+  for (const fx of [0.5, 0.3, 0.7, 0.9, 0.1]) {
+    for (const fy of [0.5, 0.2, 0.8]) {
+      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+      await page.waitForTimeout(150);
+      if ((await page.locator(".hoverlayer .hovertext").count()) > 0) return true;
+    }
+  }
+  return false;
+}
+
+/** The last evaluation's step in a run folder's log. */
+function lastLoggedStep(runDir: string): number | null {
+  const file = path.join(runDir, "log.jsonl");
+  if (!fs.existsSync(file)) return null;
+  const steps = fs.readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l).step as number);
+  return steps.length ? Math.max(...steps) : null;
+}
+
+/** How many figures an executed notebook holds. */
+function figureCount(ipynb: string): number {
+  const nb = JSON.parse(fs.readFileSync(ipynb, "utf8"));
+  return nb.cells.flatMap((c: { outputs?: { data?: object }[] }) => c.outputs ?? []).filter((o: { data?: object }) => o.data && "application/vnd.plotly.v1+json" in o.data).length;
+}
+
+async function checkApp(browser: Browser, app: App, executedDir: string): Promise<void> {
+  const name = app === "lab" ? "JupyterLab 4" : "Notebook 7";
+  const dir = prepare(app);
+  const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  const server = await startServer(app, dir, page);
+  try {
+    // 1. Run all cells of 00 from the menu.
+    await open(page, server, app, `notebooks/${NOTEBOOK}`);
+    const started = Date.now();
+    await runAll(page, 300000);
+    const errors = await page.locator(`${NB} :is(.jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-RenderedText[data-mime-type='application/vnd.jupyter.error'])`).count();
+    report(errors === 0, `${name}: ${NOTEBOOK}, Run All Cells from the menu: every cell ran without an error (${((Date.now() - started) / 1000).toFixed(0)} s)`, `${errors} error output(s)`);
+    const figs = await figures(page);
+    const expected = figureCount(path.join(executedDir, NOTEBOOK));
+    report(
+      figs.length === expected && figs.every((f) => f.renderer === "groklab" && f.drawn && f.points > 0),
+      `${name}: ${expected} figure(s) drawn by plotly.js through groklab's renderer, each holding its data`,
+      JSON.stringify(figs),
+    );
+    report(await hoverShowsTooltip(page), `${name}: hovering a figure shows plotly.js's tooltip`);
+    const bar = (await page.locator(`${NB} .groklab-progress`).first().textContent()) ?? "";
+    const barMatch = /(\d+)\/(\d+) \(([\d.]+)%\)/.exec(bar);
+    const runDir = path.join(dir, "runs", "00-start-here-quick");
+    const last = lastLoggedStep(runDir);
+    report(barMatch !== null && Number(barMatch[1]) === last, `${name}: the progress bar reached the run's last step (${last})`, bar);
+    const live = figs.find((f) => / live$/.test(f.title));
+    report(
+      live !== undefined && live.lastX === last && live.draws >= 2,
+      `${name}: the live figure's last point is the run's last evaluation (step ${last}), redrawn in place (${live?.draws ?? 0} draws)`,
+      JSON.stringify(live),
+    );
+    await page.screenshot({ path: path.join(OUT, `${app}-00-run.png`) });
+    await page.locator(`${NB} .groklab-plotly-output`).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, `${app}-00-figures.png`) });
+
+    // 2. Save, reload: the figures come back from the saved notebook.
+    await page.keyboard.press("Control+s");
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.waitForSelector(`${NB} .jp-Cell`, { timeout: 60000 });
+    const reloaded = await figures(page);
+    report(
+      reloaded.length === expected && reloaded.every((f) => f.drawn && f.points > 0),
+      `${name}: saved and reloaded, every figure is drawn again`,
+      JSON.stringify(reloaded),
+    );
+
+    // 3. Kernel → Interrupt during a long training cell.
+    await open(page, server, app, `notebooks/${INTERRUPT_NOTEBOOK}`);
+    await menu(page, "Run", "Run All Cells");
+    await page.waitForFunction((nb) => /long run\D*[1-9]\d*\//.test(document.querySelector(`${nb} .groklab-progress`)?.textContent ?? ""), NB, { timeout: 120000 });
+    await page.waitForTimeout(1500);
+    await menu(page, "Kernel", "Interrupt Kernel");
+    await waitIdle(page, 60000).catch(() => undefined);
+    await page.waitForTimeout(1000);
+    const text = async () => (await page.locator(NB).textContent()) ?? "";
+    const afterInterrupt = await text();
+    const stopped = /stoppedBy signal, from step 0 to (\d+)/.exec(afterInterrupt);
+    report(stopped !== null, `${name}: Kernel → Interrupt stops the training cell at a step boundary; the cell ends normally`, afterInterrupt.slice(-400));
+    // Run All stops at an interrupted cell; the third cell checks the kernel and variables.
+    await page.locator(`${NB} .jp-CodeCell`).nth(2).click();
+    await page.keyboard.press("Shift+Enter");
+    await page.waitForFunction((nb) => /still here/.test(document.querySelector(nb)?.textContent ?? ""), NB, { timeout: 60000 }).catch(() => undefined);
+    report(/still here 42 signal/.test(await text()), `${name}: after the interrupt the kernel and its variables stay`, (await text()).slice(-300));
+    await page.locator(`${NB} .jp-CodeCell`).nth(1).click();
+    await page.keyboard.press("Control+Enter");
+    await page.waitForFunction((nb) => /long run\D*[1-9]\d*\/1000000/.test(document.querySelector(`${nb} .groklab-progress`)?.textContent ?? ""), NB, { timeout: 60000 }).catch(() => undefined);
+    await page.waitForTimeout(2000);
+    await menu(page, "Kernel", "Interrupt Kernel");
+    await page.waitForFunction((nb) => /stoppedBy signal, from step [1-9]\d*/.test(document.querySelector(nb)?.textContent ?? ""), NB, { timeout: 60000 }).catch(() => undefined);
+    const resumed = /stoppedBy signal, from step (\d+)/.exec(await text());
+    report(
+      resumed !== null && stopped !== null && Number(resumed[1]) > 0,
+      `${name}: running the cell again resumes the run from its checkpoint (step ${resumed?.[1] ?? "?"}; the interrupted run's last evaluation: ${stopped?.[1] ?? "?"})`,
+      (await text()).slice(-300),
+    );
+    await page.screenshot({ path: path.join(OUT, `${app}-interrupt.png`) });
+    await menu(page, "Kernel", "Shut Down Kernel").catch(() => undefined);
+
+    // 4. The main command's executed notebook, untrusted here (the in-memory notary knows no signature).
+    fs.copyFileSync(path.join(executedDir, NOTEBOOK), path.join(dir, "executed.ipynb"));
+    await page.goto(notebookUrl(server, app, "executed.ipynb"));
+    await page.waitForSelector(`${NB} .jp-Cell`, { timeout: 60000 });
+    const untrusted = await figures(page);
+    report(
+      untrusted.length === expected && untrusted.every((f) => f.renderer === "groklab" && f.drawn && f.points > 0),
+      `${name}: the main command's notebook, untrusted: every figure drawn interactively (groklab's renderer is safe)`,
+      JSON.stringify(untrusted),
+    );
+    await page.locator(`${NB} .groklab-plotly-output`).first().scrollIntoViewIfNeeded().catch(() => undefined);
+    await page.screenshot({ path: path.join(OUT, `${app}-untrusted.png`) });
+  } catch (err) {
+    await page.screenshot({ path: path.join(OUT, `${app}-failed.png`) }).catch(() => undefined);
+    throw err;
+  } finally {
+    server.stop();
+    await page.close();
+  }
+}
+
+/**
+ * Every notebook the main command executed, untrusted, in JupyterLab 4: with groklab's renderer
+ * (every figure interactive), or with neither groklab's nor plotly's renderer, i.e. a viewer that
+ * runs no scripts (every figure its static image, with the line on why).
+ */
+async function checkExecuted(browser: Browser, executedDir: string, notebooks: string[], renderer: boolean): Promise<void> {
+  const what = renderer ? "untrusted" : "no-renderer";
+  const dir = path.join(OUT, what);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const config = path.join(dir, ".config");
+  fs.mkdirSync(path.join(config, "labconfig"), { recursive: true });
+  const disabled = renderer ? {} : { "groklab-plotly:renderer": true, "@jupyterlab/plotly-extension:factory": true };
+  fs.writeFileSync(path.join(config, "labconfig", "page_config.json"), JSON.stringify({ disabledExtensions: disabled }));
+  for (const nb of notebooks) fs.copyFileSync(path.join(executedDir, nb), path.join(dir, nb));
+  const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  const server = await startServer("lab", dir, page, { JUPYTER_CONFIG_DIR: config });
+  try {
+    for (const nb of notebooks) {
+      await page.goto(notebookUrl(server, "lab", nb));
+      await page.waitForSelector(`${NB} .jp-Cell`, { timeout: 60000 });
+      const states = await figures(page);
+      const expected = figureCount(path.join(executedDir, nb));
+      if (renderer) {
+        report(
+          states.length === expected && states.every((f) => f.renderer === "groklab" && f.drawn && f.points > 0),
+          `JupyterLab 4, ${nb} as the main command saved it, untrusted: ${expected} figure(s) drawn by groklab's renderer, each holding its data`,
+          JSON.stringify(states.filter((f) => !(f.renderer === "groklab" && f.drawn && f.points > 0)).slice(0, 3)) + ` of ${states.length}`,
+        );
+      } else {
+        const notes = await page.$$eval(`${NB} .groklab-static-note`, (els) => els.map((e) => e.textContent ?? ""));
+        const images = await page.$$eval(`${NB} .groklab-figure img`, (els) => els.filter((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0).length);
+        report(
+          states.length === expected && states.every((f) => f.renderer === "html" && !f.drawn) && images === expected && notes.length === expected && notes.every((n) => /scripts do not run here/.test(n)),
+          `JupyterLab 4 without a Plotly renderer, ${nb} untrusted (no scripts run): ${expected} figure(s) shown as static images with the line on why`,
+          `${states.length} outputs, ${images} images; notes ${JSON.stringify([...new Set(notes)])}`,
+        );
+      }
+      await page.locator(`${NB} :is(.groklab-plotly-output, .groklab-figure)`).first().scrollIntoViewIfNeeded().catch(() => undefined);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(OUT, `${what}-${nb.replace(/\.ipynb$/, "")}.png`) });
+    }
+  } finally {
+    server.stop();
+    await page.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const executedDir = path.resolve(process.argv[2] ?? "build/quick");
+  if (!fs.existsSync(JUPYTER)) throw new Error(`checkJupyterUI: ${JUPYTER} is missing; run npm run setup`);
+  if (!fs.existsSync(path.join(executedDir, NOTEBOOK))) throw new Error(`checkJupyterUI: ${executedDir} has no executed ${NOTEBOOK}; run the notebooks first`);
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("checkJupyterUI: Chromium not found; install it with: apt-get install -y chromium");
+  fs.mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+  try {
+    const apps = (process.env.GROKLAB_UI_APPS ?? "lab,notebook").split(",") as App[];
+    for (const app of apps) {
+      try {
+        await checkApp(browser, app, executedDir);
+      } catch (err) {
+        report(false, `${app}: the session did not complete`, String((err as Error).message ?? err).split("\n").slice(0, 6).join(" "));
+      }
+    }
+    const executed = fs.readdirSync(executedDir).filter((f) => f.endsWith(".ipynb")).sort();
+    for (const renderer of [true, false]) {
+      await checkExecuted(browser, executedDir, executed, renderer).catch((err) =>
+        report(false, `JupyterLab 4 ${renderer ? "with" : "without"} groklab's renderer: the session did not complete`, String(err).slice(0, 400)),
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`jupyter ui: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    console.log(`jupyter ui: ${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  },
+);
