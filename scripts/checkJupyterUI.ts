@@ -103,11 +103,21 @@ interface Server {
 /** A Jupyter server of the project's .venv on `root`, without a token, with an in-memory notary (nothing is trusted from before). */
 async function startServer(app: App, root: string, page: Page, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const port = await freePort();
+  // Every cell in the page (JupyterLab 4 otherwise leaves the outputs of cells out of view out of
+  // the page, and a check could not count them), and no news prompt over the notebook.
+  const settings = path.join(root, ".settings");
+  const write = (file: string, value: object) => {
+    fs.mkdirSync(path.dirname(path.join(settings, file)), { recursive: true });
+    fs.writeFileSync(path.join(settings, file), JSON.stringify(value));
+  };
+  write("@jupyterlab/notebook-extension/tracker.jupyterlab-settings", { windowingMode: "none" });
+  write("@jupyterlab/apputils-extension/notification.jupyterlab-settings", { fetchNews: "false" });
   const child: ChildProcess = spawn(
     JUPYTER,
     [app, "--no-browser", "--allow-root", `--port=${port}`, "--ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
       `--ServerApp.root_dir=${root}`, "--NotebookNotary.db_file=:memory:", `--LabApp.workspaces_dir=${path.join(root, ".workspaces")}`,
-      `--JupyterNotebookApp.workspaces_dir=${path.join(root, ".workspaces")}`],
+      `--JupyterNotebookApp.workspaces_dir=${path.join(root, ".workspaces")}`, `--LabApp.user_settings_dir=${settings}`,
+      `--JupyterNotebookApp.user_settings_dir=${settings}`],
     { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GROKLAB_MODE: "quick", ...env } },
   );
   let log = "";
@@ -121,14 +131,27 @@ async function startServer(app: App, root: string, page: Page, env: NodeJS.Proce
   throw new Error(`checkJupyterUI: the ${app} server did not answer within 60 s; its log ends:\n${log}`);
 }
 
+/** The notebook's page; in JupyterLab on a fresh workspace (no other notebook restored beside it). */
 function notebookUrl(server: Server, app: App, file: string): string {
-  return app === "lab" ? `${server.url}/lab/tree/${file}` : `${server.url}/notebooks/${file}`;
+  return app === "lab" ? `${server.url}/lab/tree/${file}?reset` : `${server.url}/notebooks/${file}`;
+}
+
+/** Opens a notebook: once its panel is the one on screen, with its cells. */
+async function show(page: Page, server: Server, app: App, file: string): Promise<void> {
+  await page.goto(notebookUrl(server, app, file));
+  const name = path.basename(file);
+  const stem = name.replace(/\.ipynb$/, "").slice(0, 12); // the title shortens long names
+  await page
+    .waitForFunction(({ nb, stem }) => document.title.includes(stem) && document.querySelector(`${nb} .jp-Cell`) !== null, { nb: NB, stem }, { timeout: 60000 })
+    .catch(async (err) => {
+      const seen = await page.evaluate((nb) => `title "${document.title}", ${document.querySelectorAll(`${nb} .jp-Cell`).length} cells on screen`, NB);
+      throw new Error(`checkJupyterUI: ${file} did not open within 60 s (${seen}): ${String(err).split("\n")[0]}`);
+    });
 }
 
 /** Opens a notebook and waits until its kernel is idle. */
 async function open(page: Page, server: Server, app: App, file: string): Promise<void> {
-  await page.goto(notebookUrl(server, app, file));
-  await page.waitForSelector(`${NB} .jp-Cell`, { timeout: 60000 });
+  await show(page, server, app, file);
   await waitIdle(page, 60000);
 }
 
@@ -152,9 +175,22 @@ async function menu(page: Page, top: string, item: string): Promise<void> {
   await page.locator(".lm-Menu-itemLabel", { hasText: new RegExp(`^${item}$`) }).first().click();
 }
 
+/** Clicks Run → Run All Cells until a cell starts (the command waits for the kernel's session to be ready). */
+async function clickRunAll(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await menu(page, "Run", "Run All Cells");
+    const started = await page
+      .waitForFunction((nb) => Array.from(document.querySelectorAll(`${nb} .jp-CodeCell .jp-InputArea-prompt`)).some((p) => /\[(\*|\d+)\]/.test((p as { textContent: string }).textContent)), NB, { timeout: 15000 })
+      .then(() => true, () => false);
+    if (started) return;
+    await page.keyboard.press("Escape");
+  }
+  throw new Error("checkJupyterUI: Run → Run All Cells started no cell in four attempts");
+}
+
 /** Runs every cell from the menu and waits until each code cell has run. */
 async function runAll(page: Page, timeout: number): Promise<void> {
-  await menu(page, "Run", "Run All Cells");
+  await clickRunAll(page);
   await page.waitForFunction(
     (nb) => {
       const prompts = Array.from(document.querySelectorAll(`${nb} .jp-CodeCell .jp-InputArea-prompt`)).map((p) => (p as { textContent: string | null }).textContent ?? "");
@@ -283,8 +319,13 @@ async function checkApp(browser: Browser, app: App, executedDir: string): Promis
     );
 
     // 3. Kernel → Interrupt during a long training cell.
+    // Cell by cell, as a user runs a long training cell (Run All queues the next cell behind it).
     await open(page, server, app, `notebooks/${INTERRUPT_NOTEBOOK}`);
-    await menu(page, "Run", "Run All Cells");
+    await page.locator(`${NB} .jp-CodeCell`).nth(0).click();
+    await page.keyboard.press("Shift+Enter");
+    await page.waitForFunction((nb) => /\[1\]/.test(document.querySelector(`${nb} .jp-CodeCell .jp-InputArea-prompt`)?.textContent ?? ""), NB, { timeout: 60000 });
+    await page.locator(`${NB} .jp-CodeCell`).nth(1).click();
+    await page.keyboard.press("Control+Enter");
     await page.waitForFunction((nb) => /long run\D*[1-9]\d*\//.test(document.querySelector(`${nb} .groklab-progress`)?.textContent ?? ""), NB, { timeout: 120000 });
     await page.waitForTimeout(1500);
     await menu(page, "Kernel", "Interrupt Kernel");
@@ -294,11 +335,18 @@ async function checkApp(browser: Browser, app: App, executedDir: string): Promis
     const afterInterrupt = await text();
     const stopped = /stoppedBy signal, from step 0 to (\d+)/.exec(afterInterrupt);
     report(stopped !== null, `${name}: Kernel → Interrupt stops the training cell at a step boundary; the cell ends normally`, afterInterrupt.slice(-400));
-    // Run All stops at an interrupted cell; the third cell checks the kernel and variables.
-    await page.locator(`${NB} .jp-CodeCell`).nth(2).click();
-    await page.keyboard.press("Shift+Enter");
-    await page.waitForFunction((nb) => /still here/.test(document.querySelector(nb)?.textContent ?? ""), NB, { timeout: 60000 }).catch(() => undefined);
-    report(/still here 42 signal/.test(await text()), `${name}: after the interrupt the kernel and its variables stay`, (await text()).slice(-300));
+    // The third cell checks the kernel and variables. Seen here: the first run of a cell right after
+    // an interrupt sometimes stays "[*]" with no output in JupyterLab 4 and Notebook 7 (never at
+    // the kernel's protocol, scripts/check_live_session.py); the line says when a second run was needed.
+    let attempts = 0;
+    let kept = false;
+    while (!kept && attempts < 2) {
+      attempts++;
+      await page.locator(`${NB} .jp-CodeCell`).nth(2).click();
+      await page.keyboard.press("Control+Enter");
+      kept = await page.waitForFunction((nb) => /still here 42 signal/.test(document.querySelector(nb)?.textContent ?? ""), NB, { timeout: 20000 }).then(() => true, () => false);
+    }
+    report(kept, `${name}: after the interrupt the kernel and its variables stay (the check cell ran ${attempts === 1 ? "at once" : "on its second run"})`, (await text()).slice(-300));
     await page.locator(`${NB} .jp-CodeCell`).nth(1).click();
     await page.keyboard.press("Control+Enter");
     await page.waitForFunction((nb) => /long run\D*[1-9]\d*\/1000000/.test(document.querySelector(`${nb} .groklab-progress`)?.textContent ?? ""), NB, { timeout: 60000 }).catch(() => undefined);
@@ -316,8 +364,7 @@ async function checkApp(browser: Browser, app: App, executedDir: string): Promis
 
     // 4. The main command's executed notebook, untrusted here (the in-memory notary knows no signature).
     fs.copyFileSync(path.join(executedDir, NOTEBOOK), path.join(dir, "executed.ipynb"));
-    await page.goto(notebookUrl(server, app, "executed.ipynb"));
-    await page.waitForSelector(`${NB} .jp-Cell`, { timeout: 60000 });
+    await show(page, server, app, "executed.ipynb");
     const untrusted = await figures(page);
     report(
       untrusted.length === expected && untrusted.every((f) => f.renderer === "groklab" && f.drawn && f.points > 0),
@@ -353,8 +400,7 @@ async function checkExecuted(browser: Browser, executedDir: string, notebooks: s
   const server = await startServer("lab", dir, page, { JUPYTER_CONFIG_DIR: config });
   try {
     for (const nb of notebooks) {
-      await page.goto(notebookUrl(server, "lab", nb));
-      await page.waitForSelector(`${NB} .jp-Cell`, { timeout: 60000 });
+      await show(page, server, "lab", nb);
       const states = await figures(page);
       const expected = figureCount(path.join(executedDir, nb));
       if (renderer) {
@@ -376,6 +422,9 @@ async function checkExecuted(browser: Browser, executedDir: string, notebooks: s
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(OUT, `${what}-${nb.replace(/\.ipynb$/, "")}.png`) });
     }
+  } catch (err) {
+    await page.screenshot({ path: path.join(OUT, `${what}-failed.png`) }).catch(() => undefined);
+    throw err;
   } finally {
     server.stop();
     await page.close();
@@ -394,7 +443,7 @@ async function main(): Promise<number> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
   });
   try {
-    const apps = (process.env.GROKLAB_UI_APPS ?? "lab,notebook").split(",") as App[];
+    const apps = (process.env.GROKLAB_UI_APPS ?? "lab,notebook").split(",").filter(Boolean) as App[];
     for (const app of apps) {
       try {
         await checkApp(browser, app, executedDir);
