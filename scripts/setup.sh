@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(chromium python3-venv)
-OPTIONAL_PACKAGES=(libtorch-dev) # the native backend; without it groklab runs on wasm
+OPTIONAL_PACKAGES=(libtorch-dev libopenblas0-pthread) # the native backend (libtorch on OpenBLAS: libtorch-dev alone brings the reference BLAS); without it groklab runs on wasm
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { GROKLAB_MIME, PLOTLY_MIME } from "../../src/notebook/figureBundle";
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -36,8 +37,11 @@ test("watch sees the records another process appends, updates in place, and stop
     assert.equal(result.runs[0].status.state, "finished");
     assert.deepEqual(result.runs[0].records, loadLog(runDir).records);
     assert.equal(result.runs[0].records.at(-1)!.step, 3000);
-    const figures = shown.filter((s) => s.bundle.data["application/vnd.plotly.v1+json"]);
-    const points = figures.map((s) => (s.bundle.data["application/vnd.plotly.v1+json"] as { data: { x: number[] }[] }).data[0].x.length);
+    // a live frame's figure is in groklab's entry, the final one's in Plotly's (figureBundle)
+    const figureOf = (d: Record<string, unknown>) =>
+      ((d[GROKLAB_MIME] as { figure?: unknown } | undefined)?.figure ?? d[PLOTLY_MIME]) as { data: { x: number[] }[] } | undefined;
+    const figures = shown.filter((s) => figureOf(s.bundle.data));
+    const points = figures.map((s) => figureOf(s.bundle.data)!.data[0].x.length);
     assert.ok(new Set(points).size >= 3, `the figure grew while the run ran (points shown: ${points})`);
     assert.ok(points.every((n, i) => i === 0 || n >= points[i - 1]), `points only grow: ${points}`);
     assert.equal(new Set(figures.map((s) => s.id)).size, 1, "one figure, updated in place");
