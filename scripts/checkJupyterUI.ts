@@ -12,9 +12,11 @@
  *   and its variables stay, running the cell again resumes from the checkpoint;
  * - save, reload: every figure is drawn again from the saved notebook;
  * - the notebook the main command executed, opened untrusted: every figure drawn (the renderer is safe);
- * Then every notebook the main command executed (EXECUTED_DIR), untrusted in JupyterLab 4: with
- * groklab's renderer every figure is drawn; without groklab's or plotly's renderer (a viewer that
- * runs no scripts) every figure shows its static image with the line that says why.
+ * Then every notebook the main command executed (EXECUTED_DIR) in JupyterLab 4 (untrusted and
+ * trusted) and Notebook 7 (untrusted): with groklab's renderer every figure is drawn; and in a
+ * JupyterLab without groklab's or plotly's renderer, untrusted (a viewer that runs no scripts),
+ * every figure shows its static image with the line that says why.
+ * GROKLAB_UI_APPS (default "lab,notebook"; "" for none) chooses the front-ends of the 00 session.
  * Screenshots go to build/ui/. Prints one line per check and "jupyter ui: N passed, N failed".
  *
  * Usage: node --import tsx scripts/checkJupyterUI.ts EXECUTED_DIR (e.g. build/quick)
@@ -100,8 +102,12 @@ interface Server {
   stop(): void;
 }
 
-/** A Jupyter server of the project's .venv on `root`, without a token, with an in-memory notary (nothing is trusted from before). */
-async function startServer(app: App, root: string, page: Page, env: NodeJS.ProcessEnv = {}): Promise<Server> {
+/**
+ * A Jupyter server of the project's .venv on `root`, without a token; with an in-memory notary
+ * (nothing is trusted from before), or with `trusting` the machine's own (where run_notebooks.py
+ * signed what it executed).
+ */
+async function startServer(app: App, root: string, page: Page, env: NodeJS.ProcessEnv = {}, trusting = false): Promise<Server> {
   const port = await freePort();
   // Every cell in the page (JupyterLab 4 otherwise leaves the outputs of cells out of view out of
   // the page, and a check could not count them), and no news prompt over the notebook.
@@ -115,7 +121,7 @@ async function startServer(app: App, root: string, page: Page, env: NodeJS.Proce
   const child: ChildProcess = spawn(
     JUPYTER,
     [app, "--no-browser", "--allow-root", `--port=${port}`, "--ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
-      `--ServerApp.root_dir=${root}`, "--NotebookNotary.db_file=:memory:", `--LabApp.workspaces_dir=${path.join(root, ".workspaces")}`,
+      `--ServerApp.root_dir=${root}`, ...(trusting ? [] : ["--NotebookNotary.db_file=:memory:"]), `--LabApp.workspaces_dir=${path.join(root, ".workspaces")}`,
       `--JupyterNotebookApp.workspaces_dir=${path.join(root, ".workspaces")}`, `--LabApp.user_settings_dir=${settings}`,
       `--JupyterNotebookApp.user_settings_dir=${settings}`],
     { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GROKLAB_MODE: "quick", ...env } },
@@ -186,6 +192,30 @@ async function clickRunAll(page: Page): Promise<void> {
     await page.keyboard.press("Escape");
   }
   throw new Error("checkJupyterUI: Run → Run All Cells started no cell in four attempts");
+}
+
+/**
+ * Runs code cell `index` with Ctrl+Enter, again until its prompt shows that it started (a cell run
+ * before the kernel's session is ready is dropped); resolves once it started.
+ */
+async function runCell(page: Page, index: number): Promise<void> {
+  const before = (await page.locator(`${NB} .jp-CodeCell .jp-InputArea-prompt`).nth(index).textContent()) ?? "";
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.locator(`${NB} .jp-CodeCell`).nth(index).locator(".jp-InputArea-editor").click();
+    await page.keyboard.press("Control+Enter");
+    const started = await page
+      .waitForFunction(
+        ({ nb, index, before }) => {
+          const prompt = document.querySelectorAll(`${nb} .jp-CodeCell .jp-InputArea-prompt`)[index]?.textContent ?? "";
+          return /\[\*\]/.test(prompt) || (/\[\d+\]/.test(prompt) && prompt !== before);
+        },
+        { nb: NB, index, before },
+        { timeout: 10000 },
+      )
+      .then(() => true, () => false);
+    if (started) return;
+  }
+  throw new Error(`checkJupyterUI: code cell ${index} did not start in four attempts`);
 }
 
 /** Runs every cell from the menu and waits until each code cell has run. */
@@ -321,11 +351,9 @@ async function checkApp(browser: Browser, app: App, executedDir: string): Promis
     // 3. Kernel → Interrupt during a long training cell.
     // Cell by cell, as a user runs a long training cell (Run All queues the next cell behind it).
     await open(page, server, app, `notebooks/${INTERRUPT_NOTEBOOK}`);
-    await page.locator(`${NB} .jp-CodeCell`).nth(0).click();
-    await page.keyboard.press("Shift+Enter");
+    await runCell(page, 0);
     await page.waitForFunction((nb) => /\[1\]/.test(document.querySelector(`${nb} .jp-CodeCell .jp-InputArea-prompt`)?.textContent ?? ""), NB, { timeout: 60000 });
-    await page.locator(`${NB} .jp-CodeCell`).nth(1).click();
-    await page.keyboard.press("Control+Enter");
+    await runCell(page, 1);
     await page.waitForFunction((nb) => /long run\D*[1-9]\d*\//.test(document.querySelector(`${nb} .groklab-progress`)?.textContent ?? ""), NB, { timeout: 120000 });
     await page.waitForTimeout(1500);
     await menu(page, "Kernel", "Interrupt Kernel");
@@ -342,13 +370,11 @@ async function checkApp(browser: Browser, app: App, executedDir: string): Promis
     let kept = false;
     while (!kept && attempts < 2) {
       attempts++;
-      await page.locator(`${NB} .jp-CodeCell`).nth(2).click();
-      await page.keyboard.press("Control+Enter");
+      await runCell(page, 2);
       kept = await page.waitForFunction((nb) => /still here 42 signal/.test(document.querySelector(nb)?.textContent ?? ""), NB, { timeout: 20000 }).then(() => true, () => false);
     }
     report(kept, `${name}: after the interrupt the kernel and its variables stay (the check cell ran ${attempts === 1 ? "at once" : "on its second run"})`, (await text()).slice(-300));
-    await page.locator(`${NB} .jp-CodeCell`).nth(1).click();
-    await page.keyboard.press("Control+Enter");
+    await runCell(page, 1);
     await page.waitForFunction((nb) => /long run\D*[1-9]\d*\/1000000/.test(document.querySelector(`${nb} .groklab-progress`)?.textContent ?? ""), NB, { timeout: 60000 }).catch(() => undefined);
     await page.waitForTimeout(2000);
     await menu(page, "Kernel", "Interrupt Kernel");
@@ -382,31 +408,60 @@ async function checkApp(browser: Browser, app: App, executedDir: string): Promis
   }
 }
 
+/** How an executed notebook is opened: where, by which front-end, with which renderers, trusted or not. */
+interface View {
+  name: string;
+  app: App;
+  renderer: boolean;
+  trusted: boolean;
+}
+
+const VIEWS: View[] = [
+  { name: "lab-untrusted", app: "lab", renderer: true, trusted: false },
+  { name: "lab-trusted", app: "lab", renderer: true, trusted: true },
+  { name: "notebook7-untrusted", app: "notebook", renderer: true, trusted: false },
+  { name: "lab-no-renderer", app: "lab", renderer: false, trusted: false },
+];
+
 /**
- * Every notebook the main command executed, untrusted, in JupyterLab 4: with groklab's renderer
- * (every figure interactive), or with neither groklab's nor plotly's renderer, i.e. a viewer that
- * runs no scripts (every figure its static image, with the line on why).
+ * Every notebook the main command executed, in one view: with groklab's renderer every figure is
+ * drawn (trusted or not, JupyterLab 4 or Notebook 7); with neither groklab's nor plotly's renderer
+ * and untrusted, i.e. what a viewer that runs no scripts shows, every figure is its static image
+ * with the line on why.
  */
-async function checkExecuted(browser: Browser, executedDir: string, notebooks: string[], renderer: boolean): Promise<void> {
-  const what = renderer ? "untrusted" : "no-renderer";
-  const dir = path.join(OUT, what);
+async function checkExecuted(browser: Browser, executedDir: string, notebooks: string[], view: View): Promise<void> {
+  const label = `${view.app === "lab" ? "JupyterLab 4" : "Notebook 7"}${view.renderer ? "" : " without a Plotly renderer"}, ${view.trusted ? "trusted" : "untrusted"}`;
+  const dir = path.join(OUT, view.name);
   fs.rmSync(dir, { recursive: true, force: true });
   const config = path.join(dir, ".config");
   fs.mkdirSync(path.join(config, "labconfig"), { recursive: true });
-  const disabled = renderer ? {} : { "groklab-plotly:renderer": true, "@jupyterlab/plotly-extension:factory": true };
+  const disabled = view.renderer ? {} : { "groklab-plotly:renderer": true, "@jupyterlab/plotly-extension:factory": true };
   fs.writeFileSync(path.join(config, "labconfig", "page_config.json"), JSON.stringify({ disabledExtensions: disabled }));
   for (const nb of notebooks) fs.copyFileSync(path.join(executedDir, nb), path.join(dir, nb));
   const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-  const server = await startServer("lab", dir, page, { JUPYTER_CONFIG_DIR: config });
+  const server = await startServer(view.app, dir, page, { JUPYTER_CONFIG_DIR: config }, view.trusted);
   try {
     for (const nb of notebooks) {
-      await show(page, server, "lab", nb);
+      await show(page, server, view.app, nb);
       const states = await figures(page);
       const expected = figureCount(path.join(executedDir, nb));
-      if (renderer) {
+      if (view.app === "lab") {
+        // JupyterLab's status bar says whether the notebook is trusted ("Notebook trusted: …" or "Notebook not trusted: …")
+        const trust = await page
+          .waitForFunction(() => {
+            const el = document.querySelector(".jp-StatusItem-trust");
+            return el ? el.getAttribute("title") || el.querySelector("[title]")?.getAttribute("title") || "" : "";
+          }, undefined, { timeout: 10000 })
+          .then((h) => h.jsonValue() as Promise<string>, () => "");
+        report(
+          view.trusted ? /^Notebook trusted/.test(trust) : /not trusted/i.test(trust),
+          `${label}, ${nb}: JupyterLab says "${trust || "(no trust status)"}"`,
+        );
+      }
+      if (view.renderer) {
         report(
           states.length === expected && states.every((f) => f.renderer === "groklab" && f.drawn && f.points > 0),
-          `JupyterLab 4, ${nb} as the main command saved it, untrusted: ${expected} figure(s) drawn by groklab's renderer, each holding its data`,
+          `${label}, ${nb} as the main command saved it: ${expected} figure(s) drawn by groklab's renderer, each holding its data`,
           JSON.stringify(states.filter((f) => !(f.renderer === "groklab" && f.drawn && f.points > 0)).slice(0, 3)) + ` of ${states.length}`,
         );
       } else {
@@ -414,16 +469,16 @@ async function checkExecuted(browser: Browser, executedDir: string, notebooks: s
         const images = await page.$$eval(`${NB} .groklab-figure img`, (els) => els.filter((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0).length);
         report(
           states.length === expected && states.every((f) => f.renderer === "html" && !f.drawn) && images === expected && notes.length === expected && notes.every((n) => /scripts do not run here/.test(n)),
-          `JupyterLab 4 without a Plotly renderer, ${nb} untrusted (no scripts run): ${expected} figure(s) shown as static images with the line on why`,
+          `${label}, ${nb} (no scripts run): ${expected} figure(s) shown as static images with the line on why`,
           `${states.length} outputs, ${images} images; notes ${JSON.stringify([...new Set(notes)])}`,
         );
       }
       await page.locator(`${NB} :is(.groklab-plotly-output, .groklab-figure)`).first().scrollIntoViewIfNeeded().catch(() => undefined);
       await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(OUT, `${what}-${nb.replace(/\.ipynb$/, "")}.png`) });
+      await page.screenshot({ path: path.join(OUT, `${view.name}-${nb.replace(/\.ipynb$/, "")}.png`) });
     }
   } catch (err) {
-    await page.screenshot({ path: path.join(OUT, `${what}-failed.png`) }).catch(() => undefined);
+    await page.screenshot({ path: path.join(OUT, `${view.name}-failed.png`) }).catch(() => undefined);
     throw err;
   } finally {
     server.stop();
@@ -452,9 +507,9 @@ async function main(): Promise<number> {
       }
     }
     const executed = fs.readdirSync(executedDir).filter((f) => f.endsWith(".ipynb")).sort();
-    for (const renderer of [true, false]) {
-      await checkExecuted(browser, executedDir, executed, renderer).catch((err) =>
-        report(false, `JupyterLab 4 ${renderer ? "with" : "without"} groklab's renderer: the session did not complete`, String(err).slice(0, 400)),
+    for (const view of VIEWS) {
+      await checkExecuted(browser, executedDir, executed, view).catch((err) =>
+        report(false, `${view.name}: the session did not complete`, String(err).slice(0, 400)),
       );
     }
   } finally {
