@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { setDisplaySink } from "../../src/notebook/kernelDisplay";
 import { MimeBundle } from "../../src/notebook/MimeBundle";
 import { closeDisplay, configureDisplay, show } from "../../src/notebook/show";
-import { bundlePng } from "../../src/notebook/figureBundle";
+import { bundlePng, GROKLAB_MIME, PLOTLY_MIME } from "../../src/notebook/figureBundle";
 
 async function capture(f: () => Promise<void>): Promise<MimeBundle[]> {
   const out: MimeBundle[] = [];
@@ -45,4 +45,22 @@ test("a figure that cannot be built shows the error in the cell instead of a bla
 test("records are shown as a table", async () => {
   const out = await capture(() => show([{ step: 1, acc: 0.5 }]));
   assert.match(String(out[0].data["text/html"]), /<table class="dataframe groklab-table"/);
+});
+
+test("without Chromium a figure is still interactive (groklab's and Plotly's entries), and its HTML says why it has no static image", async () => {
+  const saved = process.env.GROKLAB_CHROMIUM;
+  process.env.GROKLAB_CHROMIUM = "/nonexistent/chromium";
+  await closeDisplay(); // the next figure starts the renderer again, and finds no browser
+  try {
+    const out = await capture(() => show({ data: [{ type: "scatter", y: [1, 2, 3] }], layout: { title: { text: "no browser" } } }));
+    const fig = out[out.length - 1];
+    assert.deepEqual(fig.data[GROKLAB_MIME], {});
+    assert.ok(fig.data[PLOTLY_MIME], "the Plotly JSON is there for the interactive renderers");
+    assert.equal(fig.data["image/png"], undefined);
+    assert.match(String(fig.data["text/html"]), /no static image: Chromium not found \(looked for GROKLAB_CHROMIUM/);
+  } finally {
+    if (saved === undefined) delete process.env.GROKLAB_CHROMIUM;
+    else process.env.GROKLAB_CHROMIUM = saved;
+    await closeDisplay();
+  }
 });
