@@ -16,7 +16,8 @@
  * trusted) and Notebook 7 (untrusted): with groklab's renderer every figure is drawn; and in a
  * JupyterLab without groklab's or plotly's renderer, untrusted (a viewer that runs no scripts),
  * every figure shows its static image with the line that says why.
- * GROKLAB_UI_APPS (default "lab,notebook"; "" for none) chooses the front-ends of the 00 session.
+ * GROKLAB_UI_APPS (default "lab,notebook"; "" for none) chooses the front-ends of the 00 session,
+ * GROKLAB_UI_VIEWS (default all of VIEWS) the views of the executed notebooks.
  * Screenshots go to build/ui/. Prints one line per check and "jupyter ui: N passed, N failed".
  *
  * Usage: node --import tsx scripts/checkJupyterUI.ts EXECUTED_DIR (e.g. build/quick)
@@ -489,7 +490,10 @@ async function checkExecuted(browser: Browser, executedDir: string, notebooks: s
 async function main(): Promise<number> {
   const executedDir = path.resolve(process.argv[2] ?? "build/quick");
   if (!fs.existsSync(JUPYTER)) throw new Error(`checkJupyterUI: ${JUPYTER} is missing; run npm run setup`);
-  if (!fs.existsSync(path.join(executedDir, NOTEBOOK))) throw new Error(`checkJupyterUI: ${executedDir} has no executed ${NOTEBOOK}; run the notebooks first`);
+  const apps = (process.env.GROKLAB_UI_APPS ?? "lab,notebook").split(",").filter(Boolean) as App[];
+  const bad = apps.filter((a) => a !== "lab" && a !== "notebook");
+  if (bad.length) throw new Error(`checkJupyterUI: GROKLAB_UI_APPS names ${bad.join(", ")}; expected lab, notebook or nothing`);
+  if (apps.length && !fs.existsSync(path.join(executedDir, NOTEBOOK))) throw new Error(`checkJupyterUI: ${executedDir} has no executed ${NOTEBOOK}; run the notebooks first`);
   const executablePath = findChromium();
   if (!executablePath) throw new Error("checkJupyterUI: Chromium not found; install it with: apt-get install -y chromium");
   fs.mkdirSync(OUT, { recursive: true });
@@ -498,7 +502,6 @@ async function main(): Promise<number> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
   });
   try {
-    const apps = (process.env.GROKLAB_UI_APPS ?? "lab,notebook").split(",").filter(Boolean) as App[];
     for (const app of apps) {
       try {
         await checkApp(browser, app, executedDir);
@@ -507,7 +510,10 @@ async function main(): Promise<number> {
       }
     }
     const executed = fs.readdirSync(executedDir).filter((f) => f.endsWith(".ipynb")).sort();
-    for (const view of VIEWS) {
+    const names = (process.env.GROKLAB_UI_VIEWS ?? VIEWS.map((v) => v.name).join(",")).split(",").filter(Boolean);
+    const unknown = names.filter((n) => !VIEWS.some((v) => v.name === n));
+    if (unknown.length) throw new Error(`checkJupyterUI: GROKLAB_UI_VIEWS names unknown views ${unknown.join(", ")}; expected some of ${VIEWS.map((v) => v.name).join(", ")}`);
+    for (const view of VIEWS.filter((v) => names.includes(v.name))) {
       await checkExecuted(browser, executedDir, executed, view).catch((err) =>
         report(false, `${view.name}: the session did not complete`, String(err).slice(0, 400)),
       );

@@ -2,10 +2,14 @@
 # The main job (npm run notebooks): installs what is missing, executes every notebook in full mode
 # with the tslab kernel, and writes the rendered notebooks (.ipynb with outputs, and standalone
 # HTML with plotly.js inlined once so figures stay interactive offline) to build/notebooks/.
-# Then checks in headless Chromium that every figure of the HTML files is drawn.
+# Then checks in headless Chromium that every figure of the HTML files is drawn, and opens the saved
+# notebooks in JupyterLab 4 with and without a Plotly renderer (scripts/checkJupyterUI.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npm run -s build
 .venv/bin/python scripts/run_notebooks.py --mode full --plotly inline --timeout 7200 --out build/notebooks "$@"
 node --import tsx scripts/checkRendered.ts build/notebooks --interactive
+# The saved notebooks in JupyterLab 4: every figure drawn by groklab's renderer (untrusted), and every
+# figure's static image with its line where no Plotly renderer and no script runs. Screenshots: build/ui/.
+GROKLAB_UI_APPS= GROKLAB_UI_VIEWS=lab-untrusted,lab-no-renderer node --import tsx scripts/checkJupyterUI.ts build/notebooks
