@@ -358,8 +358,7 @@ async function checkApp(browser: Browser, app: App, executedDir: string): Promis
     await page.waitForFunction((nb) => /long run\D*[1-9]\d*\//.test(document.querySelector(`${nb} .groklab-progress`)?.textContent ?? ""), NB, { timeout: 120000 });
     await page.waitForTimeout(1500);
     await menu(page, "Kernel", "Interrupt Kernel");
-    await waitIdle(page, 60000).catch(() => undefined);
-    await page.waitForTimeout(1000);
+    await page.waitForFunction((nb) => /stoppedBy signal/.test(document.querySelector(nb)?.textContent ?? ""), NB, { timeout: 60000 }).catch(() => undefined);
     const text = async () => (await page.locator(NB).textContent()) ?? "";
     const afterInterrupt = await text();
     const stopped = /stoppedBy signal, from step 0 to (\d+)/.exec(afterInterrupt);
