@@ -1,7 +1,7 @@
 /**
  * Reuses float32 buffers by length. Every training step allocates dozens of ~10 MB arrays; a fresh
  * allocation is faulted into memory page by page, which costs more than the arithmetic on this
- * machine (../shared/REFERENCES.md), so freed buffers are kept and handed out again.
+ * machine (measured here), so freed buffers are kept and handed out again.
  */
 export class BufferPool {
   private free = new Map<number, Float32Array[]>();

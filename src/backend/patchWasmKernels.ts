@@ -3,7 +3,7 @@
  *
  * XNNPACK in @tensorflow/tfjs-backend-wasm 4.22 multiplies a plain [m,k]·[k,n] at ~30 GFLOP/s on
  * this machine kind but falls to 1–2 GFLOP/s when an operand is transposed, which every matmul
- * gradient is (measurements in ../shared/REFERENCES.md). Transposing the operand explicitly first
+ * gradient is (measured on the project's machines). Transposing the operand explicitly first
  * (one memory pass) and then running the plain product restores the fast path. The backend also
  * lacks UnsortedSegmentSum, the gradient of tf.gather, and its GatherV2 is slow for embedding
  * lookups; groklab registers both, and its fused kernels (wasmFusedKernels).

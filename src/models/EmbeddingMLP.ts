@@ -2,7 +2,7 @@
  * The embedding MLP, the "consolidation layer" of the seed: logits = W_out · act(E1[a] + E2[b]).
  *
  * This is the 1-hidden-layer network of the PAIR explorable and Gromov 2023 (quadratic activation
- * has a closed-form solution) and the MLP row of ../shared/REFERENCES.md (hidden 512, ReLU).
+ * has a closed-form solution) and the reference MLP setting (hidden 512, ReLU).
  * The embeddings are looked up with lookupRows (tf.gather or one-hot rows times the table,
  * whichever the active backend computes faster; the numbers are the same).
  */
