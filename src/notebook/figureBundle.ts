@@ -50,6 +50,12 @@ export function bundlePng(bundle: { data: Record<string, unknown> }): string | u
   return /<img src="data:image\/png;base64,([^"]+)"/.exec(String(bundle.data["text/html"] ?? ""))?.[1];
 }
 
+/** The figure a bundle carries: a live frame's (groklab's entry) or a final one's (Plotly's), or undefined. */
+export function bundleFigure(bundle: { data: Record<string, unknown> }): PlotlyFigure | undefined {
+  const own = bundle.data[GROKLAB_MIME] as { figure?: PlotlyFigure } | undefined;
+  return own?.figure ?? (bundle.data[PLOTLY_MIME] as PlotlyFigure | undefined);
+}
+
 /** The figure's title text, or "" when it has none. */
 export function figureTitle(figure: PlotlyFigure): string {
   const title = figure.layout?.title;

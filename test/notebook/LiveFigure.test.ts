@@ -3,17 +3,13 @@ import { test } from "node:test";
 import { setDisplaySink } from "../../src/notebook/kernelDisplay";
 import { LiveFigure } from "../../src/notebook/LiveFigure";
 import { closeDisplay, configureDisplay } from "../../src/notebook/show";
-import { bundlePng, GROKLAB_MIME, PLOTLY_MIME } from "../../src/notebook/figureBundle";
+import { bundleFigure, bundlePng, GROKLAB_MIME, PLOTLY_MIME } from "../../src/notebook/figureBundle";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Fig = { data: { x: number[] }[] };
 
-/** The figure of a display bundle: a live frame's (groklab's entry) or a final one's (Plotly's). */
-function figureOf(bundle: { data: Record<string, unknown> }): Fig | undefined {
-  const own = bundle.data[GROKLAB_MIME] as { figure?: Fig } | undefined;
-  return own?.figure ?? (bundle.data[PLOTLY_MIME] as Fig | undefined);
-}
+const figureOf = (bundle: { data: Record<string, unknown> }) => bundleFigure(bundle) as Fig | undefined;
 
 /** The largest x of the figure in a display bundle. */
 function lastX(bundle: { data: Record<string, unknown> }): number {

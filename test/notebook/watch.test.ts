@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { GROKLAB_MIME, PLOTLY_MIME } from "../../src/notebook/figureBundle";
+import { bundleFigure } from "../../src/notebook/figureBundle";
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -37,9 +37,7 @@ test("watch sees the records another process appends, updates in place, and stop
     assert.equal(result.runs[0].status.state, "finished");
     assert.deepEqual(result.runs[0].records, loadLog(runDir).records);
     assert.equal(result.runs[0].records.at(-1)!.step, 3000);
-    // a live frame's figure is in groklab's entry, the final one's in Plotly's (figureBundle)
-    const figureOf = (d: Record<string, unknown>) =>
-      ((d[GROKLAB_MIME] as { figure?: unknown } | undefined)?.figure ?? d[PLOTLY_MIME]) as { data: { x: number[] }[] } | undefined;
+    const figureOf = (data: Record<string, unknown>) => bundleFigure({ data }) as { data: { x: number[] }[] } | undefined;
     const figures = shown.filter((s) => figureOf(s.bundle.data));
     const points = figures.map((s) => figureOf(s.bundle.data)!.data[0].x.length);
     assert.ok(new Set(points).size >= 3, `the figure grew while the run ran (points shown: ${points})`);
