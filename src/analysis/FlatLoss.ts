@@ -6,6 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import { Dataset } from "../data/makeDataset";
 import { Model } from "../models/Model";
 import { crossEntropy } from "../train/crossEntropy";
+import { checkModelFits } from "../models/checkModelFits";
 
 /** A function of a flat parameter vector, with its gradient; x0 is where it is analysed. */
 export interface Objective {
@@ -99,6 +100,7 @@ export class FlatLoss implements Objective {
  * withFlatLoss(model, dataset, (fl) => fl.value(fl.x0));
  */
 export function withFlatLoss<T>(model: Model, dataset: Dataset, f: (fl: FlatLoss) => T): T {
+  checkModelFits("withFlatLoss", model, dataset);
   const fl = new FlatLoss(model, dataset);
   try {
     return f(fl);

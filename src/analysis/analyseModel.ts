@@ -14,6 +14,7 @@ import { neuronFrequencies, NeuronFrequencies } from "./neuronFrequencies";
 import { restrictedLoss, RestrictedLoss } from "./restrictedLoss";
 import { rqi } from "./rqi";
 import { residueRows } from "./residueRows";
+import { checkModelFits } from "../models/checkModelFits";
 
 export interface ModelAnalysis {
   /** Fourier norms of the embedding per frequency. */
@@ -43,6 +44,7 @@ export interface ModelAnalysis {
  * const m = analyseModel(model, dataset); m.keys; m.neurons.shareAbove; m.loss.excluded;
  */
 export function analyseModel(model: Model, dataset: Dataset, options: { keys?: number[] } = {}): ModelAnalysis {
+  checkModelFits("analyseModel", model, dataset);
   const p = dataset.numClasses;
   const { embedding, embeddingB, unembedding, neurons, neuronsAt } = model.roles;
   const lastPosition = neuronsAt === "answer";

@@ -7,6 +7,7 @@ import { Dataset } from "../data/makeDataset";
 import { Random } from "../data/random";
 import { Model } from "../models/Model";
 import { Objective, withFlatLoss } from "./FlatLoss";
+import { checkModelFits } from "../models/checkModelFits";
 
 export interface HessianOptions {
   /** Power iterations. Default 20. */
@@ -21,6 +22,7 @@ export interface HessianOptions {
  * hessianTopEigenvalue(model, dataset).eigenvalue;
  */
 export function hessianTopEigenvalue(model: Model, dataset: Dataset, options: HessianOptions = {}): TopEigenvalue {
+  checkModelFits("hessianTopEigenvalue", model, dataset);
   return withFlatLoss(model, dataset, (fl) => hessianTopEigenvalueOf(fl, options));
 }
 

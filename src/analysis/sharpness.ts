@@ -13,6 +13,7 @@ import { Random } from "../data/random";
 import { Model } from "../models/Model";
 import { boxMaximize } from "./boxMaximize";
 import { Objective, withFlatLoss } from "./FlatLoss";
+import { checkModelFits } from "../models/checkModelFits";
 
 export interface SharpnessOptions {
   /** Box size ε. Default 1e-3. */
@@ -40,6 +41,7 @@ export interface Sharpness {
  * sharpness(model, dataset).phi; // e.g. 0.3 (percent)
  */
 export function sharpness(model: Model, dataset: Dataset, options: SharpnessOptions = {}): Sharpness {
+  checkModelFits("sharpness", model, dataset);
   return withFlatLoss(model, dataset, (fl) => sharpnessOf(fl, options));
 }
 

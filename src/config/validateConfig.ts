@@ -60,6 +60,28 @@ function schemaAt(schema: TSchema, pointer: string): TSchema | undefined {
   return s;
 }
 
+/** " (expected one of steps, batchSize, …; did you mean steps?)" for an unknown field at `pointer`. */
+function knownFields(schema: TSchema, pointer: string): string {
+  const parts = pointer.split("/");
+  const name = parts.pop() ?? "";
+  const parent = schemaAt(schema, parts.join("/"));
+  const known = Object.keys(parent?.properties ?? {});
+  if (known.length === 0) return "";
+  const near = known.filter((k) => editDistance(k.toLowerCase(), name.toLowerCase()) <= Math.max(1, Math.floor(name.length / 4)) || k.toLowerCase().startsWith(name.toLowerCase()));
+  return ` (expected one of ${known.join(", ")}${near.length ? `; did you mean ${near.join(" or ")}?` : ""})`;
+}
+
+/** Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
 function messages(schema: TSchema, value: unknown, prefix: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -84,7 +106,7 @@ function messages(schema: TSchema, value: unknown, prefix: string): string[] {
       out.push(`${at === "" ? "(the whole config)" : at}: expected one of ${expectation(here)}; received ${describe(e.value)}`);
       continue;
     }
-    const hint = here?.errorHint ? ` (${here.errorHint})` : "";
+    const hint = here?.errorHint ? ` (${here.errorHint})` : /unexpected property/i.test(e.message) ? knownFields(schema, e.path) : "";
     out.push(`${at === "" ? "(the whole config)" : at}: ${e.message.replace(/^[A-Z]/, (c) => c.toLowerCase())}${hint}; received ${describe(e.value)}`);
   }
   return out;

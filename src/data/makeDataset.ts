@@ -11,6 +11,7 @@ import {
 } from "./permutationOperations";
 import { Static, TLiteral, Type } from "@sinclair/typebox";
 import { defaultsOf } from "../config/withDefaults";
+import { validateConfig } from "../config/validateConfig";
 import { Random, SeedSchema } from "./random";
 
 export type Operation = ModularOperation | PermutationOperation;
@@ -85,30 +86,12 @@ function isPermutation(op: string): op is PermutationOperation {
 }
 
 function checkConfig(config: DatasetConfig): Required<DatasetConfig> {
-  const full = { ...DATASET_DEFAULTS, ...config };
-  const { operation, p, trainFraction, labelNoise, seed } = full;
-  if (!isModular(operation) && !isPermutation(operation)) {
-    throw new Error(
-      `makeDataset: unknown operation "${operation}"; expected one of ` +
-        [...MODULAR_OPERATIONS, ...PERMUTATION_OPERATIONS].map((o) => `"${o}"`).join(", "),
-    );
+  const full = { ...DATASET_DEFAULTS, ...validateConfig(DatasetConfigSchema, config, "makeDataset") };
+  const { operation, p } = full;
+  const divides = operation === "x/y" || operation === "x/y if y odd else x-y";
+  if (divides && !isPrime(p)) {
+    throw new Error(`makeDataset: invalid config:\n  p: operation "${operation}" needs a prime p (division); received ${p}`);
   }
-  if (isModular(operation)) {
-    if (!Number.isInteger(p) || p < 2 || p > 46340) {
-      throw new Error(`makeDataset: p must be an integer in [2, 46340]; received ${p}`);
-    }
-    const divides = operation === "x/y" || operation === "x/y if y odd else x-y";
-    if (divides && !isPrime(p)) {
-      throw new Error(`makeDataset: operation "${operation}" needs a prime p (division); received p = ${p}`);
-    }
-  }
-  if (!(trainFraction > 0 && trainFraction < 1)) {
-    throw new Error(`makeDataset: trainFraction must be in (0, 1); received ${trainFraction}`);
-  }
-  if (!(labelNoise >= 0 && labelNoise < 1)) {
-    throw new Error(`makeDataset: labelNoise must be in [0, 1); received ${labelNoise}`);
-  }
-  if (!Number.isInteger(seed)) throw new Error(`makeDataset: seed must be an integer; received ${seed}`);
   return full;
 }
 

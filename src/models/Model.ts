@@ -33,6 +33,8 @@ export interface ModelRoles {
 }
 
 export interface Model {
+  /** The model's configuration; numClasses is the number of element tokens it reads and predicts. */
+  readonly config: { readonly numClasses: number };
   /** Trainable parameters by dotted name. */
   readonly params: Record<string, tf.Variable>;
   /** The names the analyses read (embeddings, unembedding, neurons). */

@@ -4,9 +4,9 @@
  * `runs/findings/<mode>/<notebook>.json`; the ledger notebook reads them back and does not retrain.
  * Quick, full and paper mode keep apart, so a quick CI run never stands in for a full one.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { writeAtomic } from "../train/writeAtomic";
+import { makeFolder } from "../train/makeFolder";
 import { NotebookMode, notebookMode } from "./notebookMode";
 
 /** One measured result. */
@@ -68,7 +68,7 @@ export function saveFindings(notebook: string, findings: Record<string, Finding>
   for (const [id, f] of Object.entries(findings)) checked[id] = checkFinding(id, f);
   const mode = options.mode ?? notebookMode();
   const dir = path.join(options.dir ?? defaultFindingsDir(), mode);
-  fs.mkdirSync(dir, { recursive: true });
+  makeFolder(dir, dir);
   const file = path.join(dir, `${notebook}.json`);
   const saved: NotebookFindings = { notebook, mode, savedAt: new Date().toISOString(), findings: checked };
   writeAtomic(dir, file, JSON.stringify(saved, null, 1) + "\n");

@@ -26,6 +26,7 @@ import { EvaluationScheduleSchema, isEvaluationStep } from "./evaluationSchedule
 import { LogRecord } from "../logs/LogRecord";
 import { RunFolder } from "./RunFolder";
 import { batchSizeOf } from "./batchSizeOf";
+import { checkModelFits } from "../models/checkModelFits";
 
 const LossSchema = Type.Union([Type.Literal("softmax"), Type.Literal("stablemax")], {
   default: "softmax",
@@ -173,6 +174,7 @@ export async function train(
   run?: RunFolder,
   signal?: AbortSignal,
 ): Promise<TrainResult> {
+  checkModelFits("train", model, dataset);
   config = withDefaults(TrainConfigSchema, validateConfig(TrainConfigSchema, config, "train"));
   const batchSize = batchSizeOf((config as Required<TrainConfig>).batchSize, dataset.trainIndices.length);
   const lossKind = config.loss!;

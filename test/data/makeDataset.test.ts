@@ -47,11 +47,16 @@ test("label noise changes exactly that share of training labels, never validatio
 });
 
 test("bad arguments are named, with what was expected and received", () => {
-  assert.throws(() => makeDataset({ operation: "x^4" as never }), /makeDataset: unknown operation "x\^4"; expected one of "x\+y"/);
-  assert.throws(() => makeDataset({ operation: "x/y", p: 9 }), /makeDataset: operation "x\/y" needs a prime p \(division\); received p = 9/);
-  assert.throws(() => makeDataset({ operation: "x+y", trainFraction: 1 }), /makeDataset: trainFraction must be in \(0, 1\); received 1/);
-  assert.throws(() => makeDataset({ operation: "x+y", labelNoise: -0.1 }), /makeDataset: labelNoise must be in \[0, 1\); received -0.1/);
-  assert.throws(() => makeDataset({ operation: "x+y", p: 1.5 }), /makeDataset: p must be an integer in \[2, 46340\]; received 1.5/);
+  const refused = (config: unknown, message: RegExp) => assert.throws(() => makeDataset(config as never), message);
+  refused({ operation: "x^4" }, /makeDataset: invalid config:\n  operation: expected one of "x\+y", .*; received "x\^4" \(a string\)/);
+  refused({ operation: "x/y", p: 9 }, /makeDataset: invalid config:\n  p: operation "x\/y" needs a prime p \(division\); received 9/);
+  refused({ operation: "x+y", trainFraction: 1 }, /trainFraction: expected number to be less than 1; received 1 \(a number\)/);
+  refused({ operation: "x+y", labelNoise: -0.1 }, /labelNoise: expected number to be greater or equal to 0; received -0.1 \(a number\)/);
+  refused({ operation: "x+y", p: 1.5 }, /p: expected integer; received 1.5 \(a number\)/);
+  // called directly, as the notebooks do: a string where a number belongs, an unknown field
+  refused({ operation: "x+y", p: 7, trainFraction: "0.5" }, /makeDataset: invalid config:\n  trainFraction: expected number; received "0.5" \(a string\)/);
+  refused({ operation: "x+y", p: 7, trainFrac: 0.5 }, /makeDataset: invalid config:\n  trainFrac: unexpected property \(expected one of operation, p, trainFraction, seed, labelNoise; did you mean trainFraction\?\); received 0.5 \(a number\)/);
+  refused(null, /makeDataset: invalid config:\n  \(the whole config\): expected object; received null/);
 });
 
 test("isPrime", () => {

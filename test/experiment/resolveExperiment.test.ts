@@ -42,7 +42,7 @@ test("a string where a number belongs is refused, never coerced, naming the fiel
 });
 
 test("unknown fields and unknown model kinds are refused with what is allowed", () => {
-  refused((c) => (c.train.stepz = 5), /train\.stepz: unexpected property; received 5 \(a number\)/);
+  refused((c) => (c.train.stepz = 5), /train\.stepz: unexpected property \(expected one of steps, batchSize, .*; did you mean steps\?\); received 5 \(a number\)/);
   refused((c) => (c.model = { kind: "cnn" }), /model\.kind: expected one of "mlp", "nanda", "power"; received "cnn" \(a string\)/);
   refused((c) => (c.model = { kind: "power", width: 3 }), /model\.width: unexpected property/);
   refused((c) => (c.data.operation = "x%y"), /data\.operation: expected one of "x\+y", "x-y"/);
