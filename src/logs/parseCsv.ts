@@ -3,6 +3,7 @@
  * as strings. A last line cut short by a kill (fewer fields, or an open quote) is dropped and
  * reported, never a crash.
  */
+import { CsvSplitter } from "./CsvSplitter";
 
 export interface Csv {
   header: string[];
@@ -11,35 +12,16 @@ export interface Csv {
 }
 
 function splitRecords(text: string): { records: string[][]; openQuote: boolean } {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  const splitter = new CsvSplitter();
   const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      record.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else field += c;
+  for (const line of lines) {
+    const fields = splitter.push(line);
+    if (fields) records.push(fields);
   }
-  if (field !== "" || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  return { records, openQuote: quoted };
+  return { records, openQuote: splitter.open };
 }
 
 /**
@@ -50,9 +32,9 @@ export function parseCsv(text: string, source = "CSV"): Csv {
   const { records, openQuote } = splitRecords(text);
   if (records.length === 0) throw new Error(`parseCsv: ${source} is empty; expected a header line`);
   const [header, ...rows] = records;
-  let droppedPartialLine = false;
+  let droppedPartialLine = openQuote; // a record whose quoted field never closed was not kept
   const last = rows[rows.length - 1];
-  if (last && (openQuote || (last.length < header.length && !text.endsWith("\n")))) {
+  if (!openQuote && last && last.length < header.length && !/[\r\n]$/.test(text)) {
     rows.pop();
     droppedPartialLine = true;
   }

@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
+import { exportLog } from "../../src/logs/exportLog";
 import { loadLog } from "../../src/logs/loadLog";
+import { LogRecord } from "../../src/logs/LogRecord";
 import { logFrame } from "../../src/logs/logFrame";
 import { parseCsv } from "../../src/logs/parseCsv";
 
@@ -73,7 +76,7 @@ test("a run log: a partial last line (a kill mid-write) is dropped and reported;
   const log = loadLog(runLog(`${JSON.stringify({ ...FIELDS, step: 0 })}\n${JSON.stringify({ ...FIELDS, step: 10 })}\n{"step":20,"valAcc`));
   assert.deepEqual(log.records.map((r) => r.step), [0, 10]);
   assert.equal(log.droppedPartialLine, true);
-  assert.deepEqual(loadLog(runLog("")), { records: [], missing: [], droppedPartialLine: false });
+  assert.deepEqual(loadLog(runLog("")), { records: [], format: "groklab", missing: [], droppedPartialLine: false });
 });
 
 test("a run log whose steps go backwards, a malformed line and a missing file are refused, naming the line", () => {
@@ -108,4 +111,67 @@ test("a value that is not a number, or JSON that is not a record, is refused nam
   assert.deepEqual(loadLog(ok, { format: "csv" }).records.map((r) => r.trainLoss), [NaN, -Infinity]);
   assert.throws(() => loadLog(runLog(`${JSON.stringify({ ...FIELDS, step: 0 })}\n[1,2]\n`)), /loadLog: line 2 of ".*log\.jsonl" is JSON but not a record \(an object with the metrics\); received \[1,2\]/);
   assert.throws(() => loadLog(runLog(`${JSON.stringify({ ...FIELDS, step: 0, valAccuracy: "high" })}\n`)), /loadLog: line 1 of ".*log\.jsonl", column "valAccuracy": expected a number; received "high"/);
+});
+
+test("a UTF-8 byte-order mark (Excel writes one) is accepted in every format", () => {
+  const BOM = "\ufeff";
+  const csv = loadLog(write("bom.csv", `${BOM}step,valAccuracy\n1,0.5\n2,0.75\n`));
+  assert.deepEqual(csv.records.map((r) => [r.step, r.valAccuracy]), [[1, 0.5], [2, 0.75]]);
+  const lightning = loadLog(write("metrics.csv", `${BOM}epoch,step,train_loss,val_accuracy\n0,9,4.6,\n0,9,,50\n`), { format: "lightning" });
+  assert.deepEqual(lightning.records.map((r) => [r.step, r.trainLoss, r.valAccuracy]), [[9, 4.6, 0.5]]);
+  const jsonl = loadLog(write("m.jsonl", `${BOM}{"step":3,"valAccuracy":1}\n`), { format: "jsonl" });
+  assert.deepEqual(jsonl.records.map((r) => r.step), [3]);
+  const run = loadLog(runLog(`${BOM}${JSON.stringify({ ...FIELDS, step: 0 })}\n`));
+  assert.deepEqual(run.records.map((r) => r.step), [0]);
+  const long = loadLog(write("long.csv", `${BOM}epoch,input_type,metric_name,layer,value\n0,val,accuracy,,0.25\n`), { format: "long" });
+  assert.deepEqual(long.records.map((r) => [r.step, r.valAccuracy]), [[0, 0.25]]);
+});
+
+test("without a format, it is told from the path and the first line; a wrong one says which to pass", () => {
+  assert.equal(loadLog(write("log.csv", "step,valAccuracy\n1,0.5\n")).format, "csv");
+  assert.equal(loadLog(write("metrics.csv", "epoch,step,train_loss,val_accuracy\n0,9,4.6,\n")).format, "lightning");
+  assert.equal(loadLog(write("l.csv", "epoch,input_type,metric_name,layer,value\n0,val,accuracy,,0.25\n")).format, "long");
+  assert.equal(loadLog(write("m.txt", '{"step":1}\n')).format, "jsonl");
+  assert.equal(loadLog(runLog(`${JSON.stringify({ ...FIELDS, step: 0 })}\n`)).format, "groklab");
+  assert.throws(
+    () => loadLog(write("log.csv", "step,valAccuracy\n1,0.5\n"), { format: "jsonl" }),
+    /loadLog: line 1 of ".*log\.csv" is not JSON: step,valAccuracy \(its first line looks like a CSV header: pass format: "csv"\)/,
+  );
+  assert.throws(() => loadLog(write("metrics.csv", "epoch,step,val_loss\n1,2,3\n"), { format: "groklab" }), /pass format: "lightning"/);
+});
+
+test("unknown options and columns are refused, naming them", () => {
+  const file = write("log.csv", "step,valAccuracy\n1,0.5\n");
+  assert.throws(() => loadLog(file, { fromat: "csv" } as never), /loadLog: unknown option "fromat"; expected format, columns/);
+  assert.throws(() => loadLog(file, { columns: { valAcc: "x" } } as never), /loadLog: columns\.valAcc: unknown field; expected some of step, epoch/);
+  assert.throws(() => loadLog(file, { columns: { step: 3 } } as never), /loadLog: columns\.step: expected a column name \(a string\); received 3/);
+});
+
+test("a CSV log is streamed: openai/grok's metrics.csv of 50 MB loads within a heap of 3x its size (it took 26x)", () => {
+  // Lightning's metrics.csv as exportLog writes it (full-precision values, two rows a step), 50 MB
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groklab-big-")), "metrics.csv");
+  const fd = fs.openSync(file, "w");
+  let bytes = 0;
+  let x = 0.5;
+  const next = () => (x = (x * 9301 + 0.49297) % 1); // deterministic values of full precision
+  for (let step = 0; bytes < 50e6; ) {
+    const chunk: LogRecord[] = [];
+    for (let i = 0; i < 5000; i++, step++) {
+      chunk.push({ step, epoch: step / 4, trainLoss: next() * 5, trainAccuracy: next(), valLoss: next() * 5, valAccuracy: next(), weightNorm: 30 + next(), lr: 1e-3, wallTime: step * 0.01 });
+    }
+    const text = exportLog(chunk, "lightning");
+    const body = bytes === 0 ? text : text.slice(text.indexOf("\n") + 1);
+    fs.writeSync(fd, body);
+    bytes += body.length;
+  }
+  fs.closeSync(fd);
+  const heapMB = Math.round((3 * bytes) / 1e6);
+  const script = `const { loadLog } = require(${JSON.stringify(path.join(__dirname, "..", "..", "src", "logs", "loadLog.ts"))});
+    const log = loadLog(${JSON.stringify(file)});
+    console.log(JSON.stringify({ n: log.records.length, last: log.records.at(-1).step, format: log.format }));`;
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMB}`, "--import", "tsx", "-e", script], { encoding: "utf8", cwd: path.join(__dirname, "..", "..") });
+  fs.rmSync(file);
+  assert.equal(r.status, 0, `a ${(bytes / 1e6).toFixed(0)} MB log did not load within a ${heapMB} MB heap: ${r.stderr.slice(-300)}`);
+  const out = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+  assert.deepEqual(out, { n: out.last + 1, last: out.last, format: "lightning" });
 });
