@@ -62,6 +62,8 @@ export function resolveExperiment(input: unknown, options: ResolveOptions = {}):
   const train = Math.floor(data.trainFraction! * pairs);
   if (train < 1 || train >= pairs) {
     problems.push(`data.trainFraction: expected a share leaving at least one of the ${pairs} pairs on each side; received ${data.trainFraction} (${train} for training)`);
+  } else if (typeof config.train.batchSize === "number" && config.train.batchSize > train) {
+    problems.push(`train.batchSize: expected at most the ${train} training pairs (data.trainFraction ${data.trainFraction} of ${pairs}), or "full"; received ${config.train.batchSize}`);
   }
   if (problems.length === 0) {
     const limit = options.memoryLimit ?? 0.8 * os.totalmem();

@@ -37,7 +37,7 @@ export type LossKind = Static<typeof LossSchema>;
 /** How to train (schema: type, validation and defaults). Every field but `steps` has a default. */
 export const TrainConfigSchema = Type.Object(
   {
-    steps: Type.Integer({ minimum: 0, description: "Optimizer updates to run in total (a resumed run counts the steps already done)." }),
+    steps: Type.Integer({ minimum: 1, description: "Optimizer updates to run in total, at least one (a resumed run counts the steps already done)." }),
     batchSize: Type.Optional(
       Type.Union([Type.Literal("full"), Type.Literal("power"), Type.Integer({ minimum: 1 })], {
         default: "full",
@@ -176,7 +176,11 @@ export async function train(
 ): Promise<TrainResult> {
   checkModelFits("train", model, dataset);
   config = withDefaults(TrainConfigSchema, validateConfig(TrainConfigSchema, config, "train"));
-  const batchSize = batchSizeOf((config as Required<TrainConfig>).batchSize, dataset.trainIndices.length);
+  const requested = (config as Required<TrainConfig>).batchSize;
+  if (typeof requested === "number" && requested > dataset.trainIndices.length) {
+    throw new Error(`train: invalid config:\n  batchSize: expected at most the dataset's ${dataset.trainIndices.length} training pairs, or "full"; received ${requested}`);
+  }
+  const batchSize = batchSizeOf(requested, dataset.trainIndices.length);
   const lossKind = config.loss!;
   const loss = lossFunction(lossKind);
   const muon = config.muon ? new Muon(config.muon, config.optimizer!, hiddenMatrix) : undefined;

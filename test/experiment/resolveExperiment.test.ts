@@ -41,6 +41,13 @@ test("a string where a number belongs is refused, never coerced, naming the fiel
   refused((c) => (c.train.steps = "100"), /train\.steps: expected integer; received "100" \(a string\)/);
 });
 
+test("steps 0 and a batch larger than the training set are refused, naming the field and the limit", () => {
+  refused((c) => (c.train.steps = 0), /runExperiment: invalid config:\n  train\.steps: expected integer to be greater or equal to 1; received 0 \(a number\)/);
+  // x+y mod 11 at the default share 0.5: 60 of 121 pairs train
+  refused((c) => Object.assign(c, { data: { operation: "x+y", p: 11 }, train: { steps: 5, batchSize: 1000 } }), /train\.batchSize: expected at most the 60 training pairs \(data\.trainFraction 0\.5 of 121\), or "full"; received 1000/);
+  assert.equal(resolveExperiment({ ...base(), data: { operation: "x+y", p: 11 }, train: { steps: 5, batchSize: 60 } }).train.batchSize, 60);
+});
+
 test("unknown fields and unknown model kinds are refused with what is allowed", () => {
   refused((c) => (c.train.stepz = 5), /train\.stepz: unexpected property \(expected one of steps, batchSize, .*; did you mean steps\?\); received 5 \(a number\)/);
   refused((c) => (c.model = { kind: "cnn" }), /model\.kind: expected one of "mlp", "nanda", "power"; received "cnn" \(a string\)/);
@@ -81,7 +88,7 @@ test("sizes that would not fit in memory are refused up front with the estimate"
 
 test("a refused config writes nothing", async () => {
   const c = base();
-  await assert.rejects(runExperiment({ ...c, train: { steps: -1 } }), /train\.steps: expected integer to be greater or equal to 0; received -1/);
+  await assert.rejects(runExperiment({ ...c, train: { steps: -1 } }), /train\.steps: expected integer to be greater or equal to 1; received -1/);
   assert.equal(fs.existsSync(c.run.dir), false);
 });
 

@@ -38,6 +38,13 @@ test("sharpness, hessianTopEigenvalue, analyseModel and withFlatLoss refuse the 
   model.dispose();
 });
 
+test("train called directly refuses steps 0 and a batch larger than the training set", async () => {
+  const model = new EmbeddingMLP({ numClasses: 11, width: 8 });
+  await assert.rejects(train(model, dataset, { steps: 0 }), /train: invalid config:\n  steps: expected integer to be greater or equal to 1; received 0/);
+  await assert.rejects(train(model, dataset, { steps: 5, batchSize: 1000 }), /train: invalid config:\n  batchSize: expected at most the dataset's 60 training pairs, or "full"; received 1000/);
+  model.dispose();
+});
+
 test("a model of the dataset's classes passes; an object that is not a groklab model is named", () => {
   const model = new EmbeddingMLP({ numClasses: 11, width: 8 });
   checkModelFits("train", model, dataset);

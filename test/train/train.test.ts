@@ -99,7 +99,7 @@ test("a diverging run stops with an error that names the step and the learning r
 
 test("bad step counts and batch sizes are named", async () => {
   const { ds, model } = small();
-  await assert.rejects(train(model, ds, { steps: -1 }), /train: invalid config:\n  steps: expected integer to be greater or equal to 0; received -1/);
+  await assert.rejects(train(model, ds, { steps: -1 }), /train: invalid config:\n  steps: expected integer to be greater or equal to 1; received -1/);
   await assert.rejects(train(model, ds, { steps: 1, batchSize: 0 }), /train: invalid config:\n  batchSize: expected one of "full", "power", an integer ≥ 1; received 0/);
   model.dispose();
 });
@@ -120,7 +120,7 @@ test("outputScale α: the logged losses are those of α·logits (hand-checked on
   });
   const run = async (outputScale: number) => {
     const model = new EmbeddingMLP({ numClasses: 11, width: 16, seed: 3 });
-    const { records } = await train(model, ds, { steps: 0, outputScale });
+    const { records } = await train(model, ds, { steps: 1, outputScale });
     model.dispose();
     return records[0];
   };
