@@ -14,7 +14,7 @@ import { Model } from "../models/Model";
 import { AdamW } from "./AdamW";
 import { Muon } from "./Muon";
 import { GradientFilter } from "./GradientFilter";
-import { CheckpointMeta, listCheckpoints, loadCheckpoint, saveCheckpoint } from "./checkpoint";
+import { CheckpointMeta, checkpointFile, checkpointMismatch, listCheckpoints, loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "../logs/LogRecord";
 import { Static, Type } from "@sinclair/typebox";
@@ -326,6 +326,9 @@ export class RunFolder {
    * run.loadWeights(model, 1000); // model now holds its step-1000 weights
    */
   loadWeights(model: Model, step?: number): void {
+    const steps = listCheckpoints(this.checkpointDir);
+    const wanted = step ?? steps[steps.length - 1];
+    if (wanted !== undefined && steps.includes(wanted)) this.checkFits("RunFolder.loadWeights", model, wanted, steps);
     const ckpt = loadCheckpoint(this.checkpointDir, step);
     try {
       for (const [name, v] of Object.entries(model.params)) {
@@ -336,6 +339,25 @@ export class RunFolder {
     } finally {
       tf.dispose(Object.values(ckpt.tensors));
     }
+  }
+
+  /**
+   * Throws, naming the checkpoint's file, its step and the first tensor that does not fit, when
+   * the checkpoint of `step` was written by another model (another kind, size or p); says which
+   * other checkpoints of the folder do fit.
+   */
+  private checkFits(owner: string, model: Model, step: number, steps: number[]): void {
+    const shapes = Object.fromEntries(Object.entries(model.params).map(([name, v]) => [`model/${name}`, v.shape]));
+    const mismatch = checkpointMismatch(this.checkpointDir, step, shapes);
+    if (!mismatch) return;
+    const fitting = steps.filter((s) => s !== step && checkpointMismatch(this.checkpointDir, s, shapes) === null);
+    throw new Error(
+      `${owner}: the checkpoint of step ${step} ("${checkpointFile(this.checkpointDir, step)}") does not fit this model: ${mismatch} ` +
+        `(was it written by another model or another p?); ` +
+        (fitting.length
+          ? `checkpoints of this folder that fit: steps ${fitting.join(", ")}; delete the later ones to resume from step ${fitting[fitting.length - 1]}`
+          : `no checkpoint of "${this.dir}" fits; run this config in a new folder, or pass the run's own model`),
+    );
   }
 
   /** Replaces the log with `records`, atomically. */
@@ -353,6 +375,8 @@ export class RunFolder {
       this.rewriteLog([]);
       return null;
     }
+    const steps = listCheckpoints(this.checkpointDir);
+    this.checkFits("RunFolder.restore", model, steps[steps.length - 1], steps);
     const ckpt = loadCheckpoint(this.checkpointDir);
     try {
       const optimizerWeights: NamedTensor[] = [];

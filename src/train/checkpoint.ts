@@ -73,6 +73,37 @@ export function listCheckpoints(dir: string): number[] {
     .sort((a, b) => a - b);
 }
 
+/** The manifest's path of the checkpoint of `step` in `dir`. */
+export function checkpointFile(dir: string, step: number): string {
+  return names(dir, step).manifest;
+}
+
+/**
+ * The first model tensor that the checkpoint of `step` lacks or holds in another shape, read from
+ * its manifest alone (no data loaded); null when every one of `shapes` fits.
+ * @example
+ * checkpointMismatch("runs/a/checkpoints", 100, { "model/embed.E1": [11, 64] });
+ * // '"model/embed.E1" is [7, 64] there and [11, 64] in the model'
+ */
+export function checkpointMismatch(dir: string, step: number, shapes: Record<string, number[]>): string | null {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(names(dir, step).manifest, "utf8"));
+  } catch (err) {
+    return `its manifest cannot be read (${(err as Error).message})`;
+  }
+  const held = new Map((manifest.tensors ?? []).map((t) => [t.name, t.shape]));
+  for (const [name, shape] of Object.entries(shapes)) {
+    const there = held.get(name);
+    if (!there) return `it has no "${name}"`;
+    if (there.length !== shape.length || there.some((d, i) => d !== shape[i])) {
+      return `"${name}" is [${there.join(", ")}] there and [${shape.join(", ")}] in the model`;
+    }
+  }
+  const extra = [...held.keys()].find((n) => n.startsWith("model/") && !(n in shapes));
+  return extra ? `it has "${extra}", which the model does not` : null;
+}
+
 /** A loaded checkpoint; the caller disposes `tensors`. */
 export interface Checkpoint extends CheckpointMeta {
   tensors: Record<string, tf.Tensor>;

@@ -200,6 +200,7 @@ export async function train(
   let step = 0;
   let wallBefore = 0;
   let stoppedBy: TrainResult["stoppedBy"] = "steps";
+  let restored = !run; // until the run folder's checkpoint is loaded, no step of this run is known
   try {
     if (run) {
       const resumed = await run.restore(state);
@@ -209,6 +210,7 @@ export async function train(
         wallBefore = resumed.wallTime;
         records.push(...resumed.records);
       }
+      restored = true;
     }
     const started = Date.now();
     const elapsed = () => wallBefore + (Date.now() - started) / 1000;
@@ -279,7 +281,7 @@ export async function train(
     if (stoppedBy !== "signal") run?.setOutcome({ status: "finished", stoppedBy, step, wallTime: elapsed(), at: new Date().toISOString(), ...currentBackend() });
   } catch (err) {
     try {
-      run?.setOutcome({ status: "failed", error: (err as Error).message ?? String(err), step, at: new Date().toISOString() });
+      run?.setOutcome({ status: "failed", error: (err as Error).message ?? String(err), step: restored ? step : null, at: new Date().toISOString() });
     } catch {
       /* the disk may be what failed; the error below says so */
     }

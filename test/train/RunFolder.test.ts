@@ -132,3 +132,33 @@ test("checkpointStepsFor: every checkpoint by default; asked steps checked, the 
   assert.throws(() => folder.checkpointStepsFor("me", [0]), /has no checkpoint for step\(s\) 0/);
   assert.deepEqual(folder.checkpointStepsFor("me", [0, 10], { initialFromConfig: true }), [0, 10]);
 });
+
+test("a checkpoint of another model: resume and loadWeights name the file, the step and the first tensor, and the checkpoints that fit", async () => {
+  const { makeDataset } = await import("../../src/data/makeDataset");
+  const { EmbeddingMLP } = await import("../../src/models/EmbeddingMLP");
+  const { train } = await import("../../src/train/train");
+  const root = tmp();
+  // a run of p = 5, and one of p = 7 whose latest checkpoint is then replaced by the p = 5 run's
+  const five = new EmbeddingMLP({ numClasses: 5, width: 4, seed: 2 });
+  await train(five, makeDataset({ operation: "x+y", p: 5 }), { steps: 10, optimizer: { lr: 0.1 } }, undefined, new RunFolder(path.join(root, "five"), { p: 5 }));
+  five.dispose();
+  const dir = path.join(root, "seven");
+  const ds = makeDataset({ operation: "x+y", p: 7 });
+  const seven = new EmbeddingMLP({ numClasses: 7, width: 4, seed: 2 });
+  await train(seven, ds, { steps: 10, optimizer: { lr: 0.1 } }, undefined, new RunFolder(dir, { p: 7 }));
+  const name = "step-000000010";
+  for (const ext of [".json", ".bin"]) fs.copyFileSync(path.join(root, "five", "checkpoints", name + ext), path.join(dir, "checkpoints", name + ext));
+  fs.rmSync(path.join(dir, "outcome.json"));
+  const message = (owner: string) =>
+    new RegExp(
+      `${owner}: the checkpoint of step 10 \\(".*seven/checkpoints/step-000000010\\.json"\\) does not fit this model: "model/embed\\.E1" is \\[5, 4\\] there and \\[7, 4\\] in the model ` +
+        `\\(was it written by another model or another p\\?\\); checkpoints of this folder that fit: steps 1, 2, 5; delete the later ones to resume from step 5`,
+    );
+  await assert.rejects(train(seven, ds, { steps: 20, optimizer: { lr: 0.1 } }, undefined, new RunFolder(dir, { p: 7 }, { resume: true })), message("RunFolder.restore"));
+  const outcome = JSON.parse(fs.readFileSync(path.join(dir, "outcome.json"), "utf8"));
+  assert.equal(outcome.status, "failed");
+  assert.equal(outcome.step, null, "no step of this run was reached");
+  assert.throws(() => RunFolder.open(dir).loadWeights(seven), message("RunFolder.loadWeights"));
+  assert.equal(loadLog(dir).records.at(-1)!.step, 10, "the log was not touched");
+  seven.dispose();
+});
