@@ -209,6 +209,7 @@ export async function train(
         random.state = resumed.randomState;
         wallBefore = resumed.wallTime;
         records.push(...resumed.records);
+        checkLogCovers(run, resumed.records, step, config.steps, config.evaluation);
       }
       restored = true;
     }
@@ -297,6 +298,23 @@ export async function train(
     for (const s of [trainSet, valSet]) tf.dispose([s.a, s.b, s.y]);
   }
   return { records, stoppedBy };
+}
+
+/**
+ * A resumed run's log must hold every evaluation before its checkpoint: a log emptied or cut short
+ * beside later checkpoints would otherwise resume and end without its earlier steps.
+ */
+function checkLogCovers(run: RunFolder, records: LogRecord[], checkpointStep: number, total: number, schedule: TrainConfig["evaluation"]): void {
+  const logged = new Set(records.map((r) => r.step));
+  const missing: number[] = [];
+  for (let s = 0; s < checkpointStep; s++) if (isEvaluationStep(s, total, schedule) && !logged.has(s)) missing.push(s);
+  if (missing.length === 0) return;
+  const shown = missing.length > 6 ? `${missing.slice(0, 5).join(", ")}, … (${missing.length} in all)` : missing.join(", ");
+  throw new Error(
+    `RunFolder.restore: "${run.logPath}" lacks the evaluations of steps ${shown} before the checkpoint of step ${checkpointStep} ` +
+      `(${records.length ? `it ends at step ${records[records.length - 1].step}` : "it is empty"}: was it emptied or cut short?); ` +
+      `resuming would leave them out of the run's log. Put the log back, or start the run again (runExperiment(config, { fresh: true }), groklab train --fresh)`,
+  );
 }
 
 /** Applies `f` to every gradient of a map. */

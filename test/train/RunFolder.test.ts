@@ -162,3 +162,28 @@ test("a checkpoint of another model: resume and loadWeights name the file, the s
   assert.equal(loadLog(dir).records.at(-1)!.step, 10, "the log was not touched");
   seven.dispose();
 });
+
+test("a log emptied or cut short beside later checkpoints is refused, not resumed without its earlier steps", async () => {
+  const { makeDataset } = await import("../../src/data/makeDataset");
+  const { EmbeddingMLP } = await import("../../src/models/EmbeddingMLP");
+  const { train } = await import("../../src/train/train");
+  const dir = path.join(tmp(), "run");
+  const ds = makeDataset({ operation: "x+y", p: 5 });
+  const config = (steps: number) => ({ steps, optimizer: { lr: 0.1 }, evaluation: { every: 10, perDecade: 0 } });
+  const model = new EmbeddingMLP({ numClasses: 5, width: 4, seed: 2 });
+  await train(model, ds, config(30), undefined, new RunFolder(dir, { a: 1 }));
+  fs.rmSync(path.join(dir, "outcome.json"));
+  const log = path.join(dir, "log.jsonl");
+  const full = fs.readFileSync(log, "utf8");
+  for (const [kept, says] of [["", "it is empty"], [full.split("\n").slice(0, 2).join("\n") + "\n", "it ends at step 10"]]) {
+    fs.writeFileSync(log, kept);
+    await assert.rejects(
+      train(model, ds, config(60), undefined, new RunFolder(dir, { a: 1 }, { resume: true })),
+      new RegExp(`RunFolder.restore: ".*log\\.jsonl" lacks the evaluations of steps (0, 10, 20|20) before the checkpoint of step 30 \\(${says}: was it emptied or cut short\\?\\)`),
+    );
+  }
+  fs.writeFileSync(log, full); // put back: the run resumes
+  const resumed = await train(model, ds, config(60), undefined, new RunFolder(dir, { a: 1 }, { resume: true }));
+  assert.deepEqual(resumed.records.map((r) => r.step), [0, 10, 20, 30, 40, 50, 60]);
+  model.dispose();
+});
