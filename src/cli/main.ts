@@ -22,6 +22,7 @@ import { StatusRow, statusRows } from "../experiment/statusRows";
 import { runSweep } from "../experiment/runSweep";
 import { runsOf } from "../experiment/runsOf";
 import { makeFolder } from "../train/makeFolder";
+import { lockHolder } from "../train/RunLock";
 import { TerminalProgress } from "./TerminalProgress";
 
 const USAGE = `usage:
@@ -71,17 +72,7 @@ async function train(args: string[]): Promise<number> {
   const file = positionals[0];
   const config = resolveExperiment(readJson(file, "train"), { owner: `groklab train ${file}` });
   const dir = config.run.dir;
-  if (values.detach) {
-    makeFolder(dir, dir);
-    const output = fs.openSync(path.join(dir, "output.log"), "a");
-    const rest = values.fresh ? ["--fresh"] : [];
-    const child = spawn(process.execPath, [...process.execArgv, __filename, "train", file, ...rest], { detached: true, stdio: ["ignore", output, output] });
-    fs.closeSync(output);
-    fs.writeFileSync(path.join(dir, "pid"), `${child.pid}\n`);
-    child.unref();
-    console.log(`groklab: started "${dir}" as process ${child.pid}; output in ${path.join(dir, "output.log")}; watch it with: groklab status ${dir}`);
-    return 0;
-  }
+  if (values.detach) return detach(dir, file, values.fresh ? ["--fresh"] : []);
   const controller = new AbortController();
   stopOnSignals(controller, `"${dir}"`);
   if (values.worker) {
@@ -102,6 +93,45 @@ async function train(args: string[]): Promise<number> {
   else if (result.stoppedBy === "signal") console.error(`groklab: interrupted at step ${last?.step ?? 0}; run the same command again to resume`);
   else console.error(`groklab: "${dir}" finished (${result.stoppedBy}) at step ${last?.step}`);
   return result.stoppedBy === "signal" ? 130 : 0;
+}
+
+/**
+ * `train --detach`: starts the run in a process of its own and returns once that process holds the
+ * folder's lock (then writes its pid file) or has ended (then says why, with its exit status). A
+ * folder another live process writes is refused before anything starts; its pid file is never
+ * touched.
+ */
+async function detach(dir: string, file: string, rest: string[]): Promise<number> {
+  const busy = lockHolder(dir);
+  if (busy) {
+    console.error(`groklab train --detach: "${dir}" is being written by process ${busy.pid} on ${busy.host}, since ${busy.started} (${busy.command || "no command line"}); nothing started. Wait for it to end (groklab status ${dir}) or stop it`);
+    return 1;
+  }
+  makeFolder(dir, dir);
+  const log = path.join(dir, "output.log");
+  const from = fs.existsSync(log) ? fs.statSync(log).size : 0;
+  const output = fs.openSync(log, "a");
+  const child = spawn(process.execPath, [...process.execArgv, __filename, "train", file, ...rest], { detached: true, stdio: ["ignore", output, output] });
+  fs.closeSync(output);
+  const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
+    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 100))]);
+    const said = () => fs.readFileSync(log, "utf8").slice(from).trim().split("\n").slice(-4).join("\n");
+    if (code !== null) {
+      if (code === 0) console.log(`groklab: "${dir}" ended at once (exit status 0):\n${said()}`);
+      else console.error(`groklab train --detach: the run did not start (exit status ${code}):\n${said()}`);
+      return code;
+    }
+    if (lockHolder(dir)?.pid === child.pid) {
+      fs.writeFileSync(path.join(dir, "pid"), `${child.pid}\n`);
+      child.unref();
+      console.log(`groklab: started "${dir}" as process ${child.pid}; output in ${log}; watch it with: groklab status ${dir}`);
+      return 0;
+    }
+  }
+  child.unref();
+  console.error(`groklab train --detach: process ${child.pid} has not taken "${dir}" within 300 s; see ${log}`);
+  return 1;
 }
 
 async function sweep(args: string[]): Promise<number> {

@@ -44,6 +44,31 @@ test("train --detach starts its own process with a pid file and output.log; stat
   assert.match(fs.readFileSync(path.join(dir, "run", "output.log"), "utf8"), /finished \(steps\) at step 4000/);
 });
 
+test("train --detach on a folder another process writes: refused with exit status 1, its pid file untouched; a config that fails says so", async () => {
+  const dir = tmp();
+  const file = path.join(dir, "config.json");
+  fs.writeFileSync(file, JSON.stringify({ ...base, train: { ...base.train, steps: 1_000_000 }, run: { dir: path.join(dir, "run") } }));
+  const first = cli(["train", file, "--detach"]);
+  assert.equal(first.status, 0, first.stderr);
+  const pid = Number(/process (\d+)/.exec(first.stdout)![1]);
+  try {
+    assert.equal(Number(fs.readFileSync(path.join(dir, "run", "pid"), "utf8")), pid, "the pid file is written once the run holds its folder");
+    const second = cli(["train", file, "--detach"]);
+    assert.equal(second.status, 1);
+    assert.match(second.stderr, new RegExp(`groklab train --detach: ".*run" is being written by process ${pid} on .*; nothing started`));
+    assert.equal(Number(fs.readFileSync(path.join(dir, "run", "pid"), "utf8")), pid, "the running run's pid file is untouched");
+  } finally {
+    process.kill(pid, "SIGKILL");
+  }
+  // a run that cannot start (a model of another run's checkpoints) reports its own exit status
+  const other = path.join(dir, "other.json");
+  fs.writeFileSync(other, JSON.stringify({ ...base, data: { ...base.data, p: 13 }, run: { dir: path.join(dir, "run") } }));
+  await new Promise((r) => setTimeout(r, 200));
+  const refused = cli(["train", other, "--detach"]);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /groklab train --detach: the run did not start \(exit status 1\):\n.*another config/s);
+});
+
 test("the emitted Slurm array and GNU parallel jobs run the same runs into the same folders", () => {
   const dir = tmp();
   const sweep = path.join(dir, "sweep.json");
