@@ -28,8 +28,8 @@ import { TerminalProgress } from "./TerminalProgress";
 const USAGE = `usage:
   groklab train CONFIG.json [--detach] [--fresh]     one run (foreground with progress, or detached)
   groklab sweep SWEEP.json --out DIR [--workers N] [--threads T] [--emit slurm|parallel]
-  groklab status DIR [--stalled-after SECONDS]       a run folder or a sweep folder
-  groklab results DIR                                rebuild DIR/results.jsonl of a sweep
+  groklab status DIR [--stalled-after SECONDS]       a run folder or a sweep folder (exit status 1 if a run is unreadable)
+  groklab results DIR                                rebuild DIR/results.jsonl of a sweep (every readable run; exit status 1 if one is not)
   groklab schema                                     the JSON Schema of experiment configs`;
 
 class UsageError extends Error {}
@@ -175,7 +175,9 @@ function status(args: string[]): number {
   console.log(statusTable(statusRows(statuses)));
   const counts = statuses.reduce<Record<string, number>>((c, r) => ((c[r.status.state] = (c[r.status.state] ?? 0) + 1), c), {});
   console.log(Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", "));
-  return 0;
+  const broken = statuses.filter((r) => r.status.state === "unreadable");
+  for (const r of broken) console.error(`groklab status: "${r.status.dir}" is unreadable: ${r.status.problem}`);
+  return broken.length ? 1 : 0;
 }
 
 function results(args: string[]): number {
@@ -184,8 +186,10 @@ function results(args: string[]): number {
   const dir = positionals[0];
   const spec = readJson(path.join(dir, "sweep.json"), "results") as { sweep: unknown };
   const rows = collectResults(expandSweep(spec.sweep, dir), dir);
-  console.log(`${rows.length} runs ended; wrote ${path.join(dir, "results.jsonl")}`);
-  return 0;
+  const broken = rows.filter((r) => r.status === "unreadable");
+  console.log(`${rows.length - broken.length} runs ended${broken.length ? `, ${broken.length} unreadable` : ""}; wrote ${path.join(dir, "results.jsonl")}`);
+  for (const r of broken) console.error(`groklab results: run "${r.name}" is unreadable: ${r.error}`);
+  return broken.length ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -15,7 +15,8 @@ import { SweepRun } from "./expandSweep";
 export interface SweepResult {
   /** The run's folder name; its grid values follow as columns named by dotted config path ("train.optimizer.weightDecay"). */
   name: string;
-  status: "finished" | "failed";
+  /** "unreadable": the run folder could not be read (its error says why); the sweep's other rows stand. */
+  status: "finished" | "failed" | "unreadable";
   stoppedBy: string | null;
   error: string | null;
   memorisation: number | null;
@@ -35,6 +36,16 @@ export interface SweepResult {
 
 /** The result row of one run, or null while it has not ended. */
 export function resultOf(run: SweepRun): SweepResult | null {
+  try {
+    return readResult(run);
+  } catch (err) {
+    const none = { stoppedBy: null, memorisation: null, generalisation: null, censored: true, finalStep: null, trainAccuracy: null, valAccuracy: null };
+    const rest = { trainLoss: null, valLoss: null, wallTime: null, stepsPerSecond: null, backend: null, threads: null };
+    return { name: run.name, ...run.values, status: "unreadable", error: (err as Error).message ?? String(err), ...none, ...rest };
+  }
+}
+
+function readResult(run: SweepRun): SweepResult | null {
   const dir = run.config.run.dir;
   if (!fs.existsSync(path.join(dir, "config.json"))) return null;
   const folder = RunFolder.open(dir);

@@ -11,7 +11,7 @@ import { LogRecord } from "../logs/LogRecord";
 import { RunFolder, RunOutcome } from "../train/RunFolder";
 import { lockHolder } from "../train/RunLock";
 
-export type RunState = "pending" | "running" | "stalled" | "interrupted" | "finished" | "failed";
+export type RunState = "pending" | "running" | "stalled" | "interrupted" | "finished" | "failed" | "unreadable";
 
 export interface RunStatus {
   dir: string;
@@ -23,6 +23,8 @@ export interface RunStatus {
   /** Seconds since the log (or the folder) last changed. */
   silentSeconds: number | null;
   outcome: RunOutcome | null;
+  /** Why the folder could not be read (state "unreadable": a corrupt log, config or outcome); null otherwise. */
+  problem: string | null;
 }
 
 /**
@@ -30,9 +32,19 @@ export interface RunStatus {
  * runStatus("sweeps/wd/runs/weightDecay=1,seed=0").state; // "running"
  */
 export function runStatus(dir: string, options: { stalledAfterSeconds?: number; now?: number } = {}): RunStatus {
+  try {
+    return readStatus(dir, options);
+  } catch (err) {
+    // one broken folder must not hide the others of a sweep: it is a row of its own
+    const pid = lockHolder(dir)?.pid ?? null;
+    return { dir, state: "unreadable", last: null, pid, silentSeconds: null, outcome: null, problem: (err as Error).message ?? String(err) };
+  }
+}
+
+function readStatus(dir: string, options: { stalledAfterSeconds?: number; now?: number }): RunStatus {
   const now = options.now ?? Date.now();
   if (!fs.existsSync(path.join(dir, "config.json"))) {
-    return { dir, state: "pending", last: null, pid: lockHolder(dir)?.pid ?? null, silentSeconds: null, outcome: null };
+    return { dir, state: "pending", last: null, pid: lockHolder(dir)?.pid ?? null, silentSeconds: null, outcome: null, problem: null };
   }
   const folder = RunFolder.open(dir);
   const logPath = path.join(dir, "log.jsonl");
@@ -47,5 +59,5 @@ export function runStatus(dir: string, options: { stalledAfterSeconds?: number; 
   if (holder) state = silentSeconds > (options.stalledAfterSeconds ?? 600) ? "stalled" : "running";
   else if (outcome) state = outcome.status;
   else state = "interrupted";
-  return { dir, state, last, pid: holder?.pid ?? null, silentSeconds, outcome };
+  return { dir, state, last, pid: holder?.pid ?? null, silentSeconds, outcome, problem: null };
 }

@@ -20,7 +20,7 @@ export interface StatusRow {
 export function statusRows(runs: { name: string; status: RunStatus }[]): StatusRow[] {
   return runs.map(({ name, status: s }) => ({
     run: readableRunName(name),
-    state: s.state === "failed" && s.outcome?.status === "failed" ? `failed: ${s.outcome.error}` : s.state,
+    state: s.state === "failed" && s.outcome?.status === "failed" ? `failed: ${s.outcome.error}` : s.state === "unreadable" ? `unreadable: ${s.problem}` : s.state,
     step: s.last?.step ?? null,
     trainAccuracy: s.last?.trainAccuracy ?? null,
     valAccuracy: s.last?.valAccuracy ?? null,

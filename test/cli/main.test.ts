@@ -98,6 +98,21 @@ test("the emitted Slurm array and GNU parallel jobs run the same runs into the s
   assert.match(cli(["results", "out"], dir).stdout, /2 runs ended; wrote out\/results\.jsonl/);
   const rows = fs.readFileSync(path.join(dir, "out", "results.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
   assert.deepEqual(rows.map((r) => [r.name, r["data.seed"], r.threads]), [["seed=1", 1, 1], ["seed=2", 2, 2]]);
+  // one run's log corrupted: status and results show the healthy runs and name the broken one (exit status 1)
+  const log = path.join(dir, "out", "runs", "seed=2", "log.jsonl");
+  fs.writeFileSync(log, fs.readFileSync(log, "utf8").replace(/\n\{/, "\ngarbage\n{"));
+  const broken = cli(["status", "out"], dir);
+  assert.equal(broken.status, 1);
+  assert.match(broken.stdout, /seed=0\s+pending/);
+  assert.match(broken.stdout, /seed=1\s+finished\s+200/);
+  assert.match(broken.stdout, /seed=2\s+unreadable: loadLog: line 2 of ".*log\.jsonl" is not JSON: garbage/);
+  assert.match(broken.stderr, /groklab status: ".*seed=2" is unreadable: loadLog: line 2/);
+  const partial = cli(["results", "out"], dir);
+  assert.equal(partial.status, 1);
+  assert.match(partial.stdout, /1 runs ended, 1 unreadable; wrote out\/results\.jsonl/);
+  assert.match(partial.stderr, /groklab results: run "seed=2" is unreadable: loadLog: line 2/);
+  const kept = fs.readFileSync(path.join(dir, "out", "results.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(kept.map((r) => [r.name, r.status, r.valAccuracy === null]), [["seed=1", "finished", false], ["seed=2", "unreadable", true]]);
 });
 
 test("bad arguments and bad configs are named", () => {
