@@ -8,6 +8,19 @@ import { Random } from "../data/random";
 import { Model } from "../models/Model";
 import { Objective, withFlatLoss } from "./FlatLoss";
 import { checkModelFits } from "../models/checkModelFits";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
+import { SeedSchema } from "../data/random";
+
+/** The options' schema: what hessianTopEigenvalue accepts. */
+export const HessianOptionsSchema = Type.Object(
+  {
+    iterations: Type.Optional(Type.Integer({ minimum: 1 })),
+    h: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    seed: Type.Optional(SeedSchema("Seed of the starting vector.")),
+  },
+  { additionalProperties: false },
+);
 
 export interface HessianOptions {
   /** Power iterations. Default 20. */
@@ -34,6 +47,7 @@ export interface TopEigenvalue {
 
 /** The model-free core of `hessianTopEigenvalue`. */
 export function hessianTopEigenvalueOf(fl: Objective, options: HessianOptions = {}): TopEigenvalue {
+  validateOptions(HessianOptionsSchema, options, "hessianTopEigenvalue");
   const { iterations = 20, h = 1e-3, seed = 0 } = options;
   const x = fl.x0;
   const n = x.length;

@@ -7,13 +7,26 @@
  * with a box-constrained quasi-Newton method (boxMaximize). openai/grok's implementation
  * minimises f over the box instead (a sign error): groklab maximises, as Keskar et al. define it.
  */
+import { Type } from "@sinclair/typebox";
 import { inverse, Matrix } from "ml-matrix";
+import { validateOptions } from "../config/validateConfig";
 import { Dataset } from "../data/makeDataset";
-import { Random } from "../data/random";
+import { Random, SeedSchema } from "../data/random";
 import { Model } from "../models/Model";
 import { boxMaximize } from "./boxMaximize";
 import { Objective, withFlatLoss } from "./FlatLoss";
 import { checkModelFits } from "../models/checkModelFits";
+
+/** The options' schema: what sharpness accepts (unknown options and values out of range are refused). */
+export const SharpnessOptionsSchema = Type.Object(
+  {
+    epsilon: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    dims: Type.Optional(Type.Integer({ minimum: 1 })),
+    iterations: Type.Optional(Type.Integer({ minimum: 1 })),
+    seed: Type.Optional(SeedSchema("Seed of A and of the starting point.")),
+  },
+  { additionalProperties: false },
+);
 
 export interface SharpnessOptions {
   /** Box size ε. Default 1e-3. */
@@ -42,14 +55,14 @@ export interface Sharpness {
  */
 export function sharpness(model: Model, dataset: Dataset, options: SharpnessOptions = {}): Sharpness {
   checkModelFits("sharpness", model, dataset);
+  validateOptions(SharpnessOptionsSchema, options, "sharpness");
   return withFlatLoss(model, dataset, (fl) => sharpnessOf(fl, options));
 }
 
 /** φ of any objective given as a flat parameter vector (the model-free core of `sharpness`). */
 export function sharpnessOf(fl: Objective, options: SharpnessOptions = {}): Sharpness {
+  validateOptions(SharpnessOptionsSchema, options, "sharpness");
   const { epsilon = 1e-3, dims = 10, iterations = 10, seed = 0 } = options;
-  if (!(epsilon > 0)) throw new Error(`sharpness: epsilon must be > 0; received ${epsilon}`);
-  if (!Number.isInteger(dims) || dims < 1) throw new Error(`sharpness: dims must be a positive integer; received ${dims}`);
   const x = fl.x0;
   const n = x.length;
   if (dims >= n) {

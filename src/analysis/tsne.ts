@@ -20,6 +20,21 @@ import { Random } from "../data/random";
 import { matrixRows, Rows } from "./matrixRows";
 import { pca } from "./pca";
 import { squaredDistances } from "./squaredDistances";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
+import { SeedSchema } from "../data/random";
+
+/** The options' schema: what tsne accepts (unknown options and values out of range are refused). */
+export const TsneOptionsSchema = Type.Object(
+  {
+    perplexity: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    iterations: Type.Optional(Type.Integer({ minimum: 1 })),
+    learningRate: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    init: Type.Optional(Type.Union([Type.Literal("pca"), Type.Literal("random")])),
+    seed: Type.Optional(SeedSchema("Seed of a random initial layout.")),
+  },
+  { additionalProperties: false },
+);
 
 export interface TsneOptions {
   /** Effective number of neighbours, below the number of points. Default 30 (scikit-learn's). */
@@ -95,6 +110,7 @@ export function tsne(data: tf.Tensor | Rows, options: TsneOptions = {}): number[
   const rows = matrixRows(data, "tsne", "data");
   const n = rows.length;
   if (n < 4) throw new Error(`tsne: needs at least 4 points; received ${n}`);
+  validateOptions(TsneOptionsSchema, options, "tsne");
   const { iterations = 1000, seed = 0, init = "pca" } = options;
   const learningRate = options.learningRate ?? Math.max(n / 48, 50);
   const perplexity = options.perplexity ?? 30;

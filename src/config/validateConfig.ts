@@ -119,10 +119,22 @@ function messages(schema: TSchema, value: unknown, prefix: string): string[] {
  * // Error: train: invalid config:
  * //   steps: expected integer; received "10" (a string)
  */
-export function validateConfig<T extends TSchema>(schema: T, value: unknown, owner: string, prefix = ""): import("@sinclair/typebox").Static<T> {
+export function validateConfig<T extends TSchema>(schema: T, value: unknown, owner: string, prefix = "", what = "config"): import("@sinclair/typebox").Static<T> {
   const errors = messages(schema, value, prefix);
   if (errors.length === 0) return value as import("@sinclair/typebox").Static<T>;
   const shown = errors.slice(0, 12);
   const more = errors.length > shown.length ? `\n  … and ${errors.length - shown.length} more` : "";
-  throw new Error(`${owner}: invalid config:\n  ${shown.join("\n  ")}${more}`);
+  throw new Error(`${owner}: invalid ${what}:\n  ${shown.join("\n  ")}${more}`);
+}
+
+/**
+ * A function's options object checked against its schema: unknown options, strings where numbers
+ * belong and values out of range are refused, each named.
+ * @example
+ * validateOptions(SharpnessOptionsSchema, { iterations: 0 }, "sharpness");
+ * // Error: sharpness: invalid options:
+ * //   iterations: expected integer to be greater or equal to 1; received 0 (a number)
+ */
+export function validateOptions<T extends TSchema>(schema: T, value: unknown, owner: string): import("@sinclair/typebox").Static<T> {
+  return validateConfig(schema, value ?? {}, owner, "", "options");
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { boxMaximize } from "../../src/analysis/boxMaximize";
 import { Objective } from "../../src/analysis/FlatLoss";
-import { hessianTopEigenvalueOf } from "../../src/analysis/hessianTopEigenvalue";
+import { hessianTopEigenvalue, hessianTopEigenvalueOf } from "../../src/analysis/hessianTopEigenvalue";
 import { sharpness, sharpnessOf } from "../../src/analysis/sharpness";
 import { makeDataset } from "../../src/data/makeDataset";
 import { Random } from "../../src/data/random";
@@ -64,6 +64,19 @@ test("on a model, maximisation beats the starting point and the weights are rest
   const s = sharpness(model, makeDataset({ operation: "x+y", p: 7 }), { epsilon: 1e-2 });
   assert.ok(s.maxLoss > s.loss && s.phi > 0, JSON.stringify(s));
   assert.deepEqual(Array.from(model.params["embed.E1"].dataSync()), before);
+  model.dispose();
+});
+
+test("iterations 0, epsilon 0 and unknown options of sharpness are refused, on a model and on any objective", () => {
+  const f = quadratic(new Float32Array([1, 2, 3, 4, 5, 6, 7, 8]));
+  assert.throws(() => sharpnessOf(f, { iterations: 0 }), /^Error: sharpness: invalid options:\n  iterations: expected integer to be greater or equal to 1; received 0 \(a number\)$/);
+  assert.throws(() => sharpnessOf(f, { epsilon: 0 }), /epsilon: expected number to be greater than 0; received 0/);
+  assert.throws(() => sharpnessOf(f, { epsilonn: 1e-3 } as never), /epsilonn: unexpected property \(expected one of epsilon, dims, iterations, seed; did you mean epsilon\?\)/);
+  const model = new EmbeddingMLP({ numClasses: 5, width: 4 });
+  const ds = makeDataset({ operation: "x+y", p: 5 });
+  assert.throws(() => sharpness(model, ds, { iterations: 0 }), /sharpness: invalid options/);
+  assert.throws(() => sharpness(model, ds, { steps: 3 } as never), /sharpness: invalid options:\n  steps: unexpected property/);
+  assert.throws(() => hessianTopEigenvalue(model, ds, { iterations: 0 }), /hessianTopEigenvalue: invalid options:\n  iterations: expected integer to be greater or equal to 1/);
   model.dispose();
 });
 

@@ -46,3 +46,11 @@ test("a perplexity the points cannot carry, NaN input and identical rows are ref
   assert.throws(() => tsne(withNaN, { perplexity: 5 }), /tsne: data must hold finite numbers; received NaN at row 3, column 2/);
   assert.throws(() => tsne(Array.from({ length: 6 }, () => [1, 2]), { perplexity: 2 }), /tsne: data must hold at least two different rows; received 6 identical rows/);
 });
+
+test("iterations below 1, a string where a number belongs and unknown options are refused (they returned the start silently)", () => {
+  const rows = inputs["noisy circle (40 x 10)"].rows;
+  assert.throws(() => tsne(rows, { iterations: -1 }), /^Error: tsne: invalid options:\n  iterations: expected integer to be greater or equal to 1; received -1 \(a number\)$/);
+  assert.throws(() => tsne(rows, { iterations: 0 }), /iterations: expected integer to be greater or equal to 1; received 0/);
+  assert.throws(() => tsne(rows, { perplexity: "5" as never }), /tsne: invalid options:\n  perplexity: expected number; received "5" \(a string\)/);
+  assert.throws(() => tsne(rows, { perplexty: 5 } as never), /tsne: invalid options:\n  perplexty: unexpected property \(expected one of perplexity, iterations, learningRate, init, seed; did you mean perplexity\?\)/);
+});
