@@ -1,0 +1,122 @@
+/**
+ * Training beside other work: ms per training step of Power's transformer (x/y mod 97, batch 512,
+ * every core) alone, beside one busy process and beside two (each a spinning loop at the same
+ * priority, the shape of a browser, Jupyter or a second kernel at work), groklab and PyTorch side
+ * by side in one invocation, alternated round by round. Three runnable threads on two cores leave a
+ * balanced step two thirds of the machine: about 1.5x slower beside one busy process.
+ *   npm run bench:contention [-- --rounds 3]
+ * groklab is timed with ATen's OpenMP threads waiting passively (groklab's default, see
+ * src/backend/libtorchAddon.ts) and spinning (OMP_WAIT_POLICY=active, libgomp's own default);
+ * PyTorch (Debian's python3-torch, bench/torch_power.py) in its default layout (ATen on every core).
+ * Prints JSON lines: the machine, one line per engine and condition (median ms, ratio to alone),
+ * and appends them to bench/results/contention-<date>-<cpu>.jsonl.
+ */
+import { ChildProcess, execFileSync, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..");
+const PYTHON = "/usr/bin/python3";
+const TUNED_MALLOC = { MALLOC_MMAP_THRESHOLD_: "4294967296", MALLOC_TRIM_THRESHOLD_: "4294967296", MALLOC_TOP_PAD_: "268435456" };
+const cores = os.availableParallelism();
+
+interface Engine {
+  name: string;
+  run(): number;
+}
+
+function lastJson(out: string): Record<string, number> {
+  return JSON.parse(out.split("\n").filter((l) => l.startsWith("{")).at(-1)!);
+}
+
+const groklab = (waitPolicy: "passive" | "active"): Engine => ({
+  name: `groklab libtorch, ${cores} threads, OMP_WAIT_POLICY=${waitPolicy}`,
+  run: () => {
+    const env = { ...process.env, GROKLAB_THREADS: String(cores), OMP_WAIT_POLICY: waitPolicy };
+    const out = execFileSync(process.execPath, ["--import", "tsx", "bench/stepTime.ts", "libtorch", "power"], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return lastJson(out).ms_per_step;
+  },
+});
+
+const pytorch: Engine = {
+  name: `PyTorch ${torchVersion() ?? "?"}, default layout (ATen ${cores} threads)`,
+  run: () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...TUNED_MALLOC };
+    const out = execFileSync(PYTHON, ["bench/torch_power.py", "--steps", "10", "--threads", String(cores)], { cwd: ROOT, env, encoding: "utf8" });
+    return lastJson(out).ms_per_step;
+  },
+};
+
+function torchVersion(): string | null {
+  try {
+    return execFileSync(PYTHON, ["-c", "import torch; print(torch.__version__)"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** `n` processes that spin on a core each until killed. */
+function busy(n: number): ChildProcess[] {
+  return Array.from({ length: n }, () => spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--rounds");
+  const rounds = at >= 0 ? Number(args[at + 1]) : 3;
+  const engines = [groklab("passive"), groklab("active"), ...(torchVersion() ? [pytorch] : [])];
+  if (engines.length === 2) console.error("bench: PyTorch not found (as root: apt-get install -y python3-torch); groklab only");
+  const lines: object[] = [];
+  const emit = (line: object) => {
+    lines.push(line);
+    console.log(JSON.stringify(line));
+  };
+  const cpuinfo = fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "";
+  emit({
+    machine: {
+      cpu: os.cpus()[0].model,
+      family: Number(/^cpu family\s*:\s*(\d+)$/m.exec(cpuinfo)?.[1] ?? NaN) || null,
+      model: Number(/^model\s*:\s*(\d+)$/m.exec(cpuinfo)?.[1] ?? NaN) || null,
+      avx512: /\bavx512f\b/.test(cpuinfo),
+      cores,
+      OPENBLAS_CORETYPE: process.env.OPENBLAS_CORETYPE ?? "(not set)",
+      date: new Date().toISOString().slice(0, 10),
+      command: `npm run bench:contention -- --rounds ${rounds}`,
+    },
+  });
+  const conditions = [0, 1, 2];
+  const times = new Map<string, number[]>();
+  for (let r = 0; r < rounds; r++) {
+    for (const n of conditions) {
+      const hogs = busy(n);
+      try {
+        for (const e of engines) {
+          const key = `${e.name}|${n}`;
+          times.set(key, [...(times.get(key) ?? []), e.run()]);
+        }
+      } finally {
+        hogs.forEach((h) => h.kill("SIGKILL"));
+      }
+    }
+  }
+  for (const e of engines) {
+    const alone = median(times.get(`${e.name}|0`)!);
+    for (const n of conditions) {
+      const ms = median(times.get(`${e.name}|${n}`)!);
+      emit({ engine: e.name, busy_processes: n, ms_per_step: Number(ms.toFixed(1)), vs_alone: Number((ms / alone).toFixed(2)), rounds, all_ms: times.get(`${e.name}|${n}`)!.map((t) => Number(t.toFixed(1))) });
+    }
+  }
+  const cpu = os.cpus()[0].model.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 30);
+  const file = path.join(ROOT, "bench", "results", `contention-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "").replace(/^(\d{8})(\d{4})$/, "$1-$2")}-${cpu}.jsonl`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+  console.error(`bench: wrote ${path.relative(ROOT, file)}`);
+}
+
+main();
