@@ -5,9 +5,9 @@
  * by side in one invocation, alternated round by round. Three runnable threads on two cores leave a
  * balanced step two thirds of the machine: about 1.5x slower beside one busy process.
  *   npm run bench:contention [-- --rounds 3]
- * groklab is timed with ATen's OpenMP threads waiting passively (groklab's default, see
- * src/backend/libtorchAddon.ts) and spinning (OMP_WAIT_POLICY=active, libgomp's own default);
- * PyTorch (Debian's python3-torch, bench/torch_power.py) in its default layout (ATen on every core).
+ * groklab is timed as a user runs it (its threads follow the idle cores: src/backend/ThreadGovernor.ts)
+ * and with every core fixed (GROKLAB_THREADS); PyTorch (Debian's python3-torch,
+ * bench/torch_power.py) in the layout it picks itself.
  * Prints JSON lines: the machine, one line per engine and condition (median ms, ratio to alone),
  * and appends them to bench/results/contention-<date>-<cpu>.jsonl.
  */
@@ -26,35 +26,48 @@ interface Engine {
   run(): number;
 }
 
+let torchInfo: { version: string; threads: number } | null | undefined;
+function torchVersion(): { version: string; threads: number } | null {
+  if (torchInfo !== undefined) return torchInfo;
+  try {
+    const out = execFileSync(PYTHON, ["-c", "import torch; print(torch.__version__, torch.get_num_threads())"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const [version, threads] = out.trim().split(" ");
+    torchInfo = { version, threads: Number(threads) };
+  } catch {
+    torchInfo = null;
+  }
+  return torchInfo;
+}
+
 function lastJson(out: string): Record<string, number> {
   return JSON.parse(out.split("\n").filter((l) => l.startsWith("{")).at(-1)!);
 }
 
-const groklab = (waitPolicy: "passive" | "active"): Engine => ({
-  name: `groklab libtorch, ${cores} threads, OMP_WAIT_POLICY=${waitPolicy}`,
+/**
+ * groklab's native backend: as a user runs it (GROKLAB_THREADS unset: the threads follow the idle
+ * cores, ThreadGovernor), or with every core fixed (GROKLAB_THREADS = cores, as before).
+ */
+const groklab = (fixed: boolean): Engine => ({
+  name: fixed ? `groklab libtorch, ${cores} threads fixed (GROKLAB_THREADS=${cores})` : "groklab libtorch, threads following the idle cores (default)",
   run: () => {
-    const env = { ...process.env, GROKLAB_THREADS: String(cores), OMP_WAIT_POLICY: waitPolicy };
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (fixed) env.GROKLAB_THREADS = String(cores);
+    else delete env.GROKLAB_THREADS;
     const out = execFileSync(process.execPath, ["--import", "tsx", "bench/stepTime.ts", "libtorch", "power"], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
     return lastJson(out).ms_per_step;
   },
 });
 
+/** PyTorch as it sets itself up here: torch.get_num_threads() ATen threads (1 on these machines), OpenBLAS on every core. */
 const pytorch: Engine = {
-  name: `PyTorch ${torchVersion() ?? "?"}, default layout (ATen ${cores} threads)`,
+  name: `PyTorch ${torchVersion()?.version ?? "?"}, its default layout (ATen ${torchVersion()?.threads ?? "?"} thread(s), OpenBLAS its default)`,
   run: () => {
     const env: NodeJS.ProcessEnv = { ...process.env, ...TUNED_MALLOC };
-    const out = execFileSync(PYTHON, ["bench/torch_power.py", "--steps", "10", "--threads", String(cores)], { cwd: ROOT, env, encoding: "utf8" });
+    delete env.OPENBLAS_NUM_THREADS;
+    const out = execFileSync(PYTHON, ["bench/torch_power.py", "--steps", "10", "--threads", String(torchVersion()!.threads)], { cwd: ROOT, env, encoding: "utf8" });
     return lastJson(out).ms_per_step;
   },
 };
-
-function torchVersion(): string | null {
-  try {
-    return execFileSync(PYTHON, ["-c", "import torch; print(torch.__version__)"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    return null;
-  }
-}
 
 /** `n` processes that spin on a core each until killed. */
 function busy(n: number): ChildProcess[] {
@@ -70,7 +83,7 @@ function main(): void {
   const args = process.argv.slice(2);
   const at = args.indexOf("--rounds");
   const rounds = at >= 0 ? Number(args[at + 1]) : 3;
-  const engines = [groklab("passive"), groklab("active"), ...(torchVersion() ? [pytorch] : [])];
+  const engines = [groklab(false), groklab(true), ...(torchVersion() ? [pytorch] : [])];
   if (engines.length === 2) console.error("bench: PyTorch not found (as root: apt-get install -y python3-torch); groklab only");
   const lines: object[] = [];
   const emit = (line: object) => {

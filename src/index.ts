@@ -102,7 +102,7 @@ export * from "./train/runFileError";
 export * from "./experiment/SweepConfig";
 export * from "./experiment/expandSweep";
 export * from "./experiment/runSweep";
-export * from "./experiment/busyCores";
+export * from "./backend/busyCores";
 export * from "./experiment/collectResults";
 export * from "./experiment/runStatus";
 export * from "./experiment/runsOf";

@@ -19,7 +19,7 @@ import { interruptible } from "../train/interruptible";
 import { RunFolder } from "../train/RunFolder";
 import { lockHolder, RunLock } from "../train/RunLock";
 import { writeAtomic } from "../train/writeAtomic";
-import { busyCores } from "./busyCores";
+import { busyCores } from "../backend/busyCores";
 import { collectResults, resultOf, SweepResult } from "./collectResults";
 import { expandSweep, SweepRun } from "./expandSweep";
 import { SweepConfig, SweepConfigSchema } from "./SweepConfig";

@@ -14,6 +14,8 @@ import { validateConfig } from "../config/validateConfig";
 import { withDefaults } from "../config/withDefaults";
 import { SeedSchema } from "../data/random";
 import { currentBackend } from "../backend/selectBackend";
+import { libtorchAddon } from "../backend/libtorchAddon";
+import { nativeThreadGovernor } from "../backend/ThreadGovernor";
 import { AdamW, OptimizerConfigSchema } from "./AdamW";
 import { accuracy, crossEntropy } from "./crossEntropy";
 import { GradientFilterConfigSchema, makeGradientFilter } from "./GradientFilter";
@@ -201,6 +203,8 @@ export async function train(
   let wallBefore = 0;
   let stoppedBy: TrainResult["stoppedBy"] = "steps";
   let restored = !run; // until the run folder's checkpoint is loaded, no step of this run is known
+  const native = currentBackend();
+  const governor = native.backend === "libtorch" ? nativeThreadGovernor(native.backend, (n) => libtorchAddon().addon?.threads(n), native.threads) : null;
   try {
     if (run) {
       const resumed = await run.restore(state);
@@ -266,6 +270,7 @@ export async function train(
         if (config.fixedWeightNorm !== undefined) projectToNorm(params, config.fixedWeightNorm);
       });
       step += 1;
+      governor?.tick();
       if (signal?.aborted) {
         stoppedBy = "signal";
         break;
@@ -288,6 +293,7 @@ export async function train(
     }
     throw err;
   } finally {
+    governor?.restore(native.threads);
     interrupt.restore();
     if (stoppedBy === "signal") {
       console.log(`interrupted at step ${step}${run ? `; checkpoint written to "${run.dir}": run the cell (or command) again to resume` : ""}`);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as fs from "fs";
 import { test } from "node:test";
-import { busyBetween, busyCores, parseCpuLine } from "../../src/experiment/busyCores";
+import { busyBetween, busyCores, parseCpuLine } from "../../src/backend/busyCores";
 
 test("parseCpuLine: all jiffies of the aggregate cpu line, idle counting iowait (hand-computed)", () => {
   const stat = "cpu  361534 465 19542 891645 2217 0 1108 707 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n";
