@@ -15,6 +15,8 @@ import { ChildProcess, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { writePerformancePage } from "./performancePage";
+import { resultsFile } from "./resultsFile";
 
 const ROOT = path.resolve(__dirname, "..");
 const PYTHON = "/usr/bin/python3";
@@ -125,11 +127,9 @@ function main(): void {
       emit({ engine: e.name, busy_processes: n, ms_per_step: Number(ms.toFixed(1)), vs_alone: Number((ms / alone).toFixed(2)), rounds, all_ms: times.get(`${e.name}|${n}`)!.map((t) => Number(t.toFixed(1))) });
     }
   }
-  const cpu = os.cpus()[0].model.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 30);
-  const file = path.join(ROOT, "bench", "results", `contention-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "").replace(/^(\d{8})(\d{4})$/, "$1-$2")}-${cpu}.jsonl`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const file = resultsFile(new Date(), os.cpus()[0].model, "contention");
   fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
-  console.error(`bench: wrote ${path.relative(ROOT, file)}`);
+  console.error(`bench: wrote ${path.relative(ROOT, file)} and ${path.relative(ROOT, writePerformancePage())}`);
 }
 
 main();

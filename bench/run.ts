@@ -34,6 +34,8 @@ import { openblasCoreFor, openblasKernelsFit } from "../src/backend/openblasKern
 import { libtorchAddon } from "../src/backend/libtorchAddon";
 import { detectedOpenblasCore } from "./openblasCore";
 import { CASES } from "./trainingStep";
+import { writePerformancePage } from "./performancePage";
+import { resultsFile } from "./resultsFile";
 
 const ROOT = path.join(__dirname, "..");
 /** groklab's two libraries for plain products (GROKLAB_GEMM). */
@@ -204,15 +206,7 @@ function main() {
   }
   const file = resultsFile(new Date(), os.cpus()[0].model);
   fs.writeFileSync(file, printed.join("\n") + "\n");
-  console.error(`bench: wrote ${path.relative(ROOT, file)}`);
-}
-
-/** bench/results/<date>-<time>-<CPU model>.jsonl: where a run's lines are kept, one file a run. */
-function resultsFile(now: Date, cpu: string): string {
-  const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
-  const slug = cpu.toLowerCase().replace(/\([^)]*\)/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  fs.mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
-  return path.join(ROOT, "bench", "results", `${stamp}-${slug}.jsonl`);
+  console.error(`bench: wrote ${path.relative(ROOT, file)} and ${path.relative(ROOT, writePerformancePage())}`);
 }
 
 const round = (x: number) => Number(x.toFixed(2));
