@@ -6,7 +6,19 @@
  * accuracy recovers to θ later in the log and "ungrokking" when it does not.
  */
 import { LogRecord } from "../logs/LogRecord";
-import { grokkingSteps, GrokkingSteps, GrokkingStepsOptions } from "./grokkingSteps";
+import { grokkingSteps, GrokkingSteps, GrokkingStepsOptions, GrokkingStepsOptionsSchema } from "./grokkingSteps";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
+
+/** What grokkingEvents accepts (grokkingSteps's options, smoothing and dropSize). */
+export const GrokkingEventsOptionsSchema = Type.Object(
+  {
+    ...GrokkingStepsOptionsSchema.properties,
+    smoothing: Type.Optional(Type.Integer({ minimum: 1 })),
+    dropSize: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+  },
+  { additionalProperties: false },
+);
 
 export interface GrokkingEventsOptions extends GrokkingStepsOptions {
   /** Moving-average window (evaluations) applied to validation accuracy before the slope. Default 3. */
@@ -67,11 +79,9 @@ function findDrops(records: LogRecord[], metric: Drop["metric"], after: number |
  * ev.transition; // { start: 900, end: 1300, steepestStep: 1100, slopePerDecade: 3.2 }
  */
 export function grokkingEvents(records: LogRecord[], options: GrokkingEventsOptions = {}): GrokkingEvents {
-  const { smoothing = 3, dropSize = 0.1, threshold = 0.99 } = options;
-  if (!Number.isInteger(smoothing) || smoothing < 1) {
-    throw new Error(`grokkingEvents: smoothing must be an integer ≥ 1; received ${smoothing}`);
-  }
-  const steps = grokkingSteps(records, options);
+  validateOptions(GrokkingEventsOptionsSchema, options, "grokkingEvents");
+  const { smoothing = 3, dropSize = 0.1, threshold = 0.99, sustain } = options;
+  const steps = grokkingSteps(records, { threshold, ...(sustain === undefined ? {} : { sustain }) });
   const logged = records.filter((r) => r.step > 0 && !Number.isNaN(r.valAccuracy));
   const acc = movingAverage(logged.map((r) => r.valAccuracy), smoothing);
   const x = logged.map((r) => Math.log10(r.step));

@@ -4,6 +4,8 @@
  * A run whose validation never gets there is censored: `generalisation` is null.
  */
 import { LogRecord } from "../logs/LogRecord";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
 
 export interface GrokkingSteps {
   /** First step of a sustained train accuracy ≥ threshold, or null. */
@@ -15,6 +17,15 @@ export interface GrokkingSteps {
   /** Last step logged: the budget a censored run had. */
   lastStep: number;
 }
+
+/** What grokkingSteps accepts: unknown options, strings and values out of range are refused. */
+export const GrokkingStepsOptionsSchema = Type.Object(
+  {
+    threshold: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+    sustain: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
 
 export interface GrokkingStepsOptions {
   /** Accuracy that counts as learned. Default 0.99. */
@@ -44,13 +55,8 @@ export function firstSustained(all: LogRecord[], value: (r: LogRecord) => number
  * grokkingSteps(records); // { memorisation: 300, generalisation: 2600, delay: 2300, lastStep: 3000 }
  */
 export function grokkingSteps(records: LogRecord[], options: GrokkingStepsOptions = {}): GrokkingSteps {
+  validateOptions(GrokkingStepsOptionsSchema, options, "grokkingSteps");
   const { threshold = 0.99, sustain = 3 } = options;
-  if (!(threshold > 0 && threshold <= 1)) {
-    throw new Error(`grokkingSteps: threshold must be in (0, 1]; received ${threshold}`);
-  }
-  if (!Number.isInteger(sustain) || sustain < 1) {
-    throw new Error(`grokkingSteps: sustain must be an integer ≥ 1; received ${sustain}`);
-  }
   const memorisation = firstSustained(records, (r) => r.trainAccuracy, threshold, sustain);
   const generalisation = firstSustained(records, (r) => r.valAccuracy, threshold, sustain);
   return {

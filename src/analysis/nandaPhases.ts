@@ -11,6 +11,8 @@
  */
 import { LogRecord } from "../logs/LogRecord";
 import { grokkingEvents } from "./grokkingEvents";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
 
 export interface NandaPhases {
   memorisationEnd: number | null;
@@ -23,11 +25,16 @@ export interface NandaPhases {
  * @example
  * nandaPhases(loadLog("runs/nanda").records); // { memorisationEnd: 1400, circuitFormationEnd: 9400, cleanupEnd: 14000, lastStep: 20000 }
  */
+/** What nandaPhases accepts. */
+export const NandaPhasesOptionsSchema = Type.Object(
+  { factor: Type.Optional(Type.Number({ exclusiveMinimum: 1 })), tail: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1 })) },
+  { additionalProperties: false },
+);
+
 export function nandaPhases(records: LogRecord[], options: { factor?: number; tail?: number } = {}): NandaPhases {
+  validateOptions(NandaPhasesOptionsSchema, options, "nandaPhases");
   const { factor = 2, tail = 0.1 } = options;
   if (!Array.isArray(records) || records.length < 3) throw new Error(`nandaPhases: records must be a log of three or more evaluations; received ${Array.isArray(records) ? records.length : typeof records}`);
-  if (!(factor > 1)) throw new Error(`nandaPhases: factor must be > 1; received ${factor}`);
-  if (!(tail >= 0 && tail < 1)) throw new Error(`nandaPhases: tail must be in [0, 1); received ${tail}`);
   const ev = grokkingEvents(records);
   const memorisationEnd = ev.memorisation;
   const circuitFormationEnd = ev.generalisation === null || memorisationEnd === null ? null : Math.max(memorisationEnd, ev.transition?.start ?? ev.generalisation);

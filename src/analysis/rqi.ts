@@ -11,6 +11,14 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { matrixRows, Rows } from "./matrixRows";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
+
+/** What rqi accepts. */
+export const RqiOptionsSchema = Type.Object(
+  { delta: Type.Optional(Type.Number({ exclusiveMinimum: 0 })), modular: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
 
 export interface RqiOptions {
   /** Closeness threshold δ. Default 0.01. */
@@ -24,6 +32,7 @@ export interface RqiOptions {
  * rqi(model.params["embed.E1"]); // 0 … 1
  */
 export function rqi(embedding: tf.Tensor | Rows, options: RqiOptions = {}): number {
+  validateOptions(RqiOptionsSchema, options, "rqi");
   const { delta = 0.01, modular = false } = options;
   const rows = matrixRows(embedding, "rqi", "embedding");
   const p = rows.length;

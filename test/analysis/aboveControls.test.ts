@@ -15,5 +15,5 @@ test("aboveControls: at least the floor and 3× the larger control (controls und
   assert.equal(aboveControls(0.15, [0.08, 0], { factor: 2, floor: 0.1 }), false);
   assert.equal(aboveControls(null, [0, 0]), false);
   assert.equal(aboveControls(Number.NaN, [0, 0]), false);
-  assert.throws(() => aboveControls(1, [0], { factor: 0.5 }), /aboveControls: options.factor must be ≥ 1, received 0.5/);
+  assert.throws(() => aboveControls(1, [0], { factor: 0.5 }), /aboveControls: invalid options:\n  factor: expected number to be greater or equal to 1; received 0.5/);
 });

@@ -31,6 +31,22 @@ test("a run that reaches the threshold at its very end counts (the log ends, not
 });
 
 test("bad thresholds are named", () => {
-  assert.throws(() => grokkingSteps([], { threshold: 99 }), /grokkingSteps: threshold must be in \(0, 1\]; received 99/);
-  assert.throws(() => grokkingSteps([], { sustain: 0 }), /grokkingSteps: sustain must be an integer ≥ 1; received 0/);
+  assert.throws(() => grokkingSteps([], { threshold: 99 }), /grokkingSteps: invalid options:\n  threshold: expected number to be less or equal to 1; received 99/);
+  assert.throws(() => grokkingSteps([], { sustain: 0 }), /grokkingSteps: invalid options:\n  sustain: expected integer to be greater or equal to 1; received 0/);
+});
+
+test("the analyses of a log refuse unknown options and strings where numbers belong, naming them", async () => {
+  const { grokkingEvents } = await import("../../src/analysis/grokkingEvents");
+  const { nandaPhases } = await import("../../src/analysis/nandaPhases");
+  const { rqi } = await import("../../src/analysis/rqi");
+  const { aboveControls } = await import("../../src/analysis/aboveControls");
+  assert.throws(() => grokkingSteps([], { treshold: 0.9 } as never), /grokkingSteps: invalid options:\n  treshold: unexpected property \(expected one of threshold, sustain; did you mean threshold\?\)/);
+  assert.throws(() => grokkingSteps([], { threshold: "0.9" as never }), /grokkingSteps: invalid options:\n  threshold: expected number; received "0\.9" \(a string\)/);
+  assert.throws(() => grokkingEvents([], { smoothing: 0 }), /grokkingEvents: invalid options:\n  smoothing: expected integer to be greater or equal to 1; received 0/);
+  assert.throws(() => grokkingEvents([], { window: 3 } as never), /grokkingEvents: invalid options:\n  window: unexpected property \(expected one of threshold, sustain, smoothing, dropSize\)/);
+  assert.throws(() => nandaPhases([], { tails: 0.1 } as never), /nandaPhases: invalid options:\n  tails: unexpected property .*did you mean tail\?/);
+  assert.throws(() => rqi([[0], [1]], { modular: "yes" as never }), /rqi: invalid options:\n  modular: expected boolean; received "yes" \(a string\)/);
+  assert.throws(() => aboveControls(1, [0], { flor: 0.1 } as never), /aboveControls: invalid options:\n  flor: unexpected property .*did you mean floor\?/);
+  // the options the notebooks pass still work
+  assert.equal(grokkingEvents([], { threshold: 0.95, sustain: 2, smoothing: 3, dropSize: 0.1 }).generalisation, null);
 });

@@ -35,5 +35,5 @@ test("nandaPhases: a log that stops during cleanup or before grokking leaves tho
 
 test("nandaPhases: bad input names the function", () => {
   assert.throws(() => nandaPhases([]), /nandaPhases: records must be a log of three or more evaluations; received 0/);
-  assert.throws(() => nandaPhases(log(), { factor: 1 }), /nandaPhases: factor must be > 1; received 1/);
+  assert.throws(() => nandaPhases(log(), { factor: 1 }), /nandaPhases: invalid options:\n  factor: expected number to be greater than 1; received 1/);
 });
