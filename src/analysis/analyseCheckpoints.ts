@@ -10,6 +10,8 @@ import { CheckpointSnapshot } from "../plots/checkpointSlider";
 import { RunFolder } from "../train/RunFolder";
 import { analyseModel, ModelAnalysis } from "./analyseModel";
 import { pca } from "./pca";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
 
 export interface CheckpointsAnalysis {
   /** Key frequencies of the last checkpoint, used for every restricted/excluded loss. */
@@ -28,7 +30,11 @@ export interface CheckpointsAnalysis {
  * const c = analyseCheckpoints(RunFolder.open("runs/nanda"), dataset);
  * await show(c.table); await show(checkpointSlider(records, c.snapshots));
  */
+/** What analyseCheckpoints accepts. */
+export const AnalyseCheckpointsOptionsSchema = Type.Object({ steps: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }))) }, { additionalProperties: false });
+
 export function analyseCheckpoints(folder: RunFolder, dataset: Dataset, options: { steps?: number[] } = {}): CheckpointsAnalysis {
+  validateOptions(AnalyseCheckpointsOptionsSchema, options, "analyseCheckpoints");
   const steps = folder.checkpointStepsFor("analyseCheckpoints", options.steps);
   if (steps.length === 0) throw new Error(`analyseCheckpoints: "${folder.dir}" holds no checkpoint`);
   const records = folder.records;

@@ -15,6 +15,8 @@ import { restrictedLoss, RestrictedLoss } from "./restrictedLoss";
 import { rqi } from "./rqi";
 import { residueRows } from "./residueRows";
 import { checkModelFits } from "../models/checkModelFits";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
 
 export interface ModelAnalysis {
   /** Fourier norms of the embedding per frequency. */
@@ -43,8 +45,12 @@ export interface ModelAnalysis {
  * @example
  * const m = analyseModel(model, dataset); m.keys; m.neurons.shareAbove; m.loss.excluded;
  */
+/** What analyseModel accepts. */
+export const AnalyseModelOptionsSchema = Type.Object({ keys: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))) }, { additionalProperties: false });
+
 export function analyseModel(model: Model, dataset: Dataset, options: { keys?: number[] } = {}): ModelAnalysis {
   checkModelFits("analyseModel", model, dataset);
+  validateOptions(AnalyseModelOptionsSchema, options, "analyseModel");
   const p = dataset.numClasses;
   const { embedding, embeddingB, unembedding, neurons, neuronsAt } = model.roles;
   const lastPosition = neuronsAt === "answer";

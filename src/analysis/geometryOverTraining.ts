@@ -16,6 +16,8 @@ import { circularity, Circularity } from "./circularity";
 import { permuteRows } from "./nullModel";
 import { Rows } from "./matrixRows";
 import { residueRows } from "./residueRows";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
 
 export interface GeometryPoint {
   step: number;
@@ -52,7 +54,14 @@ export function keyShare(rows: Rows, c: Circularity, keys: number): { share: num
  * @example
  * const points = geometryOverTraining(RunFolder.open(run.dir)); // one per checkpoint
  */
+/** What geometryOverTraining accepts. */
+export const GeometryOptionsSchema = Type.Object(
+  { keys: Type.Optional(Type.Integer({ minimum: 1 })), steps: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }))), nullSeed: Type.Optional(Type.Integer({ minimum: 0 })) },
+  { additionalProperties: false },
+);
+
 export function geometryOverTraining(folder: RunFolder, options: { keys?: number; steps?: number[]; nullSeed?: number } = {}): GeometryPoint[] {
+  validateOptions(GeometryOptionsSchema, options, "geometryOverTraining");
   const keys = options.keys ?? 5;
   const available = folder.checkpointSteps();
   const steps = folder.checkpointStepsFor("geometryOverTraining", options.steps, { initialFromConfig: true });

@@ -8,6 +8,8 @@
 import { LogRecord } from "../logs/LogRecord";
 import { grokkingSteps } from "./grokkingSteps";
 import { SeedSummary, seedSummary } from "./seedSummary";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
 
 export interface InterventionRun {
   /** The intervention's name (a sweep's `variant`). */
@@ -47,7 +49,14 @@ export interface InterventionTableOptions {
  * @example
  * interventionTable(runs, { baselines: ["AdamW lr 1e-3", "AdamW lr 3e-3"] });
  */
+/** What interventionTable accepts. */
+export const InterventionTableOptionsSchema = Type.Object(
+  { baselines: Type.Array(Type.String(), { minItems: 1 }), sustain: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);
+
 export function interventionTable(runs: InterventionRun[], options: InterventionTableOptions): InterventionRow[] {
+  validateOptions(InterventionTableOptionsSchema, options, "interventionTable");
   const sustain = options.sustain ?? 3;
   const names = [...new Set(runs.map((r) => r.intervention))];
   const missing = options.baselines.filter((b) => !names.includes(b));

@@ -6,7 +6,9 @@
  */
 import { Dataset } from "../data/makeDataset";
 import { RunFolder } from "../train/RunFolder";
-import { sharpness, SharpnessOptions } from "./sharpness";
+import { sharpness, SharpnessOptions, SharpnessOptionsSchema } from "./sharpness";
+import { Type } from "@sinclair/typebox";
+import { validateOptions } from "../config/validateConfig";
 
 export interface CheckpointSharpness {
   step: number;
@@ -33,11 +35,15 @@ export interface CheckpointSharpnessOptions extends SharpnessOptions {
  * sharpnessAtCheckpoints(RunFolder.open("runs/wd1"), dataset, { seed: 1 }); // [{ step: 10, phi: 2.1, valAccuracy: 0.02 }, …]
  * sharpnessAtCheckpoints(folder, dataset, { minTrainAccuracy: 0.99 }); // only the networks that fit their data
  */
+/** What sharpnessAtCheckpoints accepts: sharpness's options, the steps and minTrainAccuracy. */
+export const CheckpointSharpnessOptionsSchema = Type.Object(
+  { ...SharpnessOptionsSchema.properties, steps: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }))), minTrainAccuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) },
+  { additionalProperties: false },
+);
+
 export function sharpnessAtCheckpoints(folder: RunFolder, dataset: Dataset, options: CheckpointSharpnessOptions = {}): CheckpointSharpness[] {
+  validateOptions(CheckpointSharpnessOptionsSchema, options, "sharpnessAtCheckpoints");
   const { steps: wanted, minTrainAccuracy, ...sharpnessOptions } = options;
-  if (minTrainAccuracy !== undefined && !(minTrainAccuracy >= 0 && minTrainAccuracy <= 1)) {
-    throw new Error(`sharpnessAtCheckpoints: minTrainAccuracy must be in [0, 1]; received ${minTrainAccuracy}`);
-  }
   const records = folder.records;
   const fits = (step: number) => minTrainAccuracy === undefined || (records.find((r) => r.step === step)?.trainAccuracy ?? -1) >= minTrainAccuracy;
   const steps = folder.checkpointStepsFor("sharpnessAtCheckpoints", wanted).filter(fits);

@@ -44,6 +44,18 @@ test("sharpnessAtCheckpoints: φ of each checkpoint equals φ of that checkpoint
   assert.deepEqual(fitted.map((m) => m.step), measured.filter((m) => m.trainAccuracy !== null && m.trainAccuracy >= threshold).map((m) => m.step));
   assert.ok(fitted.length > 0 && fitted.length < measured.length, `some but not all checkpoints fit (${fitted.length} of ${measured.length})`);
   assert.deepEqual(fitted.map((m) => m.phi), measured.filter((m) => fitted.some((f) => f.step === m.step)).map((m) => m.phi));
-  assert.throws(() => sharpnessAtCheckpoints(folder, dataset, { minTrainAccuracy: 99 }), /sharpnessAtCheckpoints: minTrainAccuracy must be in \[0, 1\]; received 99/);
+  assert.throws(() => sharpnessAtCheckpoints(folder, dataset, { minTrainAccuracy: 99 }), /sharpnessAtCheckpoints: invalid options:\n  minTrainAccuracy: expected number to be less or equal to 1; received 99/);
   assert.throws(() => sharpnessAtCheckpoints(folder, dataset, { steps: [7] }), /sharpnessAtCheckpoints: ".*" has no checkpoint for step\(s\) 7; it has/);
+});
+
+test("the checkpoint analyses refuse unknown options and bad steps before reading the folder", async () => {
+  const { analyseCheckpoints } = await import("../../src/analysis/analyseCheckpoints");
+  const { geometryOverTraining } = await import("../../src/analysis/geometryOverTraining");
+  const { sharpnessAtCheckpoints: atCheckpoints } = await import("../../src/analysis/sharpnessAtCheckpoints");
+  const folder = {} as never;
+  const dataset = {} as never;
+  assert.throws(() => atCheckpoints(folder, dataset, { minTrainAcc: 0.99 } as never), /sharpnessAtCheckpoints: invalid options:\n  minTrainAcc: unexpected property .*did you mean minTrainAccuracy\?/);
+  assert.throws(() => atCheckpoints(folder, dataset, { iterations: 0 }), /sharpnessAtCheckpoints: invalid options:\n  iterations: expected integer to be greater or equal to 1/);
+  assert.throws(() => analyseCheckpoints(folder, dataset, { steps: [10, "20"] } as never), /analyseCheckpoints: invalid options:\n  steps\[1\]: expected integer; received "20" \(a string\)/);
+  assert.throws(() => geometryOverTraining(folder, { key: 5 } as never), /geometryOverTraining: invalid options:\n  key: unexpected property .*did you mean keys\?/);
 });
