@@ -8,6 +8,8 @@
  */
 import { PlotlyFigure } from "./PlotlyFigure";
 import { LogRecord } from "../logs/LogRecord";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
 
 export interface CheckpointSnapshot {
   step: number;
@@ -25,6 +27,8 @@ function views(s: CheckpointSnapshot) {
   ];
 }
 
+const OPTIONS = optionsOf("title", "control");
+
 /**
  * @example
  * checkpointSlider(records, snapshots, { title: "x+y mod 97 across training" });
@@ -34,6 +38,7 @@ export function checkpointSlider(
   snapshots: CheckpointSnapshot[],
   options: { title?: string; control?: { label: string; spectrum: number[]; points: number[][] } } = {},
 ): PlotlyFigure {
+  validateOptions(OPTIONS, options, "checkpointSlider");
   if (snapshots.length === 0) throw new Error("checkpointSlider: snapshots must hold at least one checkpoint");
   const shown = records.filter((r) => r.step > 0);
   const [marker, spectrum, points] = views(snapshots[0]);

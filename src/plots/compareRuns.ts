@@ -6,12 +6,16 @@ import { PlotlyFigure } from "./PlotlyFigure";
 import { legendBelow } from "./legendBelow";
 import { LogRecord } from "../logs/LogRecord";
 import { paletteColour } from "./palette";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
 
 /** What each metric of a log record is called on an axis. */
 const METRIC_LABELS: Record<keyof LogRecord, string> = {
   step: "optimisation step", epoch: "epoch", trainLoss: "training loss", trainAccuracy: "training accuracy",
   valLoss: "validation loss", valAccuracy: "validation accuracy", weightNorm: "weight norm", lr: "learning rate", wallTime: "seconds of training",
 };
+
+const OPTIONS = optionsOf("title", "metric", "withTrain", "logY");
 
 /**
  * @example
@@ -21,6 +25,7 @@ export function compareRuns(
   runs: { name: string; records: LogRecord[] }[],
   options: { title?: string; metric?: keyof LogRecord; withTrain?: boolean; logY?: boolean } = {},
 ): PlotlyFigure {
+  validateOptions(OPTIONS, options, "compareRuns");
   const metric = options.metric ?? "valAccuracy";
   // With the dotted training curves the axis holds both accuracies.
   const axisLabel = options.withTrain && metric === "valAccuracy" ? "accuracy" : METRIC_LABELS[metric];

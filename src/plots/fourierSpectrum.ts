@@ -3,6 +3,8 @@
  * snapshot (e.g. before and after grokking), key frequencies marked.
  */
 import { PlotlyFigure } from "./PlotlyFigure";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
 
 export interface SpectrumSeries {
   name: string;
@@ -10,11 +12,14 @@ export interface SpectrumSeries {
   norms: number[];
 }
 
+const OPTIONS = optionsOf("title", "keys", "includeConstant");
+
 /**
  * @example
  * fourierSpectrum([{ name: "step 100", norms: before }, { name: "step 5000", norms: after }], { keys: [4, 9] });
  */
 export function fourierSpectrum(series: SpectrumSeries[], options: { title?: string; keys?: number[]; includeConstant?: boolean } = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "fourierSpectrum");
   const from = options.includeConstant ? 0 : 1;
   const frequencies = Math.max(0, ...series.map((s) => s.norms.length - 1));
   return {

@@ -7,14 +7,19 @@ import { GeometryPoint } from "../analysis/geometryOverTraining";
 import { PlotlyFigure } from "./PlotlyFigure";
 import { legendBelow } from "./legendBelow";
 import { paletteColour } from "./palette";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
 
 // 16 distinguishable colours (Plotly's default 10 and six of its "Dark24")
+
+const OPTIONS = optionsOf("title");
 
 /**
  * @example
  * geometryCurves([{ name: "AdamW", points: geometryOverTraining(RunFolder.open(dir)) }]);
  */
 export function geometryCurves(runs: { name: string; points: GeometryPoint[] }[], options: { title?: string } = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "geometryCurves");
   const data = runs.flatMap((run, i) => {
     const shown = run.points.filter((x) => x.step > 0); // a log axis
     const colour = paletteColour(i);

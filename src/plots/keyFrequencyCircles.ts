@@ -6,12 +6,17 @@
  */
 import { CirclePlane } from "../analysis/circleCoordinates";
 import { PlotlyFigure } from "./PlotlyFigure";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
+
+const OPTIONS = optionsOf("title");
 
 /**
  * @example
  * keyFrequencyCircles(circlePlanes(model.params["embed.E1"], [4, 9, 13]));
  */
 export function keyFrequencyCircles(planes: CirclePlane[], options: { title?: string } = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "keyFrequencyCircles");
   if (planes.length === 0) throw new Error("keyFrequencyCircles: planes must hold at least one frequency (circlePlanes)");
   const keys = planes.map((c) => c.k);
   const n = keys.length;

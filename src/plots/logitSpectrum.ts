@@ -4,6 +4,10 @@
  */
 import { fourierBasis } from "../analysis/fourierBasis";
 import { PlotlyFigure } from "./PlotlyFigure";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
+
+const OPTIONS = optionsOf("title");
 
 /**
  * @param norms [p, p] from logitSpectrumNorms
@@ -11,6 +15,7 @@ import { PlotlyFigure } from "./PlotlyFigure";
  * logitSpectrum(logitSpectrumNorms(model.forward({ a, b }), 97), 97);
  */
 export function logitSpectrum(norms: number[][], p: number, options: { title?: string } = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "logitSpectrum");
   if (norms.length !== p || norms.some((r) => r.length !== p)) {
     throw new Error(`logitSpectrum: norms must be [${p}, ${p}] (logitSpectrumNorms); received ${norms.length} rows`);
   }

@@ -4,12 +4,17 @@
  */
 import { NeuronFrequencies } from "../analysis/neuronFrequencies";
 import { PlotlyFigure } from "./PlotlyFigure";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
+
+const OPTIONS = optionsOf("title");
 
 /**
  * @example
  * neuronFrequencyHeatmap(neuronFrequencies(cache.get("hidden.post"), 97));
  */
 export function neuronFrequencyHeatmap(nf: NeuronFrequencies, options: { title?: string } = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "neuronFrequencyHeatmap");
   const order = nf.frequency.map((f, i) => [f, -nf.best[i], i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((t) => t[2]);
   const K = nf.fve[0].length - 1;
   return {

@@ -9,6 +9,8 @@
 import { PlotlyFigure } from "./PlotlyFigure";
 import { paletteColour } from "./palette";
 import { cyclicColourScale } from "./cyclicColourScale";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
 
 export interface ResidueColouring {
   /** What the colour shows, e.g. "x mod 3" or "phase at frequency 7". */
@@ -30,6 +32,8 @@ export interface ResidueProjectionOptions {
   step?: number;
 }
 
+const OPTIONS = optionsOf("title", "colourMod", "colourBy", "step");
+
 /**
  * @param points [p][2] coordinates of residues 0 … p−1
  * @example
@@ -37,6 +41,7 @@ export interface ResidueProjectionOptions {
  * residueProjection(points, { colourBy: { label: "x mod 3", values: points.map((_, x) => x % 3) } });
  */
 export function residueProjection(points: number[][], options: ResidueProjectionOptions = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "residueProjection");
   const p = points.length;
   const m = options.colourMod ?? 8;
   const step = options.step ?? 8;

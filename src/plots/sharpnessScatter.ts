@@ -4,6 +4,8 @@
  */
 import { spearman } from "../analysis/spearman";
 import { PlotlyFigure } from "./PlotlyFigure";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
 
 export interface SharpnessScatterOptions {
   title?: string;
@@ -16,11 +18,14 @@ export interface SharpnessScatterOptions {
   floor?: number;
 }
 
+const OPTIONS = optionsOf("title", "floor");
+
 /**
  * @example
  * sharpnessScatter(runs.map((r) => ({ phi: r.phi, valAccuracy: r.valAccuracy, label: r.name })));
  */
 export function sharpnessScatter(points: { phi: number; valAccuracy: number; label?: string }[], options: SharpnessScatterOptions = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "sharpnessScatter");
   const floor = options.floor ?? 1e-9;
   if (!(floor > 0)) throw new Error(`sharpnessScatter: options.floor must be a positive number (the log axis cannot show 0 or less), received ${floor}`);
   const s = points.length >= 3 ? spearman(points.map((p) => p.phi), points.map((p) => p.valAccuracy)) : null;

@@ -4,6 +4,8 @@
  */
 import { PlotlyFigure } from "./PlotlyFigure";
 import { legendBelow } from "./legendBelow";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
 
 export interface StepSeries {
   name: string;
@@ -14,11 +16,14 @@ export interface StepSeries {
   logY?: boolean;
 }
 
+const OPTIONS = optionsOf("title", "leftLabel", "rightLabel");
+
 /**
  * @example
  * stepSeries([{ name: "φ", steps, values: phis, logY: true }, { name: "val acc", steps, values: accs, right: true }]);
  */
 export function stepSeries(series: StepSeries[], options: { title?: string; leftLabel?: string; rightLabel?: string } = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "stepSeries");
   const left = series.find((s) => !s.right);
   const right = series.find((s) => s.right);
   return {

@@ -8,6 +8,10 @@
  */
 import { PlotlyFigure } from "./PlotlyFigure";
 import { cyclicColourScale } from "./cyclicColourScale";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
+
+const OPTIONS = optionsOf("title");
 
 /**
  * @param theta angle of each a (circleCoordinates(E1, k).angles); @param phi the same for b (E2)
@@ -15,6 +19,7 @@ import { cyclicColourScale } from "./cyclicColourScale";
  * torusView(circleCoordinates(E1, 4).angles, circleCoordinates(E2, 4).angles, 4);
  */
 export function torusView(theta: number[], phi: number[], k: number, options: { title?: string } = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "torusView");
   const p = theta.length;
   if (phi.length !== p) throw new Error(`torusView: theta and phi must have one angle per residue; received ${p} and ${phi.length}`);
   const R = 2;

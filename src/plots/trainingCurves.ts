@@ -6,6 +6,8 @@ import { GrokkingSteps } from "../analysis/grokkingSteps";
 import { PlotlyFigure } from "./PlotlyFigure";
 import { legendBelow } from "./legendBelow";
 import { LogRecord } from "../logs/LogRecord";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
 
 export interface TrainingCurvesOptions {
   /** Figure title. Default "Training curves". */
@@ -17,11 +19,14 @@ export interface TrainingCurvesOptions {
 const TRAIN = "#1f77b4";
 const VAL = "#d62728";
 
+const OPTIONS = optionsOf("title", "steps");
+
 /**
  * @example
  * await show(trainingCurves(records, { title: "x+y mod 97", steps: grokkingSteps(records) }));
  */
 export function trainingCurves(records: LogRecord[], options: TrainingCurvesOptions = {}): PlotlyFigure {
+  validateOptions(OPTIONS, options, "trainingCurves");
   const shown = records.filter((r) => r.step > 0); // a log axis has no 0
   const x = shown.map((r) => r.step);
   const line = (y: number[], name: string, color: string, yaxis: string, dash = "solid") => ({

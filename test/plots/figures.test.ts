@@ -175,3 +175,12 @@ test("torusView colours each pair by the phase of a + b at frequency k, which id
   assert.deepEqual([marker.cmin, marker.cmax], [0, p]);
   assert.equal(marker.colorscale[0][1], marker.colorscale.at(-1)![1], "the scale is cyclic: its ends are one colour");
 });
+
+test("figures refuse an option they do not know (it was ignored: a misspelt title vanished)", async () => {
+  const { compareRuns } = await import("../../src/plots/compareRuns");
+  const { fourierSpectrum } = await import("../../src/plots/fourierSpectrum");
+  const { trainingCurves } = await import("../../src/plots/trainingCurves");
+  assert.throws(() => trainingCurves([], { titel: "x" } as never), /trainingCurves: invalid options:\n  titel: unexpected property \(expected one of title, steps; did you mean title\?\)/);
+  assert.throws(() => compareRuns([], { logy: true } as never), /compareRuns: invalid options:\n  logy: unexpected property .*did you mean logY\?/);
+  assert.throws(() => fourierSpectrum([], { key: [1] } as never), /fourierSpectrum: invalid options:\n  key: unexpected property .*did you mean keys\?/);
+});
