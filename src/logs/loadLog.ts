@@ -166,10 +166,10 @@ function readCsvRows(file: string, onHeader: (header: string[]) => void, onRow: 
   return dropped;
 }
 
-function readCsvLog(file: string, mapping: ColumnMapping): LoadedLog {
+/** A CSV log's records through `onRecord`, each field from its mapped column; the header's columns and whether a cut last line was dropped. */
+function readCsvRecords(file: string, mapping: ColumnMapping, onRecord: (r: LogRecord) => void): { missing: (keyof LogRecord)[]; dropped: boolean } {
   const source = `"${file}"`;
   let present: string[] = [];
-  const records: LogRecord[] = [];
   const stepColumn = mapping.step ?? "step";
   const dropped = readCsvRows(
     file,
@@ -177,32 +177,27 @@ function readCsvLog(file: string, mapping: ColumnMapping): LoadedLog {
       present = header;
       if (!header.includes(stepColumn)) throw noStepColumn(source, stepColumn, header);
     },
-    (get, line) => records.push(recordOf(get, mapping, source, line)),
+    (get, line) => onRecord(recordOf(get, mapping, source, line)),
   );
-  return { records: fractions(records), format: "csv", missing: FIELDS.filter((f) => !present.includes(mapping[f] ?? f)), droppedPartialLine: dropped };
+  return { missing: FIELDS.filter((f) => !present.includes(mapping[f] ?? f)), dropped };
+}
+
+function readCsvLog(file: string, mapping: ColumnMapping): LoadedLog {
+  const records: LogRecord[] = [];
+  const { missing, dropped } = readCsvRecords(file, mapping, (r) => records.push(r));
+  return { records: fractions(records), format: "csv", missing, droppedPartialLine: dropped };
 }
 
 /** Lightning writes one row per logging call: the rows of each step merged, later values filling gaps. */
 function readLightningLog(file: string, mapping: ColumnMapping): LoadedLog {
-  const source = `"${file}"`;
-  let present: string[] = [];
   const byStep = new Map<number, LogRecord>();
-  const stepColumn = mapping.step ?? "step";
-  const dropped = readCsvRows(
-    file,
-    (header) => {
-      present = header;
-      if (!header.includes(stepColumn)) throw noStepColumn(source, stepColumn, header);
-    },
-    (get, line) => {
-      const r = recordOf(get, mapping, source, line);
-      const merged = byStep.get(r.step);
-      if (!merged) byStep.set(r.step, r);
-      else for (const f of FIELDS) if (!Number.isNaN(r[f])) merged[f] = r[f];
-    },
-  );
+  const { missing, dropped } = readCsvRecords(file, mapping, (r) => {
+    const merged = byStep.get(r.step);
+    if (!merged) byStep.set(r.step, r);
+    else for (const f of FIELDS) if (!Number.isNaN(r[f])) merged[f] = r[f];
+  });
   const records = [...byStep.values()].sort((a, b) => a.step - b.step);
-  return { records: fractions(records), format: "lightning", missing: FIELDS.filter((f) => !present.includes(mapping[f] ?? f)), droppedPartialLine: dropped };
+  return { records: fractions(records), format: "lightning", missing, droppedPartialLine: dropped };
 }
 
 /** (epoch, input_type, metric_name, layer, value) rows pivoted to one record per epoch. */
