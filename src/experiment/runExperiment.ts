@@ -12,6 +12,10 @@ import { OnEvaluation, train, TrainResult } from "../train/train";
 import { buildModel } from "../models/buildModel";
 import { resolveExperiment, ResolvedExperiment } from "./resolveExperiment";
 import { pretrain } from "./pretrain";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
+
+const OPTIONS = optionsOf("onEvaluation", "signal", "fresh");
 
 export interface RunExperimentOptions {
   /** Called at each evaluation with the record and the model (return "stop" to end the run). */
@@ -49,6 +53,7 @@ export interface ExperimentRun {
  * r.records.at(-1)!.valAccuracy; r.model.dispose();
  */
 export async function runExperiment(input: unknown, options: RunExperimentOptions = {}): Promise<ExperimentRun> {
+  validateOptions(OPTIONS, options, "runExperiment");
   const config = resolveExperiment(input);
   const { dir, checkpointsPerDecade, checkpointEveryMinutes, checkpointEvery } = config.run;
   const run = new RunFolder(dir, config, { resume: !options.fresh, overwrite: options.fresh === true, checkpointsPerDecade, checkpointEveryMinutes, checkpointEvery });

@@ -24,6 +24,8 @@ import { collectResults, resultOf, SweepResult } from "./collectResults";
 import { expandSweep, SweepRun } from "./expandSweep";
 import { SweepConfig, SweepConfigSchema } from "./SweepConfig";
 import { resolveExperiment } from "./resolveExperiment";
+import { optionsOf } from "../config/optionsOf";
+import { validateOptions } from "../config/validateConfig";
 
 /**
  * Workers × threads by default: 2 workers of 1 thread on this 2-core machine gave more runs per
@@ -50,6 +52,8 @@ export function layoutFor(queued: number, asked: { workers?: number; threads?: n
   const idle = Math.max(running, cores - Math.round(load));
   return { workers: running, threads: Math.max(DEFAULT_THREADS, Math.floor(idle / running)) };
 }
+
+const OPTIONS = optionsOf("workers", "threads", "onEvent", "signal");
 
 export interface SweepOptions {
   /** Worker processes. Default: cores / threads. */
@@ -125,6 +129,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * const rows = await runSweep(JSON.parse(fs.readFileSync("sweep.json", "utf8")), "sweeps/wd", { workers: 2, threads: 1 });
  */
 export async function runSweep(input: unknown, out: string, options: SweepOptions = {}): Promise<SweepResult[]> {
+  validateOptions(OPTIONS, options, "runSweep");
   const runs = expandSweep(input, out);
   const retries = (withDefaults(SweepConfigSchema, input) as SweepConfig).retries!;
   for (const name of ["workers", "threads"] as const) {
