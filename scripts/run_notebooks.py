@@ -101,6 +101,29 @@ def run_one(path: Path, out_dir: Path, mode: str, timeout: int, plotly: str) -> 
     return ok
 
 
+def resolve(names: list[str]) -> list[Path]:
+    """Notebooks by path, number or name: "04", "4", "04-circles" and "notebooks/04-circles.ipynb"
+    all name notebooks/04-circles.ipynb; none: every notebook. Raises ValueError naming the ones known."""
+    known = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if not names:
+        return known
+    paths = []
+    for name in names:
+        if Path(name).is_file():
+            paths.append(Path(name).resolve())
+            continue
+        stem = Path(name).name.removesuffix(".ipynb")
+        if stem.isdigit():
+            stem = stem.zfill(2) + "-"
+        found = [p for p in known if p.stem == stem or p.name.startswith(stem)]
+        if len(found) != 1:
+            listed = ", ".join(p.stem for p in known)
+            raise ValueError(f'run_notebooks: "{name}" names {"no" if not found else len(found)} notebook(s) of notebooks/; '
+                             f"expected a number, a name or a path of one of: {listed}")
+        paths.append(found[0])
+    return paths
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--mode", choices=["quick", "full", "paper"], default="quick")
@@ -108,8 +131,17 @@ def main() -> int:
     ap.add_argument("--plotly", choices=["server", "inline"], default="server",
                     help="inline: plotly.min.js once in each HTML export (the .ipynb loads it from the server either way)")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds per cell")
-    ap.add_argument("notebooks", nargs="*", help="notebook files (default: notebooks/*.ipynb)")
+    ap.add_argument("--list", action="store_true", help="print the notebooks that would run, and exit")
+    ap.add_argument("notebooks", nargs="*", help='notebooks by number, name or path ("04", "04-circles"; default: all of notebooks/)')
     args = ap.parse_args()
+    try:
+        paths = resolve(args.notebooks)
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return 2
+    if args.list:
+        print("\n".join(str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in paths))
+        return 0
 
     try:
         kernel = KernelSpecManager().get_kernel_spec("tslab").argv[0]
@@ -124,7 +156,6 @@ def main() -> int:
         return 1
     os.environ["GROKLAB_MODE"] = args.mode
     os.environ["GROKLAB_PLOTLY"] = "server"
-    paths = [Path(p).resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
     if not paths:
         print("run_notebooks: no notebooks found in notebooks/", file=sys.stderr)
         return 1
