@@ -8,6 +8,7 @@ its figures are interactive offline. A cell error fails that notebook: the cell'
 is "N passed, N failed".
 """
 import argparse
+import json
 import os
 import re
 import sys
@@ -59,6 +60,63 @@ def with_inline_plotly(html: str) -> str:
     return html[: head + len("<head>")] + script + html[head + len("<head>"):]
 
 
+TIMES = ROOT / "build" / "notebook-times.json"
+EXPECTED = ROOT / "notebooks" / "expected-times.json"
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+def measured_times() -> dict:
+    """This checkout's own notebook times ({"cpu": …, "quick": {stem: s}, "full": …}), or {}."""
+    try:
+        return json.loads(TIMES.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def record_time(mode: str, stem: str, seconds: float) -> None:
+    times = measured_times()
+    if times.get("cpu") != cpu_model():
+        times = {"cpu": cpu_model()}
+    times.setdefault(mode, {})[stem] = round(seconds, 1)
+    TIMES.parent.mkdir(parents=True, exist_ok=True)
+    tmp = TIMES.with_suffix(f".tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(times, indent=1) + "\n")
+    tmp.replace(TIMES)
+
+
+def estimate(paths: list, mode: str) -> str:
+    """The expected wall time of these notebooks: this machine's last times, else the shipped ones."""
+    own = measured_times()
+    own = own.get(mode, {}) if own.get("cpu") == cpu_model() else {}
+    try:
+        shipped = json.loads(EXPECTED.read_text()).get(mode, {})
+    except (OSError, ValueError):
+        shipped = {}
+    total, sources, unknown = 0.0, set(), []
+    for p in paths:
+        if p.stem in own:
+            total += own[p.stem]
+            sources.add("this machine's last run")
+        elif p.stem in shipped.get("seconds", {}):
+            total += shipped["seconds"][p.stem]
+            sources.add(shipped.get("machine", "notebooks/expected-times.json"))
+        else:
+            unknown.append(p.stem)
+    if not sources:
+        return f"an unknown time (no {mode}-mode times known for {', '.join(unknown)})"
+    text = f"about {total / 60:.0f} min" if total >= 90 else f"about {total:.0f} s"
+    return text + f" (from {'; '.join(sorted(sources))})" + (f", and more for {', '.join(unknown)}, whose time is not known" if unknown else "")
+
+
 def run_one(path: Path, out_dir: Path, mode: str, timeout: int, plotly: str) -> bool:
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:  # no 336 px scroll box around a cell of several figures
@@ -98,6 +156,7 @@ def run_one(path: Path, out_dir: Path, mode: str, timeout: int, plotly: str) -> 
     (out_dir / path.with_suffix(".html").name).write_text(html, encoding="utf-8")
     if ok:
         print(f"ok {path.name} ({mode} mode, {time.time() - started:.1f} s)", flush=True)
+        record_time(mode, path.stem, time.time() - started)
     return ok
 
 
@@ -141,6 +200,7 @@ def main() -> int:
         return 2
     if args.list:
         print("\n".join(str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in paths))
+        print(f"expected in {args.mode} mode: {estimate(paths, args.mode)}", file=sys.stderr)
         return 0
 
     try:
@@ -160,6 +220,8 @@ def main() -> int:
         print("run_notebooks: no notebooks found in notebooks/", file=sys.stderr)
         return 1
     out_dir = (ROOT / args.out).resolve()
+    print(f"run_notebooks: {len(paths)} notebook(s) in {args.mode} mode, expected {estimate(paths, args.mode)}; "
+          f"rendered notebooks go to {out_dir}", flush=True)
     results = [run_one(p, out_dir, args.mode, args.timeout, args.plotly) for p in paths]
     passed = sum(results)
     print(f"rendered notebooks: {out_dir}")
