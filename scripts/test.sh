@@ -7,12 +7,15 @@
 #   4. interrupts a training cell in a live tslab kernel (the stop button: the run stops, checkpointed,
 #      the variables stay, the cell resumes when run again),
 #   5. checks the rendered notebooks in headless Chromium (the HTML exports, the saved figures' bytes),
-#   6. drives JupyterLab 4 and Notebook 7 (servers from .venv) in Chromium: runs 00 from the menu,
+#   6. runs every unit test and notebook 00 again on Node.js 24 (scripts/testNode.sh),
+#   7. drives JupyterLab 4 and Notebook 7 (servers from .venv) in Chromium: runs 00 from the menu,
 #      its figures, live figure, progress bar, Kernel → Interrupt, save and reload, and every quick
 #      notebook untrusted, with and without groklab's renderer (scripts/checkJupyterUI.ts).
 # The last line sums them up: "tests: N passed, N failed". Exit status 1 when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The second Node.js the tests run on (the machine's is the first): the LTS line users run today.
+GROKLAB_NODE_LTS=24.22.3
 bash scripts/setup.sh || { echo "tests: 0 passed, 1 failed (setup)"; exit 1; }
 npm run -s build || { echo "tests: 0 passed, 1 failed (build)"; exit 1; }
 mkdir -p build
@@ -54,6 +57,10 @@ count build/live-session.log
 echo "== rendered notebooks in Chromium"
 node --import tsx scripts/checkRendered.ts build/quick 2>&1 | tee build/rendered.log
 count build/rendered.log
+
+echo "== Node.js ${GROKLAB_NODE_LTS} (the LTS line users run): every unit test and notebook 00"
+bash scripts/testNode.sh "$GROKLAB_NODE_LTS" 2>&1 | tee build/node-lts.log
+count build/node-lts.log
 
 echo "== JupyterLab 4 and Notebook 7 in Chromium (the UI driven by Playwright)"
 node --import tsx scripts/checkJupyterUI.ts build/quick 2>&1 | tee build/jupyter-ui.log

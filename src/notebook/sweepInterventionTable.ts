@@ -12,10 +12,11 @@ import { LiveSweepRun } from "./runSweepLive";
  * const rows = sweepInterventionTable(runs, { baselines: ["AdamW lr 1e-3"], where: { "data.operation": "x+y" } });
  */
 export function sweepInterventionTable(runs: LiveSweepRun[], options: InterventionTableOptions & { where?: Record<string, unknown> }): InterventionRow[] {
-  const where = Object.entries(options.where ?? {});
+  const { where: only, ...tableOptions } = options;
+  const where = Object.entries(only ?? {});
   const mine = runs.filter((r) => where.every(([path, value]) => r.row[path] === value));
   if (mine.length === 0) {
-    throw new Error(`sweepInterventionTable: no run matches ${JSON.stringify(options.where)}; the runs have ${[...new Set(runs.flatMap((r) => where.map(([path]) => `${path} = ${JSON.stringify(r.row[path])}`)))].join(", ")}`);
+    throw new Error(`sweepInterventionTable: no run matches ${JSON.stringify(only)}; the runs have ${[...new Set(runs.flatMap((r) => where.map(([path]) => `${path} = ${JSON.stringify(r.row[path])}`)))].join(", ")}`);
   }
   return interventionTable(
     mine.map((r) => {
@@ -28,6 +29,6 @@ export function sweepInterventionTable(runs: LiveSweepRun[], options: Interventi
         before: pre && { steps: pre.steps, seconds: pre.seconds },
       };
     }),
-    options,
+    tableOptions,
   );
 }
