@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm run bench [-- --rounds N] [-- backend ...]: see bench/run.ts. The PyTorch baseline needs
+# npm run bench [-- --rounds N] [-- backend ...]: see bench/run.ts; with BENCH=contention
+# (npm run bench:contention), bench/contention.ts. The PyTorch baseline needs
 # Debian's python3-torch: installed here when run as root (as setup does libtorch-dev), otherwise
 # the command to install it is printed and the ratios are left out.
 set -euo pipefail
@@ -13,4 +14,4 @@ if ! dpkg -s python3-torch >/dev/null 2>&1; then
     echo "bench: python3-torch is missing; install it as root with: apt-get install -y python3-torch" >&2
   fi
 fi
-node --import tsx bench/run.ts "$@"
+node --import tsx "bench/${BENCH:-run}.ts" "$@"
