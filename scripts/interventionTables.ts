@@ -1,5 +1,5 @@
 /**
- * The README's micro-grokking tables from a sweep folder (notebook 08's, or one unpacked from
+ * The micro-grokking tables of CHANGELOG.md from a sweep folder (notebook 08's, or one unpacked from
  * experiments/results/): one markdown row per intervention, steps to 95% / 99% (median and range
  * over seeds, censored seeds counted) and the speed-up for each task.
  *   node --import tsx scripts/interventionTables.ts DIR "BASELINE|BASELINE…" [TASK…]
