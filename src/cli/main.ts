@@ -22,7 +22,7 @@ import { StatusRow, statusRows } from "../experiment/statusRows";
 import { runSweep } from "../experiment/runSweep";
 import { runsOf } from "../experiment/runsOf";
 import { makeFolder } from "../train/makeFolder";
-import { lockHolder } from "../train/RunLock";
+import { describeHolder, lockHolder } from "../train/RunLock";
 import { TerminalProgress } from "./TerminalProgress";
 
 const USAGE = `usage:
@@ -104,7 +104,7 @@ async function train(args: string[]): Promise<number> {
 async function detach(dir: string, file: string, rest: string[]): Promise<number> {
   const busy = lockHolder(dir);
   if (busy) {
-    console.error(`groklab train --detach: "${dir}" is being written by process ${busy.pid} on ${busy.host}, since ${busy.started} (${busy.command || "no command line"}); nothing started. Wait for it to end (groklab status ${dir}) or stop it`);
+    console.error(`groklab train --detach: "${dir}" is being written by ${describeHolder(busy)}; nothing started. Wait for it to end (groklab status ${dir}) or stop it`);
     return 1;
   }
   makeFolder(dir, dir);

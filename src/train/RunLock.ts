@@ -56,6 +56,12 @@ function isLive(holder: Holder | null, dir: string): boolean {
   return alive(holder.pid);
 }
 
+/** "process 123 on host, since <time> (<command>)": who writes a folder, for messages. */
+export function describeHolder(holder: Holder): string {
+  const who = holder.pid === process.pid && holder.host === os.hostname() ? "this process (a RunFolder on it is still open)" : `process ${holder.pid} on ${holder.host}`;
+  return `${who}, since ${holder.started} (${holder.command || "no command line"})`;
+}
+
 /** Who holds the lock of `dir` now, if anyone live does. */
 export function lockHolder(dir: string): Holder | null {
   const abs = path.resolve(dir);
@@ -89,9 +95,8 @@ export class RunLock {
         }
         const holder = readHolder(file);
         if (isLive(holder, abs)) {
-          const who = holder!.pid === process.pid ? "this process (a RunFolder on it is still open)" : `process ${holder!.pid} on ${holder!.host}`;
           throw new Error(
-            `${what === "run folder" ? "RunFolder" : what}: "${dir}" is being written by ${who}, since ${holder!.started} (${holder!.command || "no command line"}); ` +
+            `${what === "run folder" ? "RunFolder" : what}: "${dir}" is being written by ${describeHolder(holder!)}; ` +
               `one writer per ${what}: wait for it to end or stop it (its lock: "${file}")`,
           );
         }

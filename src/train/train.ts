@@ -204,7 +204,7 @@ export async function train(
   let stoppedBy: TrainResult["stoppedBy"] = "steps";
   let restored = !run; // until the run folder's checkpoint is loaded, no step of this run is known
   const native = currentBackend();
-  const governor = native.backend === "libtorch" ? nativeThreadGovernor(native.backend, (n) => libtorchAddon().addon?.threads(n), native.threads) : null;
+  const governor = nativeThreadGovernor(native.backend, (n) => libtorchAddon().addon?.threads(n), native.threads);
   try {
     if (run) {
       const resumed = await run.restore(state);
