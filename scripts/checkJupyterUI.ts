@@ -534,10 +534,20 @@ async function main(): Promise<number> {
   });
   try {
     for (const app of apps) {
-      try {
-        await checkApp(browser, app, executedDir);
-      } catch (err) {
-        report(false, `${app}: the session did not complete`, String((err as Error).message ?? err).split("\n").slice(0, 6).join(" "));
+      // Seen in about one JupyterLab session of five: a "Select Kernel" dialog and a first cell that
+      // cannot see `gl` (cause not found); the session is run once more, and the log says so.
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const before = { passed, failed };
+        try {
+          await checkApp(browser, app, executedDir);
+          break;
+        } catch (err) {
+          const why = String((err as Error).message ?? err).split("\n").slice(0, 6).join(" ");
+          if (attempt === 1) {
+            ({ passed, failed } = before);
+            console.log(`# ${app}: the session did not complete (${why}); running it once more`);
+          } else report(false, `${app}: the session did not complete twice`, why);
+        }
       }
     }
     const executed = fs.readdirSync(executedDir).filter((f) => f.endsWith(".ipynb")).sort();
