@@ -13,9 +13,9 @@ import { NandaTransformer } from "../src/models/NandaTransformer";
 import { AdamW } from "../src/train/AdamW";
 import { crossEntropy } from "../src/train/crossEntropy";
 import { mlpFlops, nandaFlops, powerFlops } from "./flops";
-import { Operation } from "../src/data/makeDataset";
 import { Random } from "../src/data/random";
 import { PowerTransformer } from "../src/models/PowerTransformer";
+import { Operation } from "../src/specs/Operation";
 
 /** Each case: data, model, steps to time (cpu times a fifth) and matmul FLOPs of a step of n rows. */
 interface Case {

@@ -10,7 +10,7 @@ import { Objective, withFlatLoss } from "./FlatLoss";
 import { checkModelFits } from "../models/checkModelFits";
 import { Type } from "@sinclair/typebox";
 import { validateOptions } from "../config/validateConfig";
-import { SeedSchema } from "../data/random";
+import { SeedSchema } from "../specs/Seed";
 
 /** The options' schema: what hessianTopEigenvalue accepts. */
 export const HessianOptionsSchema = Type.Object(

@@ -11,11 +11,12 @@ import { Type } from "@sinclair/typebox";
 import { inverse, Matrix } from "ml-matrix";
 import { validateOptions } from "../config/validateConfig";
 import { Dataset } from "../data/makeDataset";
-import { Random, SeedSchema } from "../data/random";
+import { Random } from "../data/random";
 import { Model } from "../models/Model";
 import { boxMaximize } from "./boxMaximize";
 import { Objective, withFlatLoss } from "./FlatLoss";
 import { checkModelFits } from "../models/checkModelFits";
+import { SeedSchema } from "../specs/Seed";
 
 /** The options' schema: what sharpness accepts (unknown options and values out of range are refused). */
 export const SharpnessOptionsSchema = Type.Object(

@@ -22,7 +22,7 @@ import { pca } from "./pca";
 import { squaredDistances } from "./squaredDistances";
 import { Type } from "@sinclair/typebox";
 import { validateOptions } from "../config/validateConfig";
-import { SeedSchema } from "../data/random";
+import { SeedSchema } from "../specs/Seed";
 
 /** The options' schema: what tsne accepts (unknown options and values out of range are refused). */
 export const TsneOptionsSchema = Type.Object(

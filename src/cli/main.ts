@@ -13,7 +13,6 @@ import { parseArgs } from "util";
 import { selectBackend, describeBackend } from "../backend/selectBackend";
 import { collectResults } from "../experiment/collectResults";
 import { emitJobs } from "../experiment/emitJobs";
-import { ExperimentConfigSchema } from "../experiment/ExperimentConfig";
 import { expandSweep } from "../experiment/expandSweep";
 import { resolveExperiment } from "../experiment/resolveExperiment";
 import { runExperiment } from "../experiment/runExperiment";
@@ -24,6 +23,7 @@ import { runsOf } from "../experiment/runsOf";
 import { makeFolder } from "../train/makeFolder";
 import { describeHolder, lockHolder } from "../train/RunLock";
 import { TerminalProgress } from "./TerminalProgress";
+import { ExperimentConfigSchema } from "../specs/ExperimentConfig";
 
 const USAGE = `usage:
   groklab train CONFIG.json [--detach] [--fresh]     one run (foreground with progress, or detached)

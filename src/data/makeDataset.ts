@@ -2,42 +2,13 @@
  * Algorithmic datasets of Power et al. 2022: the full table of an operation, a seeded
  * train/validation split, and optional label noise on the training part.
  */
-import { applyModularOperation, MODULAR_OPERATIONS, ModularOperation } from "./modularOperations";
-import {
-  applyPermutationOperation,
-  PERMUTATION_OPERATIONS,
-  PermutationOperation,
-  permutations,
-} from "./permutationOperations";
-import { Static, TLiteral, Type } from "@sinclair/typebox";
+import { applyModularOperation } from "./modularOperations";
+import { applyPermutationOperation, permutations } from "./permutationOperations";
 import { defaultsOf } from "../config/withDefaults";
 import { validateConfig } from "../config/validateConfig";
-import { Random, SeedSchema } from "./random";
-
-export type Operation = ModularOperation | PermutationOperation;
-
-const OPERATIONS = [...MODULAR_OPERATIONS, ...PERMUTATION_OPERATIONS] as Operation[];
-
-/** What to build: the schema of a dataset config (TypeScript type, validation and defaults). Defaults are Power et al.'s. */
-export const DatasetConfigSchema = Type.Object(
-  {
-    operation: Type.Union(OPERATIONS.map((o) => Type.Literal(o)) as TLiteral<Operation>[], {
-      description: "One of MODULAR_OPERATIONS or PERMUTATION_OPERATIONS.",
-    }),
-    p: Type.Optional(
-      Type.Integer({ minimum: 2, maximum: 46340, default: 97, description: "Modulus for the modular operations (prime for division); ignored for S5." }),
-    ),
-    trainFraction: Type.Optional(
-      Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.5, description: "Share of all pairs used for training, in (0, 1)." }),
-    ),
-    seed: Type.Optional(SeedSchema("Seed of the split and of the label noise.")),
-    labelNoise: Type.Optional(
-      Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0, description: "Share of training labels replaced by a random wrong class, in [0, 1)." }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type DatasetConfig = Static<typeof DatasetConfigSchema>;
+import { Random } from "./random";
+import { DatasetConfig, DatasetConfigSchema } from "../specs/DatasetConfig";
+import { MODULAR_OPERATIONS, ModularOperation, Operation, PERMUTATION_OPERATIONS, PermutationOperation } from "../specs/Operation";
 
 const DATASET_DEFAULTS = defaultsOf(DatasetConfigSchema) as Required<Omit<DatasetConfig, "operation">>;
 

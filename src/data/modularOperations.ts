@@ -5,26 +5,7 @@
  * writes it as a = b·c) and is undefined at y = 0, so its table leaves those pairs out; the
  * mixed "x/y if y odd else x−y" uses the same modular division on odd y.
  */
-
-/** Names of the modular operations, as the paper writes them. */
-export const MODULAR_OPERATIONS = [
-  "x+y",
-  "x-y",
-  "x*y",
-  "x/y",
-  "x^2+y",
-  "x^3+y",
-  "x^2+y^2",
-  "x^2+xy+y^2",
-  "x^2+xy+y^2+x",
-  "x^3+xy",
-  "x^3+xy^2+y",
-  "x/y if y odd else x-y",
-  "x+y if x even else x*y",
-  "x+y if x even else x-y",
-] as const;
-
-export type ModularOperation = (typeof MODULAR_OPERATIONS)[number];
+import { MODULAR_OPERATIONS, ModularOperation } from "../specs/Operation";
 
 /** Mathematical (always non-negative) remainder. */
 export function mod(value: number, p: number): number {

@@ -3,9 +3,7 @@
  * permutations of {0,…,4}, each permutation a token (its index in lexicographic order).
  * Composition is right to left: (a∘b)(i) = a(b(i)).
  */
-
-export const PERMUTATION_OPERATIONS = ["a∘b", "a∘b∘a^-1", "a∘b∘a"] as const;
-export type PermutationOperation = (typeof PERMUTATION_OPERATIONS)[number];
+import { PERMUTATION_OPERATIONS, PermutationOperation } from "../specs/Operation";
 
 /** A permutation of {0,…,n−1} as the list of images: perm[i] is where i goes. */
 export type Permutation = readonly number[];

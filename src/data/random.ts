@@ -3,15 +3,7 @@
  * same seed gives the same split, noise and initialisation. The state is one 32-bit integer, which
  * checkpoints store to resume a run exactly.
  */
-import { Type } from "@sinclair/typebox";
-
-/** Seeds are the generator's 32-bit state: integers in [0, 2³² − 1]; larger or negative ones would alias others. */
-export const MAX_SEED = 2 ** 32 - 1;
-
-/** The schema of a seed field (default 0), for configs. */
-export function SeedSchema(description: string) {
-  return Type.Integer({ minimum: 0, maximum: MAX_SEED, default: 0, description, errorHint: `a seed is an integer in [0, ${MAX_SEED}], the generator's 32-bit state` });
-}
+import { MAX_SEED } from "../specs/Seed";
 
 /** A seeded generator; `state` can be saved and restored. */
 export class Random {

@@ -8,7 +8,7 @@
  */
 import { numPairsOf } from "../data/makeDataset";
 import { batchSizeOf } from "../train/batchSizeOf";
-import { ExperimentConfig } from "./ExperimentConfig";
+import { ExperimentConfig } from "../specs/ExperimentConfig";
 
 export interface MemoryEstimate {
   /** Total bytes. */

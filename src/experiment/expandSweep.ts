@@ -6,7 +6,7 @@
 import * as path from "path";
 import { validateConfig } from "../config/validateConfig";
 import { resolveExperiment, ResolvedExperiment } from "./resolveExperiment";
-import { SweepConfig, SweepConfigSchema } from "./SweepConfig";
+import { SweepConfig, SweepConfigSchema } from "../specs/SweepConfig";
 
 export interface SweepRun {
   /** Folder name under OUT/runs: "weightDecay=1,seed=0". */

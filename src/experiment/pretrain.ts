@@ -9,31 +9,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Static, Type } from "@sinclair/typebox";
-import { DatasetConfigSchema, makeDataset } from "../data/makeDataset";
+import { makeDataset } from "../data/makeDataset";
 import { buildModel } from "../models/buildModel";
 import { Model } from "../models/Model";
 import { train } from "../train/train";
 import { writeAtomic } from "../train/writeAtomic";
 import type { ResolvedExperiment } from "./resolveExperiment";
-
-export const PretrainConfigSchema = Type.Object(
-  {
-    operation: DatasetConfigSchema.properties.operation,
-    steps: Type.Integer({ minimum: 1, description: "Budget of pre-training updates." }),
-    valAccuracy: Type.Optional(
-      Type.Number({ minimum: 0, maximum: 1, default: 0.99, description: "Pre-training ends once its validation accuracy holds this for 3 evaluations." }),
-    ),
-    resetUnembedding: Type.Optional(
-      Type.Boolean({ default: false, description: "Draw the unembedding (the head) anew, from model.seed + 1, before training on the target." }),
-    ),
-  },
-  {
-    additionalProperties: false,
-    description: "Train on another operation of the same p first (same split seed and train settings), then on data.operation with a fresh optimizer. Default: no pre-training.",
-  },
-);
-export type PretrainConfig = Static<typeof PretrainConfigSchema>;
 
 /** What the pre-training of a run did (its folder's pretrain.json). */
 export interface PretrainSummary {

@@ -10,8 +10,8 @@ import * as os from "os";
 import { validateConfig } from "../config/validateConfig";
 import { withDefaults } from "../config/withDefaults";
 import { isPrime, numClassesOf, numPairsOf } from "../data/makeDataset";
-import { ExperimentConfig, ExperimentConfigSchema } from "./ExperimentConfig";
 import { estimateMemory } from "./estimateMemory";
+import { ExperimentConfig, ExperimentConfigSchema } from "../specs/ExperimentConfig";
 
 /** An experiment config with every default filled in. */
 export type ResolvedExperiment = ExperimentConfig & { model: { numClasses: number } };

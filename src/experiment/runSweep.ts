@@ -22,10 +22,10 @@ import { writeAtomic } from "../train/writeAtomic";
 import { busyCores } from "../backend/busyCores";
 import { collectResults, resultOf, SweepResult } from "./collectResults";
 import { expandSweep, SweepRun } from "./expandSweep";
-import { SweepConfig, SweepConfigSchema } from "./SweepConfig";
 import { resolveExperiment } from "./resolveExperiment";
 import { optionsOf } from "../config/optionsOf";
 import { validateOptions } from "../config/validateConfig";
+import { SweepConfig, SweepConfigSchema } from "../specs/SweepConfig";
 
 /**
  * Workers × threads by default: 2 workers of 1 thread on this 2-core machine gave more runs per

@@ -9,35 +9,14 @@
 import * as tf from "@tensorflow/tfjs";
 import { lookupRows } from "./lookupRows";
 import { FUSED, runFused } from "../backend/runFused";
-import { Static, Type } from "@sinclair/typebox";
 import { validateConfig } from "../config/validateConfig";
 import { defaultsOf } from "../config/withDefaults";
-import { SeedSchema } from "../data/random";
 import { Init, makeParams, ParamSpec } from "./makeParams";
-import { applyStructuredInit, StructuredInitSchema } from "./structuredInit";
-import { circleInit, circleParamNames, circleTable, EmbeddingKindSchema } from "./circleEmbedding";
+import { applyStructuredInit } from "./structuredInit";
+import { circleInit, circleParamNames, circleTable } from "./circleEmbedding";
 import { Random } from "../data/random";
 import { ActivationCache, Model, ModelInput, ModelRoles } from "./Model";
-
-/** Shape and initialisation of the MLP (schema: type, validation and defaults). */
-export const EmbeddingMLPConfigSchema = Type.Object(
-  {
-    numClasses: Type.Integer({ minimum: 1, description: "Number of residues p: input tokens and output classes." }),
-    width: Type.Optional(Type.Integer({ minimum: 1, default: 512, description: "Hidden width (embedding size)." })),
-    activation: Type.Optional(
-      Type.Union([Type.Literal("relu"), Type.Literal("quadratic")], { default: "relu", description: '"relu" or "quadratic" (x², Gromov 2023).' }),
-    ),
-    seed: Type.Optional(SeedSchema("Seed of the initialisation.")),
-    embedScale: Type.Optional(
-      Type.Number({ exclusiveMinimum: 0, default: 1, description: "Standard deviation of the embeddings' N(0, σ²) init (torch.nn.Embedding: 1)." }),
-    ),
-    init: Type.Optional(StructuredInitSchema),
-    embedding: Type.Optional(EmbeddingKindSchema),
-  },
-  { additionalProperties: false },
-);
-export type EmbeddingMLPConfig = Static<typeof EmbeddingMLPConfigSchema>;
-export type Activation = NonNullable<EmbeddingMLPConfig["activation"]>;
+import { EmbeddingMLPConfig, EmbeddingMLPConfigSchema } from "../specs/EmbeddingMLPConfig";
 
 /**
  * The embedding MLP with parameters `embed.E1` [p, H], `embed.E2` [p, H], `unembed.W_out` [H, p];

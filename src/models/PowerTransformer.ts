@@ -10,27 +10,12 @@ import { sequenceLayout } from "../data/sequenceLayout";
 import { attentionWeights, causalAttention } from "./causalAttention";
 import { embedTokens, sequenceTokens } from "./embedTokens";
 import { layerNorm } from "./layerNorm";
-import { Static, Type } from "@sinclair/typebox";
 import { validateConfig } from "../config/validateConfig";
 import { defaultsOf } from "../config/withDefaults";
-import { SeedSchema } from "../data/random";
 import { checkHeads, makeParams, ParamSpec } from "./makeParams";
 import { ActivationCache, Model, ModelInput, ModelRoles } from "./Model";
 import { sinusoidalPositions } from "./sinusoidalPositions";
-
-/** Sizes of Power et al.'s model (schema: type, validation and defaults); defaults are the paper's. */
-export const PowerTransformerConfigSchema = Type.Object(
-  {
-    numClasses: Type.Integer({ minimum: 1, description: "Number of element tokens n (p, or 120 for S5)." }),
-    layers: Type.Optional(Type.Integer({ minimum: 1, default: 2, description: "Layers." })),
-    dModel: Type.Optional(Type.Integer({ minimum: 1, default: 128, description: "Residual width." })),
-    heads: Type.Optional(Type.Integer({ minimum: 1, default: 4, description: "Attention heads (of dModel / heads = 32); must divide dModel." })),
-    dFF: Type.Optional(Type.Integer({ minimum: 1, default: 512, description: "FFN width." })),
-    seed: Type.Optional(SeedSchema("Seed of the initialisation.")),
-  },
-  { additionalProperties: false },
-);
-export type PowerTransformerConfig = Static<typeof PowerTransformerConfigSchema>;
+import { PowerTransformerConfig, PowerTransformerConfigSchema } from "../specs/PowerTransformerConfig";
 
 const CONTEXT = 5;
 

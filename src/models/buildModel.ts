@@ -3,7 +3,7 @@ import { EmbeddingMLP } from "./EmbeddingMLP";
 import { Model } from "./Model";
 import { NandaTransformer } from "./NandaTransformer";
 import { PowerTransformer } from "./PowerTransformer";
-import type { ModelSpec } from "../experiment/ExperimentConfig";
+import { ModelSpec } from "../specs/ModelSpec";
 
 /**
  * @example

@@ -10,26 +10,7 @@
  * `<prefix>.basis` [2K, width].
  */
 import * as tf from "@tensorflow/tfjs";
-import { Static, Type } from "@sinclair/typebox";
 import { Random } from "../data/random";
-
-export const EmbeddingKindSchema = Type.Union(
-  [
-    Type.Object({ kind: Type.Literal("table", { description: "A free [p, width] table per operand (the default)." }) }, { additionalProperties: false }),
-    Type.Object(
-      {
-        kind: Type.Literal("circle"),
-        circles: Type.Optional(Type.Integer({ minimum: 1, default: 8, description: "K: circles per operand embedding." })),
-      },
-      { additionalProperties: false },
-    ),
-  ],
-  {
-    default: { kind: "table" },
-    description: 'How each operand\'s embedding is parameterised: a free table, or "circle": residue x at cos/sin(2π f_k x / p + φ_k) of K learnable frequencies and phases, mixed into the width by a learnable [2K, width] basis.',
-  },
-);
-export type EmbeddingKind = Static<typeof EmbeddingKindSchema>;
 
 /** The three names of one circle embedding's parameters. */
 export function circleParamNames(prefix: string): { frequency: string; phase: string; basis: string } {

@@ -8,37 +8,16 @@
  * Bias corrections are computed in double precision, as PyTorch does on the Python side.
  */
 import * as tf from "@tensorflow/tfjs";
-import { Static, Type } from "@sinclair/typebox";
+import { Static } from "@sinclair/typebox";
 import { validateConfig } from "../config/validateConfig";
 import { defaultsOf } from "../config/withDefaults";
 import { FUSED, runFused } from "../backend/runFused";
 import { AdamWGroup, adamWKernelInputs } from "../backend/adamWKernelInputs";
 import { NamedTensor } from "./NamedTensor";
+import { OptimizerConfigSchema } from "../specs/OptimizerConfig";
 
 /** A rule saying which parameters are decayed, given the parameter name ("blocks.0.ln1.w", without the "model<k>/" prefix) and the variable. */
 export type DecayRule = (name: string, variable: tf.Variable) => boolean;
-
-/** AdamW hyper-parameters as JSON (schema: type, validation and defaults); PyTorch's defaults except betas and weight decay. */
-export const OptimizerConfigSchema = Type.Object(
-  {
-    lr: Type.Optional(Type.Number({ minimum: 0, default: 1e-3, description: "Learning rate (before any schedule)." })),
-    beta1: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.9, description: "β1." })),
-    beta2: Type.Optional(
-      Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.98, description: "β2 (Power et al., Nanda et al.; PyTorch's default is 0.999)." }),
-    ),
-    eps: Type.Optional(Type.Number({ minimum: 0, default: 1e-8, description: "ε added to the denominator." })),
-    weightDecay: Type.Optional(
-      Type.Number({ minimum: 0, default: 1, description: "Decoupled weight decay (the grokking papers' 1; PyTorch's default is 0.01)." }),
-    ),
-    decay: Type.Optional(
-      Type.Union([Type.Literal("all"), Type.Literal("matrices")], {
-        default: "all",
-        description: '"all" parameters are decayed (PyTorch\'s AdamW over model.parameters()), or "matrices" and embeddings only (nanoGPT\'s habit).',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 /** AdamW's config: the JSON fields above; `decay` may also be a function of the parameter. */
 export type AdamWConfig = Omit<Static<typeof OptimizerConfigSchema>, "decay"> & { decay?: "all" | "matrices" | DecayRule };

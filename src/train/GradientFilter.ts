@@ -6,30 +6,9 @@
  * A filter owns its state tensors; `state()` / `setState()` let checkpoints carry it.
  */
 import * as tf from "@tensorflow/tfjs";
-import { Static, Type } from "@sinclair/typebox";
 import { validateConfig } from "../config/validateConfig";
 import { withDefaults } from "../config/withDefaults";
-
-/** Which filter, with its settings (schema: type, validation and defaults). */
-export const GradientFilterConfigSchema = Type.Union([
-  Type.Object(
-    {
-      kind: Type.Literal("ema"),
-      alpha: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.98, description: "EMA momentum α, in [0, 1)." })),
-      lambda: Type.Optional(Type.Number({ default: 2, description: "Amplification λ of the slow gradient." })),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    {
-      kind: Type.Literal("ma"),
-      window: Type.Optional(Type.Integer({ minimum: 1, maximum: 9999, default: 100, description: "Window w of the moving average, in [1, 9999]." })),
-      lambda: Type.Optional(Type.Number({ default: 5, description: "Amplification λ of the slow gradient." })),
-    },
-    { additionalProperties: false },
-  ),
-]);
-export type GradientFilterConfig = Static<typeof GradientFilterConfigSchema>;
+import { GradientFilterConfig, GradientFilterConfigSchema } from "../specs/GradientFilterConfig";
 
 export interface GradientFilter {
   /** Filtered gradients (new tensors, kept out of the caller's tidy); updates the state. */

@@ -7,24 +7,11 @@
  * A parameter of rank 3 (attention's W_Q [heads, dModel, dHead]) is a batch of per-head matrices.
  */
 import * as tf from "@tensorflow/tfjs";
-import { Static, Type } from "@sinclair/typebox";
 import { defaultsOf } from "../config/withDefaults";
 import { AdamW, AdamWConfig } from "./AdamW";
 import { NamedTensor } from "./NamedTensor";
 import { newtonSchulz } from "./newtonSchulz";
-
-/** Muon's settings (train.muon); AdamW's (train.optimizer) drive the other parameters. */
-export const MuonConfigSchema = Type.Object(
-  {
-    lr: Type.Optional(Type.Number({ minimum: 0, default: 0.02, description: "Learning rate of the Muon parameters (Jordan et al.'s 0.02)." })),
-    momentum: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.95, description: "μ." })),
-    nesterov: Type.Optional(Type.Boolean({ default: true, description: "Nesterov momentum (U = G + μ·M)." })),
-    steps: Type.Optional(Type.Integer({ minimum: 1, default: 5, description: "Newton–Schulz iterations." })),
-    weightDecay: Type.Optional(Type.Number({ minimum: 0, description: "Decoupled weight decay of the Muon parameters. Default: AdamW's (train.optimizer.weightDecay)." })),
-  },
-  { additionalProperties: false, description: "Muon for the hidden weight matrices (all but embeddings and unembedding), AdamW for the rest." },
-);
-export type MuonConfig = Static<typeof MuonConfigSchema>;
+import { MuonConfig, MuonConfigSchema } from "../specs/MuonConfig";
 
 /** Which parameters Muon updates, by name (without the "model<k>/" prefix) and variable. */
 export type MuonRule = (name: string, variable: tf.Variable) => boolean;

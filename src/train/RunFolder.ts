@@ -17,7 +17,6 @@ import { GradientFilter } from "./GradientFilter";
 import { CheckpointMeta, checkpointFile, checkpointMismatch, listCheckpoints, loadCheckpoint, saveCheckpoint } from "./checkpoint";
 import { isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "../logs/LogRecord";
-import { Static, Type } from "@sinclair/typebox";
 import { loadLog } from "../logs/loadLog";
 import { buildModel } from "../models/buildModel";
 import { inRunFolder } from "./runFileError";
@@ -25,24 +24,6 @@ import { RunLock } from "./RunLock";
 import { writeAtomic } from "./writeAtomic";
 
 const LIBRARY_VERSION: string = require("../../package.json").version;
-
-/** Where a run is written and how often it checkpoints (schema: type, validation and defaults). */
-export const RunConfigSchema = Type.Object(
-  {
-    dir: Type.String({ minLength: 1, description: "The run folder (created if missing)." }),
-    checkpointsPerDecade: Type.Optional(
-      Type.Integer({ minimum: 0, default: 3, description: "Checkpoints at this many log-spaced steps a decade (3: 1, 2, 5, 10, 22, 46, …), and at the end." }),
-    ),
-    checkpointEveryMinutes: Type.Optional(
-      Type.Number({ exclusiveMinimum: 0, default: 10, description: "Also checkpoint when this many minutes passed since the last one." }),
-    ),
-    checkpointEvery: Type.Optional(
-      Type.Integer({ minimum: 0, default: 0, description: "Also checkpoint at every multiple of this many steps that is evaluated (for analyses over training); 0 is none." }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type RunConfig = Static<typeof RunConfigSchema>;
 
 /** How a run ended, as `outcome.json` says: finished (a stop rule or the step budget) or failed (an error). */
 export type RunOutcome =

@@ -3,18 +3,9 @@
  * steps) plus every `every` steps, plus step 0 and the last step.
  */
 
-import { Static, Type } from "@sinclair/typebox";
 import { defaultsOf } from "../config/withDefaults";
+import { EvaluationSchedule, EvaluationScheduleSchema } from "../specs/EvaluationSchedule";
 
-/** Evaluation cadence (schema: type, validation and defaults). */
-export const EvaluationScheduleSchema = Type.Object(
-  {
-    every: Type.Optional(Type.Integer({ minimum: 0, default: 100, description: "Evaluate every this many steps (0: never on a fixed grid)." })),
-    perDecade: Type.Optional(Type.Integer({ minimum: 0, default: 10, description: "Log-spaced points per decade (0: none)." })),
-  },
-  { additionalProperties: false },
-);
-export type EvaluationSchedule = Static<typeof EvaluationScheduleSchema>;
 const DEFAULTS = defaultsOf(EvaluationScheduleSchema) as Required<EvaluationSchedule>;
 
 /**

@@ -9,94 +9,25 @@ import * as tf from "@tensorflow/tfjs";
 import { Dataset } from "../data/makeDataset";
 import { Random } from "../data/random";
 import { Model } from "../models/Model";
-import { Static, Type } from "@sinclair/typebox";
 import { validateConfig } from "../config/validateConfig";
 import { withDefaults } from "../config/withDefaults";
-import { SeedSchema } from "../data/random";
 import { currentBackend } from "../backend/selectBackend";
 import { libtorchAddon } from "../backend/libtorchAddon";
 import { nativeThreadGovernor } from "../backend/ThreadGovernor";
-import { AdamW, OptimizerConfigSchema } from "./AdamW";
+import { AdamW } from "./AdamW";
 import { accuracy, crossEntropy } from "./crossEntropy";
-import { GradientFilterConfigSchema, makeGradientFilter } from "./GradientFilter";
+import { makeGradientFilter } from "./GradientFilter";
 import { interruptible } from "./interruptible";
 import { orthogonalGrad } from "./orthogonalGrad";
 import { projectToNorm } from "./projectToNorm";
-import { Muon, MuonConfigSchema, MuonRule } from "./Muon";
+import { Muon, MuonRule } from "./Muon";
 import { stableMaxCrossEntropy } from "./stableMax";
-import { EvaluationScheduleSchema, isEvaluationStep } from "./evaluationSchedule";
+import { isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "../logs/LogRecord";
 import { RunFolder } from "./RunFolder";
 import { batchSizeOf } from "./batchSizeOf";
 import { checkModelFits } from "../models/checkModelFits";
-
-const LossSchema = Type.Union([Type.Literal("softmax"), Type.Literal("stablemax")], {
-  default: "softmax",
-  description: '"softmax" cross-entropy or "stablemax" (Prieto et al. 2025).',
-});
-export type LossKind = Static<typeof LossSchema>;
-
-/** How to train (schema: type, validation and defaults). Every field but `steps` has a default. */
-export const TrainConfigSchema = Type.Object(
-  {
-    steps: Type.Integer({ minimum: 1, description: "Optimizer updates to run in total, at least one (a resumed run counts the steps already done)." }),
-    batchSize: Type.Optional(
-      Type.Union([Type.Literal("full"), Type.Literal("power"), Type.Integer({ minimum: 1 })], {
-        default: "full",
-        description: '"full", or the minibatch size; "power" is Power et al.\'s min(512, ⌈N/2⌉).',
-      }),
-    ),
-    optimizer: Type.Optional(Type.Object(OptimizerConfigSchema.properties, { additionalProperties: false, default: {}, description: "AdamW settings." })),
-    warmupSteps: Type.Optional(
-      Type.Integer({ minimum: 0, default: 0, description: "Linear warmup: the lr of update t (0-based) is lr·min(t/warmupSteps, 1); 0 is none." }),
-    ),
-    evaluation: Type.Optional(
-      Type.Object(EvaluationScheduleSchema.properties, { additionalProperties: false, default: {}, description: "When to evaluate: every 100 steps plus 10 log-spaced points a decade." }),
-    ),
-    stopAtValAccuracy: Type.Optional(
-      Type.Object(
-        {
-          valAccuracy: Type.Number({ minimum: 0, maximum: 1, description: "Validation accuracy to reach." }),
-          patience: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: "Evaluations in a row at or above it." })),
-        },
-        { additionalProperties: false, description: "Stop once validation accuracy ≥ valAccuracy for `patience` evaluations in a row. Default: never." },
-      ),
-    ),
-    maxSeconds: Type.Optional(Type.Number({ minimum: 0, description: "Stop after this many seconds of training. Default: no limit." })),
-    seed: Type.Optional(SeedSchema("Seed of minibatch sampling and noise.")),
-    yieldEveryMs: Type.Optional(Type.Integer({ minimum: 0, default: 200, description: "Give the event loop a turn at least this often (ms), so displays update." })),
-    loss: Type.Optional(LossSchema),
-    gradientFilter: Type.Optional(GradientFilterConfigSchema),
-    orthogonalGrad: Type.Optional(
-      Type.Boolean({ default: false, description: "⊥Grad: drop the gradient component along each parameter (Prieto et al. 2025)." }),
-    ),
-    muon: Type.Optional(MuonConfigSchema),
-    outputScale: Type.Optional(
-      Type.Number({
-        exclusiveMinimum: 0,
-        default: 1,
-        description: "α: the loss is computed on α·logits (Kumar et al. 2023, arXiv 2310.06110: a large α trains lazily, a small one richly). 1 is the plain model.",
-      }),
-    ),
-    fixedWeightNorm: Type.Optional(
-      Type.Number({
-        exclusiveMinimum: 0,
-        description: "Omnigrok (Liu et al. 2022): after every update the parameters are scaled together to this L2 norm (as LogRecord.weightNorm counts it). Default: unconstrained.",
-      }),
-    ),
-    noise: Type.Optional(
-      Type.Object(
-        {
-          on: Type.Union([Type.Literal("gradients"), Type.Literal("weights")]),
-          std: Type.Number({ minimum: 0 }),
-        },
-        { additionalProperties: false, description: "Gaussian noise N(0, std²) added to the gradients before the update, or to the weights after it." },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type TrainConfig = Static<typeof TrainConfigSchema>;
+import { LossKind, TrainConfig, TrainConfigSchema } from "../specs/TrainConfig";
 
 function lossFunction(kind: LossKind): (logits: tf.Tensor2D, labels: tf.Tensor1D) => tf.Scalar {
   switch (kind) {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyModularOperation, inverseMod, mod, MODULAR_OPERATIONS, ModularOperation } from "../../src/data/modularOperations";
+import { applyModularOperation, inverseMod, mod } from "../../src/data/modularOperations";
+import { MODULAR_OPERATIONS, ModularOperation } from "../../src/specs/Operation";
 
 // Two entries per operation for p = 7, worked out by hand.
 const HAND: [ModularOperation, number, number, number | null][] = [

@@ -6,7 +6,8 @@ import { selectBackend } from "../../src/backend/selectBackend";
 import { makeDataset } from "../../src/data/makeDataset";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
 import { RunFolder } from "../../src/train/RunFolder";
-import { train, TrainConfig } from "../../src/train/train";
+import { train } from "../../src/train/train";
+import { TrainConfig } from "../../src/specs/TrainConfig";
 
 export const RESUME_CONFIG: TrainConfig = { steps: 600, batchSize: 16, optimizer: { lr: 3e-3 }, evaluation: { every: 20 }, yieldEveryMs: 0 };
 

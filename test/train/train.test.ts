@@ -6,8 +6,9 @@ import { libtorchAddon } from "../../src/backend/libtorchAddon";
 import { selectBackend } from "../../src/backend/selectBackend";
 import { makeDataset } from "../../src/data/makeDataset";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
-import { train, TrainConfig } from "../../src/train/train";
+import { train } from "../../src/train/train";
 import { assertClose } from "../helpers";
+import { TrainConfig } from "../../src/specs/TrainConfig";
 
 test("end to end: the MLP groks a+b mod 31 (70% data, width 256, lr 3e-3, wd 1) within 2,000 steps", async () => {
   // PyTorch 1.13 on the same setting (its own init, seed 0) reaches 99% validation at step 1,500
