@@ -6,12 +6,20 @@
  * of the residue embedding) and the progress-measure series.
  */
 import { Dataset } from "../data/makeDataset";
-import { CheckpointSnapshot } from "../plots/checkpointSlider";
 import { RunFolder } from "../train/RunFolder";
 import { analyseModel, ModelAnalysis } from "./analyseModel";
 import { pca } from "./pca";
 import { Type } from "@sinclair/typebox";
 import { validateOptions } from "../config/validateConfig";
+
+/** One frame of the checkpoint slider (plots/checkpointSlider): a checkpoint's spectrum and residue projection. */
+export interface CheckpointSnapshot {
+  step: number;
+  /** Fourier norms per frequency (fourierNorms). */
+  spectrum: number[];
+  /** [p][2] projection of the residues (PCA or circleCoordinates). */
+  points: number[][];
+}
 
 export interface CheckpointsAnalysis {
   /** Key frequencies of the last checkpoint, used for every restricted/excluded loss. */

@@ -8,7 +8,7 @@
  * The rules are deliberately plain comparisons against controls (initial weights, a null model,
  * full-batch training), so that a reader can check each verdict from the numbers it quotes.
  */
-import type { Finding, NotebookFindings } from "../notebook/saveFindings";
+import type { Finding, NotebookFindings } from "./Finding";
 import { aboveControls, AboveControlsOptions } from "./aboveControls";
 import { NOISE_KINDS, noiseValueNames } from "./noiseFindingValues";
 

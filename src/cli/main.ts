@@ -24,6 +24,8 @@ import { makeFolder } from "../train/makeFolder";
 import { describeHolder, lockHolder } from "../train/RunLock";
 import { TerminalProgress } from "./TerminalProgress";
 import { ExperimentConfigSchema } from "../specs/ExperimentConfig";
+import { SweepConfigSchema } from "../specs/SweepConfig";
+import { resolve } from "../config/resolve";
 
 const USAGE = `usage:
   groklab train CONFIG.json [--detach] [--fresh]     one run (foreground with progress, or detached)
@@ -141,7 +143,7 @@ async function sweep(args: string[]): Promise<number> {
     options: { out: { type: "string" }, workers: { type: "string" }, threads: { type: "string" }, emit: { type: "string" } },
   });
   if (positionals.length !== 1 || !values.out) throw new UsageError(`groklab sweep: expected SWEEP.json and --out DIR\n${USAGE}`);
-  const spec = readJson(positionals[0], "sweep");
+  const spec = resolve(SweepConfigSchema, readJson(positionals[0], "sweep"), "sweep");
   const threads = positiveInt(values.threads, "--threads");
   if (values.emit !== undefined) {
     if (values.emit !== "slurm" && values.emit !== "parallel") throw new UsageError(`groklab sweep: --emit expects "slurm" or "parallel"; received "${values.emit}"`);

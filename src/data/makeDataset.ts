@@ -5,12 +5,12 @@
 import { applyModularOperation } from "./modularOperations";
 import { applyPermutationOperation, permutations } from "./permutationOperations";
 import { defaultsOf } from "../config/withDefaults";
-import { validateConfig } from "../config/validateConfig";
+import { resolve } from "../config/resolve";
 import { Random } from "./random";
-import { DatasetConfig, DatasetConfigSchema } from "../specs/DatasetConfig";
+import { DatasetConfig, DatasetConfigSchema, ResolvedDatasetConfig } from "../specs/DatasetConfig";
 import { MODULAR_OPERATIONS, ModularOperation, Operation, PERMUTATION_OPERATIONS, PermutationOperation } from "../specs/Operation";
 
-const DATASET_DEFAULTS = defaultsOf(DatasetConfigSchema) as Required<Omit<DatasetConfig, "operation">>;
+const DATASET_DEFAULTS = defaultsOf(DatasetConfigSchema) as ResolvedDatasetConfig;
 
 /** Number of element tokens (answer classes) of an operation: p, or 120 for S5. */
 export function numClassesOf(config: DatasetConfig): number {
@@ -25,7 +25,7 @@ export function numPairsOf(config: DatasetConfig): number {
 
 /** A whole operation table and its split. Arrays are indexed by pair number. */
 export interface Dataset {
-  config: Required<DatasetConfig>;
+  config: ResolvedDatasetConfig;
   /** Number of element tokens (p, or 120 for S5): inputs and answers lie in [0, numClasses). */
   numClasses: number;
   /** Left operand, right operand and true answer of every pair in the table. */
@@ -56,14 +56,30 @@ function isPermutation(op: string): op is PermutationOperation {
   return (PERMUTATION_OPERATIONS as readonly string[]).includes(op);
 }
 
-function checkConfig(config: DatasetConfig): Required<DatasetConfig> {
-  const full = { ...DATASET_DEFAULTS, ...validateConfig(DatasetConfigSchema, config, "makeDataset") };
-  const { operation, p } = full;
-  const divides = operation === "x/y" || operation === "x/y if y odd else x-y";
-  if (divides && !isPrime(p)) {
-    throw new Error(`makeDataset: invalid config:\n  p: operation "${operation}" needs a prime p (division); received ${p}`);
+/**
+ * What a dataset config cannot be, beyond its schema: division by a composite p, and a split that
+ * leaves one side without pairs. Each problem names its field under `prefix` ("data." in an experiment).
+ */
+export function datasetProblems(config: ResolvedDatasetConfig, prefix = ""): string[] {
+  const problems: string[] = [];
+  const { operation, p } = config;
+  if ((operation === "x/y" || operation === "x/y if y odd else x-y") && !isPrime(p)) {
+    problems.push(`${prefix}p: expected a prime for "${operation}" (division); received ${p}`);
   }
-  return full;
+  const pairs = numPairsOf(config);
+  const train = Math.floor(config.trainFraction * pairs);
+  if (train < 1 || train >= pairs) {
+    problems.push(`${prefix}trainFraction: expected a share leaving at least one of the ${pairs} pairs on each side; received ${config.trainFraction} (${train} for training)`);
+  }
+  return problems;
+}
+
+/** A dataset config checked and completed once (makeDataset's own entry point). */
+function resolveDataset(input: unknown): ResolvedDatasetConfig {
+  return resolve(DatasetConfigSchema, input, "makeDataset", (config) => {
+    const problems = datasetProblems(config);
+    if (problems.length) throw new Error(`makeDataset: invalid config:\n  ${problems.join("\n  ")}`);
+  });
 }
 
 function table(operation: Operation, p: number): { n: number; rows: [number, number, number][] } {
@@ -93,17 +109,11 @@ function table(operation: Operation, p: number): { n: number; rows: [number, num
  * ds.trainIndices.length; // 24 (floor of 0.5 · 49)
  */
 export function makeDataset(config: DatasetConfig): Dataset {
-  const full = checkConfig(config);
+  const full = resolveDataset(config);
   const { n, rows } = table(full.operation, full.p);
   const random = new Random(full.seed);
   const order = random.shuffle([...rows.keys()]);
   const numTrain = Math.floor(full.trainFraction * rows.length);
-  if (numTrain < 1 || numTrain >= rows.length) {
-    throw new Error(
-      `makeDataset: trainFraction ${full.trainFraction} leaves ${numTrain} of ${rows.length} pairs for training; ` +
-        `expected at least one pair in each of train and validation`,
-    );
-  }
   const isTrain = new Uint8Array(rows.length);
   order.slice(0, numTrain).forEach((i) => (isTrain[i] = 1));
   const answer = Int32Array.from(rows, (r) => r[2]);

@@ -4,9 +4,9 @@
  * validated as an experiment before anything runs.
  */
 import * as path from "path";
-import { validateConfig } from "../config/validateConfig";
+import { resolve } from "../config/resolve";
 import { resolveExperiment, ResolvedExperiment } from "./resolveExperiment";
-import { SweepConfig, SweepConfigSchema } from "../specs/SweepConfig";
+import { SweepConfigSchema } from "../specs/SweepConfig";
 
 export interface SweepRun {
   /** Folder name under OUT/runs: "weightDecay=1,seed=0". */
@@ -54,13 +54,18 @@ export function readableRunName(name: string): string {
   return name.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** The runs of each resolved sweep, by output folder: a sweep is expanded (and its runs resolved) once. */
+const expansions = new WeakMap<object, Map<string, SweepRun[]>>();
+
 /**
  * @example
  * expandSweep({ base, grid: { "train.optimizer.weightDecay": [0, 1], "data.seed": [0, 1] } }, "sweeps/wd");
  * // 4 runs: "weightDecay=0,seed=0", "weightDecay=0,seed=1", …
  */
 export function expandSweep(input: unknown, out: string): SweepRun[] {
-  const sweep = validateConfig(SweepConfigSchema, input, "sweep") as SweepConfig;
+  const sweep = resolve(SweepConfigSchema, input, "sweep");
+  const known = expansions.get(sweep)?.get(out);
+  if (known) return known;
   if (isObject(sweep.base.run) && "dir" in sweep.base.run) {
     throw new Error(`sweep: invalid config:\n  base.run.dir: expected nothing (each run's folder is OUT/runs/<name>); received ${JSON.stringify(sweep.base.run.dir)}`);
   }
@@ -99,5 +104,7 @@ export function expandSweep(input: unknown, out: string): SweepRun[] {
     }),
   );
   if (errors.length) throw new Error(errors.slice(0, 5).join("\n") + (errors.length > 5 ? `\n… and ${errors.length - 5} more runs` : ""));
+  if (!expansions.has(sweep)) expansions.set(sweep, new Map());
+  expansions.get(sweep)!.set(out, runs);
   return runs;
 }

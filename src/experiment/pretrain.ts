@@ -37,7 +37,7 @@ export async function pretrain(model: Model, config: ResolvedExperiment, dir: st
   const result = await train(
     model,
     dataset,
-    { ...config.train, steps: pre.steps, stopAtValAccuracy: { valAccuracy: pre.valAccuracy ?? 0.99, patience: 3 }, maxSeconds: undefined },
+    { ...config.train, steps: pre.steps, stopAtValAccuracy: { valAccuracy: pre.valAccuracy, patience: 3 }, maxSeconds: undefined },
     undefined,
     undefined,
     signal,
@@ -45,12 +45,12 @@ export async function pretrain(model: Model, config: ResolvedExperiment, dir: st
   if (result.stoppedBy === "signal") return null;
   const last = result.records.at(-1)!;
   if (pre.resetUnembedding) {
-    const fresh = buildModel({ ...config.model, seed: (config.model.seed ?? 0) + 1 });
+    const fresh = buildModel({ ...config.model, seed: config.model.seed + 1 });
     const head = model.roles.unembedding;
     model.params[head].assign(fresh.params[head]);
     fresh.dispose();
   }
-  const summary: PretrainSummary = { operation: pre.operation, steps: last.step, seconds: last.wallTime, valAccuracy: last.valAccuracy, resetUnembedding: pre.resetUnembedding ?? false };
+  const summary: PretrainSummary = { operation: pre.operation, steps: last.step, seconds: last.wallTime, valAccuracy: last.valAccuracy, resetUnembedding: pre.resetUnembedding };
   writeAtomic(dir, path.join(dir, FILE), JSON.stringify(summary, null, 2) + "\n");
   return summary;
 }

@@ -7,14 +7,14 @@
  * sizes that would not fit in this machine's memory (with the estimate).
  */
 import * as os from "os";
-import { validateConfig } from "../config/validateConfig";
-import { withDefaults } from "../config/withDefaults";
-import { isPrime, numClassesOf, numPairsOf } from "../data/makeDataset";
+import { resolve } from "../config/resolve";
+import { datasetProblems, isPrime, numClassesOf, numPairsOf } from "../data/makeDataset";
 import { estimateMemory } from "./estimateMemory";
-import { ExperimentConfig, ExperimentConfigSchema } from "../specs/ExperimentConfig";
+import { batchSizeProblem } from "../train/batchSizeOf";
+import { ExperimentConfigSchema, ResolvedExperimentConfig } from "../specs/ExperimentConfig";
 
-/** An experiment config with every default filled in. */
-export type ResolvedExperiment = ExperimentConfig & { model: { numClasses: number } };
+/** An experiment config with every default filled in, `model.numClasses` included. */
+export type ResolvedExperiment = ResolvedExperimentConfig & { model: { numClasses: number } };
 
 export interface ResolveOptions {
   /** Who reports errors. Default "runExperiment". */
@@ -33,7 +33,11 @@ const size = (bytes: number) => (bytes >= GiB ? `${(bytes / GiB).toFixed(1)} GiB
  */
 export function resolveExperiment(input: unknown, options: ResolveOptions = {}): ResolvedExperiment {
   const owner = options.owner ?? "runExperiment";
-  const config = withDefaults(ExperimentConfigSchema, validateConfig(ExperimentConfigSchema, input, owner)) as ResolvedExperiment;
+  return resolve<typeof ExperimentConfigSchema, ResolvedExperiment>(ExperimentConfigSchema, input, owner, (config) => checkExperiment(config, owner, options));
+}
+
+/** The rules that tie fields together (and the memory estimate); completes model.numClasses and Nanda's dHead. */
+function checkExperiment(config: ResolvedExperiment, owner: string, options: ResolveOptions): void {
   const problems: string[] = [];
   const { data, model } = config;
   const classes = numClassesOf(data);
@@ -42,29 +46,24 @@ export function resolveExperiment(input: unknown, options: ResolveOptions = {}):
   }
   model.numClasses = classes;
   if (model.kind === "nanda" || model.kind === "power") {
-    if (model.dModel! % model.heads! !== 0) {
+    if (model.dModel % model.heads !== 0) {
       problems.push(`model.heads: expected a divisor of model.dModel (${model.dModel}); received ${model.heads}`);
     } else if (model.kind === "nanda" && model.dHead === undefined) {
-      model.dHead = model.dModel! / model.heads!;
+      model.dHead = model.dModel / model.heads;
     }
   }
+  problems.push(...datasetProblems(data, "data."));
   const division = (operation: string) => operation === "x/y" || operation === "x/y if y odd else x-y";
-  if (division(data.operation) && !isPrime(data.p!)) {
-    problems.push(`data.p: expected a prime for "${data.operation}" (division); received ${data.p}`);
-  }
   const pre = config.pretrain;
   if (pre && numClassesOf({ ...data, operation: pre.operation }) !== classes) {
     problems.push(`pretrain.operation: expected an operation with the ${classes} classes of data.operation "${data.operation}"; received "${pre.operation}" (${numClassesOf({ ...data, operation: pre.operation })} classes)`);
-  } else if (pre && division(pre.operation) && !isPrime(data.p!)) {
+  } else if (pre && division(pre.operation) && !isPrime(data.p)) {
     problems.push(`pretrain.operation: expected a prime data.p for "${pre.operation}" (division); received ${data.p}`);
   }
   const pairs = numPairsOf(data);
-  const train = Math.floor(data.trainFraction! * pairs);
-  if (train < 1 || train >= pairs) {
-    problems.push(`data.trainFraction: expected a share leaving at least one of the ${pairs} pairs on each side; received ${data.trainFraction} (${train} for training)`);
-  } else if (typeof config.train.batchSize === "number" && config.train.batchSize > train) {
-    problems.push(`train.batchSize: expected at most the ${train} training pairs (data.trainFraction ${data.trainFraction} of ${pairs}), or "full"; received ${config.train.batchSize}`);
-  }
+  const train = Math.floor(data.trainFraction * pairs);
+  const batch = train >= 1 && train < pairs ? batchSizeProblem(config.train.batchSize, train, `the ${train} training pairs (data.trainFraction ${data.trainFraction} of ${pairs})`) : null;
+  if (batch) problems.push(`train.batchSize: ${batch}`);
   if (problems.length === 0) {
     const limit = options.memoryLimit ?? 0.8 * os.totalmem();
     const need = estimateMemory(config);
@@ -77,5 +76,4 @@ export function resolveExperiment(input: unknown, options: ResolveOptions = {}):
     }
   }
   if (problems.length) throw new Error(`${owner}: invalid config:\n  ${problems.join("\n  ")}`);
-  return config;
 }

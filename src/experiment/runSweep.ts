@@ -13,7 +13,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { withDefaults } from "../config/withDefaults";
+import { resolve } from "../config/resolve";
 import { makeFolder } from "../train/makeFolder";
 import { interruptible } from "../train/interruptible";
 import { RunFolder } from "../train/RunFolder";
@@ -25,7 +25,7 @@ import { expandSweep, SweepRun } from "./expandSweep";
 import { resolveExperiment } from "./resolveExperiment";
 import { optionsOf } from "../config/optionsOf";
 import { validateOptions } from "../config/validateConfig";
-import { SweepConfig, SweepConfigSchema } from "../specs/SweepConfig";
+import { SweepConfigSchema } from "../specs/SweepConfig";
 
 /**
  * Workers × threads by default: 2 workers of 1 thread on this 2-core machine gave more runs per
@@ -105,7 +105,7 @@ function comparable(config: unknown): string | null {
 export function writeSweepFiles(input: unknown, out: string, runs: SweepRun[]): void {
   makeFolder(out, out);
   const sweepFile = path.join(out, "sweep.json");
-  const spec = { sweep: withDefaults(SweepConfigSchema, input), runs: runs.map((r) => ({ name: r.name, values: r.values })) };
+  const spec = { sweep: resolve(SweepConfigSchema, input, "sweep"), runs: runs.map((r) => ({ name: r.name, values: r.values })) };
   const changed = runs.filter((run) => {
     const file = configFileOf(out, run);
     return fs.existsSync(file) && comparable(JSON.parse(fs.readFileSync(file, "utf8"))) !== comparable(run.config);
@@ -130,8 +130,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function runSweep(input: unknown, out: string, options: SweepOptions = {}): Promise<SweepResult[]> {
   validateOptions(OPTIONS, options, "runSweep");
-  const runs = expandSweep(input, out);
-  const retries = (withDefaults(SweepConfigSchema, input) as SweepConfig).retries!;
+  const sweep = resolve(SweepConfigSchema, input, "sweep");
+  const runs = expandSweep(sweep, out);
+  const retries = sweep.retries;
   for (const name of ["workers", "threads"] as const) {
     const v = options[name];
     if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`runSweep: ${name} must be an integer ≥ 1; received ${v}`);
@@ -141,7 +142,7 @@ export async function runSweep(input: unknown, out: string, options: SweepOption
   const { signal, restore } = interruptible(options.signal);
   const active = new Map<ChildProcess, SweepRun>();
   try {
-    writeSweepFiles(input, out, runs);
+    writeSweepFiles(sweep, out, runs);
     const queue = runs.filter((r) => resultOf(r) === null);
     const attempts = new Map<string, number>();
     const { workers, threads } = layoutFor(queue.length, options, os.cpus().length, options.threads === undefined && options.workers === undefined && queue.length > 0 ? await busyCores(300) : 0);

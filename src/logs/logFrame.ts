@@ -2,7 +2,7 @@
  * A danfo DataFrame of log records, for display and grouping in notebooks (danfo computes in
  * float32: keep exact work on the records themselves).
  */
-import { loadDanfo } from "../notebook/loadDanfo";
+import { loadDanfo } from "./loadDanfo";
 import { LogRecord } from "../logs/LogRecord";
 
 /**

@@ -9,14 +9,13 @@
 import * as tf from "@tensorflow/tfjs";
 import { lookupRows } from "./lookupRows";
 import { FUSED, runFused } from "../backend/runFused";
-import { validateConfig } from "../config/validateConfig";
-import { defaultsOf } from "../config/withDefaults";
+import { resolve } from "../config/resolve";
 import { Init, makeParams, ParamSpec } from "./makeParams";
 import { applyStructuredInit } from "./structuredInit";
 import { circleInit, circleParamNames, circleTable } from "./circleEmbedding";
 import { Random } from "../data/random";
 import { ActivationCache, Model, ModelInput, ModelRoles } from "./Model";
-import { EmbeddingMLPConfig, EmbeddingMLPConfigSchema } from "../specs/EmbeddingMLPConfig";
+import { EmbeddingMLPConfig, EmbeddingMLPConfigSchema, ResolvedEmbeddingMLPConfig } from "../specs/EmbeddingMLPConfig";
 
 /**
  * The embedding MLP with parameters `embed.E1` [p, H], `embed.E2` [p, H], `unembed.W_out` [H, p];
@@ -29,15 +28,14 @@ import { EmbeddingMLPConfig, EmbeddingMLPConfigSchema } from "../specs/Embedding
  * const logits = model.forward({ a: tf.tensor1d([3], "int32"), b: tf.tensor1d([5], "int32") }); // [1, 97]
  */
 export class EmbeddingMLP implements Model {
-  readonly config: Required<EmbeddingMLPConfig>;
+  readonly config: ResolvedEmbeddingMLPConfig;
   readonly params: Record<string, tf.Variable>;
   readonly roles: ModelRoles = { embedding: "embed.E1", embeddingB: "embed.E2", unembedding: "unembed.W_out", neurons: "hidden.post", neuronsAt: "pair" };
 
   constructor(config: EmbeddingMLPConfig, weights?: Record<string, tf.Tensor>) {
-    validateConfig(EmbeddingMLPConfigSchema, config, "EmbeddingMLP");
-    this.config = { ...(defaultsOf(EmbeddingMLPConfigSchema) as Required<EmbeddingMLPConfig>), ...config };
+    this.config = resolve(EmbeddingMLPConfigSchema, config, "EmbeddingMLP");
     const { numClasses: p, width: h, seed, embedScale, embedding } = this.config;
-    const init = this.config.init ?? { kind: "random" };
+    const init = this.config.init;
     if (embedding.kind === "circle" && init.kind !== "random") {
       throw new Error(`EmbeddingMLP: init "${init.kind}" sets embedding tables; with embedding "circle" there are none (expected init "random")`);
     }

@@ -9,11 +9,10 @@ import * as tf from "@tensorflow/tfjs";
 import { sequenceLayout } from "../data/sequenceLayout";
 import { attentionWeights, causalAttention } from "./causalAttention";
 import { embedTokens, sequenceTokens } from "./embedTokens";
-import { validateConfig } from "../config/validateConfig";
-import { defaultsOf } from "../config/withDefaults";
+import { resolve } from "../config/resolve";
 import { checkHeads, makeParams, ParamSpec } from "./makeParams";
 import { ActivationCache, Model, ModelInput, ModelRoles } from "./Model";
-import { NandaTransformerConfig, NandaTransformerConfigSchema } from "../specs/NandaTransformerConfig";
+import { NandaTransformerConfig, NandaTransformerConfigSchema, ResolvedNandaTransformerConfig } from "../specs/NandaTransformerConfig";
 
 /**
  * @example
@@ -21,17 +20,16 @@ import { NandaTransformerConfig, NandaTransformerConfigSchema } from "../specs/N
  * const logits = model.forward({ a, b }); // [batch, 113]
  */
 export class NandaTransformer implements Model {
-  readonly config: Required<NandaTransformerConfig>;
+  readonly config: ResolvedNandaTransformerConfig & { dHead: number };
   readonly params: Record<string, tf.Variable>;
   readonly roles: ModelRoles = { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", neurons: "blocks.0.mlp.post", neuronsAt: "answer" };
 
   constructor(config: NandaTransformerConfig, weights?: Record<string, tf.Tensor>) {
-    validateConfig(NandaTransformerConfigSchema, config, "NandaTransformer");
-    const defaults = defaultsOf(NandaTransformerConfigSchema) as Required<NandaTransformerConfig>;
-    const { dModel = defaults.dModel, heads = defaults.heads } = config;
-    checkHeads("NandaTransformer", dModel, heads);
-    this.config = { ...defaults, dHead: dModel / heads, ...config, dModel, heads };
-    const { numClasses: p, dHead, dMlp, seed } = this.config;
+    this.config = resolve<typeof NandaTransformerConfigSchema, ResolvedNandaTransformerConfig & { dHead: number }>(NandaTransformerConfigSchema, config, "NandaTransformer", (c) => {
+      checkHeads("NandaTransformer", c.dModel, c.heads);
+      c.dHead ??= c.dModel / c.heads;
+    });
+    const { numClasses: p, dModel, heads, dHead, dMlp, seed } = this.config;
     // Nanda et al.'s init: N(0, 1/d_model) for every matrix, N(0, 1/d_vocab_out) for the unembedding, zero biases.
     const normal = (std: number) => ({ kind: "normal", std }) as const;
     const w = normal(1 / Math.sqrt(dModel));

@@ -10,12 +10,11 @@ import { sequenceLayout } from "../data/sequenceLayout";
 import { attentionWeights, causalAttention } from "./causalAttention";
 import { embedTokens, sequenceTokens } from "./embedTokens";
 import { layerNorm } from "./layerNorm";
-import { validateConfig } from "../config/validateConfig";
-import { defaultsOf } from "../config/withDefaults";
+import { resolve } from "../config/resolve";
 import { checkHeads, makeParams, ParamSpec } from "./makeParams";
 import { ActivationCache, Model, ModelInput, ModelRoles } from "./Model";
 import { sinusoidalPositions } from "./sinusoidalPositions";
-import { PowerTransformerConfig, PowerTransformerConfigSchema } from "../specs/PowerTransformerConfig";
+import { PowerTransformerConfig, PowerTransformerConfigSchema, ResolvedPowerTransformerConfig } from "../specs/PowerTransformerConfig";
 
 const CONTEXT = 5;
 
@@ -25,7 +24,7 @@ const CONTEXT = 5;
  * const logits = model.forward({ a, b }); // [batch, 97]
  */
 export class PowerTransformer implements Model {
-  readonly config: Required<PowerTransformerConfig>;
+  readonly config: ResolvedPowerTransformerConfig;
   readonly params: Record<string, tf.Variable>;
   get roles(): ModelRoles {
     return { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", neurons: `blocks.${this.config.layers - 1}.mlp.post`, neuronsAt: "answer" };
@@ -33,10 +32,8 @@ export class PowerTransformer implements Model {
   private readonly positions: tf.Tensor2D;
 
   constructor(config: PowerTransformerConfig, weights?: Record<string, tf.Tensor>) {
-    validateConfig(PowerTransformerConfigSchema, config, "PowerTransformer");
-    this.config = { ...(defaultsOf(PowerTransformerConfigSchema) as Required<PowerTransformerConfig>), ...config };
+    this.config = resolve(PowerTransformerConfigSchema, config, "PowerTransformer", (c) => checkHeads("PowerTransformer", c.dModel, c.heads));
     const { numClasses: n, layers, dModel, heads, dFF, seed } = this.config;
-    checkHeads("PowerTransformer", dModel, heads);
     const dHead = dModel / heads;
     // PyTorch's defaults, as openai/grok uses them: Embedding N(0, 1), Linear uniform(±1/√fan_in), LayerNorm (1, 0).
     const linear = (fanIn: number) => ({ kind: "uniform", bound: 1 / Math.sqrt(fanIn) }) as const;

@@ -1,8 +1,9 @@
 /** Reads back what `saveFindings` wrote, for the claims ledger. */
 import * as fs from "fs";
 import * as path from "path";
-import { NotebookMode, notebookMode } from "./notebookMode";
-import { defaultFindingsDir, NotebookFindings } from "./saveFindings";
+import { NotebookMode, notebookMode } from "../config/notebookMode";
+import { defaultFindingsDir } from "./saveFindings";
+import { NotebookFindings } from "../analysis/Finding";
 
 /**
  * Every notebook's findings of one mode (by notebook name); a file that does not parse or holds

@@ -7,26 +7,8 @@
 import * as path from "path";
 import { writeAtomic } from "../train/writeAtomic";
 import { makeFolder } from "../train/makeFolder";
-import { NotebookMode, notebookMode } from "./notebookMode";
-
-/** One measured result. */
-export interface Finding {
-  /** What was measured, one sentence with its numbers (the ledger's "measured" column). */
-  text: string;
-  /** The numbers the ledger's rules read; null where a run was censored or a measure undefined. */
-  values: Record<string, number | null>;
-  /** The heading of the notebook section that shows it (the ledger links to it). */
-  section: string;
-}
-
-/** A notebook's findings file. */
-export interface NotebookFindings {
-  notebook: string;
-  mode: NotebookMode;
-  /** ISO time of the save. */
-  savedAt: string;
-  findings: Record<string, Finding>;
-}
+import { NotebookMode, notebookMode } from "../config/notebookMode";
+import { Finding, NotebookFindings } from "../analysis/Finding";
 
 /** Where findings go unless told: `runs/findings` of the project (wherever the kernel runs). */
 export function defaultFindingsDir(): string {

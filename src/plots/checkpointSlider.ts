@@ -7,17 +7,10 @@
  * frame is seen beside it.
  */
 import { PlotlyFigure } from "./PlotlyFigure";
+import { CheckpointSnapshot } from "../analysis/analyseCheckpoints";
 import { LogRecord } from "../logs/LogRecord";
 import { optionsOf } from "../config/optionsOf";
 import { validateOptions } from "../config/validateConfig";
-
-export interface CheckpointSnapshot {
-  step: number;
-  /** Fourier norms per frequency (fourierNorms). */
-  spectrum: number[];
-  /** [p][2] projection of the residues (PCA or circleCoordinates). */
-  points: number[][];
-}
 
 function views(s: CheckpointSnapshot) {
   return [

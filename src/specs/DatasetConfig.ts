@@ -2,6 +2,7 @@
  * What dataset to build: operation, modulus, split and label noise (defaults are Power et al.'s).
  */
 import { Static, TLiteral, Type } from "@sinclair/typebox";
+import { Defaulted, Resolved } from "../config/Resolved";
 import { SeedSchema } from "./Seed";
 import { MODULAR_OPERATIONS, Operation, PERMUTATION_OPERATIONS } from "./Operation";
 
@@ -13,17 +14,19 @@ export const DatasetConfigSchema = Type.Object(
     operation: Type.Union(OPERATIONS.map((o) => Type.Literal(o)) as TLiteral<Operation>[], {
       description: "One of MODULAR_OPERATIONS or PERMUTATION_OPERATIONS.",
     }),
-    p: Type.Optional(
+    p: Defaulted(
       Type.Integer({ minimum: 2, maximum: 46340, default: 97, description: "Modulus for the modular operations (prime for division); ignored for S5." }),
     ),
-    trainFraction: Type.Optional(
+    trainFraction: Defaulted(
       Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.5, description: "Share of all pairs used for training, in (0, 1)." }),
     ),
-    seed: Type.Optional(SeedSchema("Seed of the split and of the label noise.")),
-    labelNoise: Type.Optional(
+    seed: Defaulted(SeedSchema("Seed of the split and of the label noise.")),
+    labelNoise: Defaulted(
       Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0, description: "Share of training labels replaced by a random wrong class, in [0, 1)." }),
     ),
   },
   { additionalProperties: false },
 );
 export type DatasetConfig = Static<typeof DatasetConfigSchema>;
+/** DatasetConfig as `resolve` returns it: every default filled in. */
+export type ResolvedDatasetConfig = Resolved<typeof DatasetConfigSchema>;

@@ -2,6 +2,7 @@
  * How the MLP's operand embeddings are parameterised: a free table or K learnable circles.
  */
 import { Static, Type } from "@sinclair/typebox";
+import { Defaulted, Resolved } from "../config/Resolved";
 
 export const EmbeddingKindSchema = Type.Union(
   [
@@ -9,7 +10,7 @@ export const EmbeddingKindSchema = Type.Union(
     Type.Object(
       {
         kind: Type.Literal("circle"),
-        circles: Type.Optional(Type.Integer({ minimum: 1, default: 8, description: "K: circles per operand embedding." })),
+        circles: Defaulted(Type.Integer({ minimum: 1, default: 8, description: "K: circles per operand embedding." })),
       },
       { additionalProperties: false },
     ),
@@ -20,3 +21,5 @@ export const EmbeddingKindSchema = Type.Union(
   },
 );
 export type EmbeddingKind = Static<typeof EmbeddingKindSchema>;
+/** EmbeddingKind as `resolve` returns it: every default filled in. */
+export type ResolvedEmbeddingKind = Resolved<typeof EmbeddingKindSchema>;

@@ -5,6 +5,7 @@
  * TypeBox schema, which is assembled from each concept's own schema.
  */
 import { Static, Type } from "@sinclair/typebox";
+import { Resolved } from "../config/Resolved";
 import { DatasetConfigSchema } from "./DatasetConfig";
 import { ModelSpecSchema } from "./ModelSpec";
 import { PretrainConfigSchema } from "./PretrainConfig";
@@ -22,3 +23,5 @@ export const ExperimentConfigSchema = Type.Object(
   { additionalProperties: false, $id: "https://groklab/experiment-config.schema.json", title: "groklab experiment" },
 );
 export type ExperimentConfig = Static<typeof ExperimentConfigSchema>;
+/** ExperimentConfig as `resolve` returns it: every default filled in. */
+export type ResolvedExperimentConfig = Resolved<typeof ExperimentConfigSchema>;

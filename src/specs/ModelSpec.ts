@@ -3,6 +3,7 @@
  * optional (it defaults to, and must equal, the dataset's).
  */
 import { Static, TProperties, Type } from "@sinclair/typebox";
+import { Resolved } from "../config/Resolved";
 import { EmbeddingMLPConfigSchema } from "./EmbeddingMLPConfig";
 import { NandaTransformerConfigSchema } from "./NandaTransformerConfig";
 import { PowerTransformerConfigSchema } from "./PowerTransformerConfig";
@@ -22,4 +23,6 @@ export const ModelSpecSchema = Type.Union([
   spec("power", PowerTransformerConfigSchema.properties, "Power et al.'s 2-layer transformer."),
 ]);
 export type ModelSpec = Static<typeof ModelSpecSchema>;
+/** ModelSpec as `resolve` returns it: every default filled in. */
+export type ResolvedModelSpec = Resolved<typeof ModelSpecSchema>;
 export type ModelKind = ModelSpec["kind"];

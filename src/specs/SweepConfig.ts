@@ -4,6 +4,7 @@
  * grid point). Validated with the same schemas: each run's config must be a valid experiment.
  */
 import { Static, Type } from "@sinclair/typebox";
+import { Defaulted, Resolved } from "../config/Resolved";
 
 export const SweepConfigSchema = Type.Object(
   {
@@ -21,10 +22,12 @@ export const SweepConfigSchema = Type.Object(
         description: "Explicit overrides merged onto base (a `name` field names the run).",
       }),
     ),
-    retries: Type.Optional(
+    retries: Defaulted(
       Type.Integer({ minimum: 0, default: 2, description: "How often a run whose worker died (killed, crashed) is started again before it counts as failed." }),
     ),
   },
   { additionalProperties: false },
 );
 export type SweepConfig = Static<typeof SweepConfigSchema>;
+/** SweepConfig as `resolve` returns it: every default filled in. */
+export type ResolvedSweepConfig = Resolved<typeof SweepConfigSchema>;

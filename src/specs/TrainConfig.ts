@@ -2,6 +2,7 @@
  * How to train: steps, batch, optimizer, schedule, stop rules and the interventions.
  */
 import { Static, Type } from "@sinclair/typebox";
+import { Defaulted, Resolved } from "../config/Resolved";
 import { SeedSchema } from "./Seed";
 import { OptimizerConfigSchema } from "./OptimizerConfig";
 import { EvaluationScheduleSchema } from "./EvaluationSchedule";
@@ -18,38 +19,38 @@ export type LossKind = Static<typeof LossSchema>;
 export const TrainConfigSchema = Type.Object(
   {
     steps: Type.Integer({ minimum: 1, description: "Optimizer updates to run in total, at least one (a resumed run counts the steps already done)." }),
-    batchSize: Type.Optional(
+    batchSize: Defaulted(
       Type.Union([Type.Literal("full"), Type.Literal("power"), Type.Integer({ minimum: 1 })], {
         default: "full",
         description: '"full", or the minibatch size; "power" is Power et al.\'s min(512, ⌈N/2⌉).',
       }),
     ),
-    optimizer: Type.Optional(Type.Object(OptimizerConfigSchema.properties, { additionalProperties: false, default: {}, description: "AdamW settings." })),
-    warmupSteps: Type.Optional(
+    optimizer: Defaulted(Type.Object(OptimizerConfigSchema.properties, { additionalProperties: false, default: {}, description: "AdamW settings." })),
+    warmupSteps: Defaulted(
       Type.Integer({ minimum: 0, default: 0, description: "Linear warmup: the lr of update t (0-based) is lr·min(t/warmupSteps, 1); 0 is none." }),
     ),
-    evaluation: Type.Optional(
+    evaluation: Defaulted(
       Type.Object(EvaluationScheduleSchema.properties, { additionalProperties: false, default: {}, description: "When to evaluate: every 100 steps plus 10 log-spaced points a decade." }),
     ),
     stopAtValAccuracy: Type.Optional(
       Type.Object(
         {
           valAccuracy: Type.Number({ minimum: 0, maximum: 1, description: "Validation accuracy to reach." }),
-          patience: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: "Evaluations in a row at or above it." })),
+          patience: Defaulted(Type.Integer({ minimum: 1, default: 1, description: "Evaluations in a row at or above it." })),
         },
         { additionalProperties: false, description: "Stop once validation accuracy ≥ valAccuracy for `patience` evaluations in a row. Default: never." },
       ),
     ),
     maxSeconds: Type.Optional(Type.Number({ minimum: 0, description: "Stop after this many seconds of training. Default: no limit." })),
-    seed: Type.Optional(SeedSchema("Seed of minibatch sampling and noise.")),
-    yieldEveryMs: Type.Optional(Type.Integer({ minimum: 0, default: 200, description: "Give the event loop a turn at least this often (ms), so displays update." })),
-    loss: Type.Optional(LossSchema),
+    seed: Defaulted(SeedSchema("Seed of minibatch sampling and noise.")),
+    yieldEveryMs: Defaulted(Type.Integer({ minimum: 0, default: 200, description: "Give the event loop a turn at least this often (ms), so displays update." })),
+    loss: Defaulted(LossSchema),
     gradientFilter: Type.Optional(GradientFilterConfigSchema),
-    orthogonalGrad: Type.Optional(
+    orthogonalGrad: Defaulted(
       Type.Boolean({ default: false, description: "⊥Grad: drop the gradient component along each parameter (Prieto et al. 2025)." }),
     ),
     muon: Type.Optional(MuonConfigSchema),
-    outputScale: Type.Optional(
+    outputScale: Defaulted(
       Type.Number({
         exclusiveMinimum: 0,
         default: 1,
@@ -75,3 +76,5 @@ export const TrainConfigSchema = Type.Object(
   { additionalProperties: false },
 );
 export type TrainConfig = Static<typeof TrainConfigSchema>;
+/** TrainConfig as `resolve` returns it: every default filled in. */
+export type ResolvedTrainConfig = Resolved<typeof TrainConfigSchema>;

@@ -9,12 +9,11 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { Static } from "@sinclair/typebox";
-import { validateConfig } from "../config/validateConfig";
-import { defaultsOf } from "../config/withDefaults";
+import { resolve } from "../config/resolve";
 import { FUSED, runFused } from "../backend/runFused";
 import { AdamWGroup, adamWKernelInputs } from "../backend/adamWKernelInputs";
 import { NamedTensor } from "./NamedTensor";
-import { OptimizerConfigSchema } from "../specs/OptimizerConfig";
+import { OptimizerConfigSchema, ResolvedOptimizerConfig } from "../specs/OptimizerConfig";
 
 /** A rule saying which parameters are decayed, given the parameter name ("blocks.0.ln1.w", without the "model<k>/" prefix) and the variable. */
 export type DecayRule = (name: string, variable: tf.Variable) => boolean;
@@ -51,7 +50,7 @@ export class AdamW extends tf.Optimizer {
     return "AdamW";
   }
 
-  readonly config: Required<Omit<AdamWConfig, "decay">> & { decay: DecayRule };
+  readonly config: Omit<ResolvedOptimizerConfig, "decay"> & { decay: DecayRule };
   /** Number of steps taken; the next step is step + 1. */
   step = 0;
   /** Learning rate of the next step; a schedule sets it before each step. */
@@ -60,10 +59,9 @@ export class AdamW extends tf.Optimizer {
 
   constructor(config: AdamWConfig = {}) {
     super();
-    const { decay = "all", ...numbers } = config;
-    validateConfig(OptimizerConfigSchema, typeof decay === "function" ? numbers : config, "AdamW");
-    const defaults = defaultsOf(OptimizerConfigSchema) as Required<Static<typeof OptimizerConfigSchema>>;
-    this.config = { ...defaults, ...numbers, decay: decayRule(decay) };
+    const { decay, ...numbers } = config;
+    const resolved = resolve(OptimizerConfigSchema, typeof decay === "function" ? numbers : config, "AdamW");
+    this.config = { ...resolved, decay: decayRule(typeof decay === "function" ? decay : resolved.decay) };
     this.lr = this.config.lr;
   }
 

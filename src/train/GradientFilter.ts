@@ -6,8 +6,7 @@
  * A filter owns its state tensors; `state()` / `setState()` let checkpoints carry it.
  */
 import * as tf from "@tensorflow/tfjs";
-import { validateConfig } from "../config/validateConfig";
-import { withDefaults } from "../config/withDefaults";
+import { resolve } from "../config/resolve";
 import { GradientFilterConfig, GradientFilterConfigSchema } from "../specs/GradientFilterConfig";
 
 export interface GradientFilter {
@@ -136,11 +135,11 @@ class MaFilter implements GradientFilter {
  * const filter = makeGradientFilter({ kind: "ema", alpha: 0.98, lambda: 2 });
  */
 export function makeGradientFilter(config: GradientFilterConfig): GradientFilter {
-  const full = withDefaults(GradientFilterConfigSchema, validateConfig(GradientFilterConfigSchema, config, "makeGradientFilter"));
+  const full = resolve(GradientFilterConfigSchema, config, "makeGradientFilter");
   switch (full.kind) {
     case "ema":
-      return new EmaFilter(full.alpha!, full.lambda!);
+      return new EmaFilter(full.alpha, full.lambda);
     case "ma":
-      return new MaFilter(full.window!, full.lambda!);
+      return new MaFilter(full.window, full.lambda);
   }
 }

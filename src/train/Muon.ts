@@ -7,11 +7,11 @@
  * A parameter of rank 3 (attention's W_Q [heads, dModel, dHead]) is a batch of per-head matrices.
  */
 import * as tf from "@tensorflow/tfjs";
-import { defaultsOf } from "../config/withDefaults";
+import { resolve } from "../config/resolve";
 import { AdamW, AdamWConfig } from "./AdamW";
 import { NamedTensor } from "./NamedTensor";
 import { newtonSchulz } from "./newtonSchulz";
-import { MuonConfig, MuonConfigSchema } from "../specs/MuonConfig";
+import { MuonConfig, MuonConfigSchema, ResolvedMuonConfig } from "../specs/MuonConfig";
 
 /** Which parameters Muon updates, by name (without the "model<k>/" prefix) and variable. */
 export type MuonRule = (name: string, variable: tf.Variable) => boolean;
@@ -25,7 +25,7 @@ export class Muon extends tf.Optimizer {
     return "Muon";
   }
 
-  readonly config: Required<MuonConfig>;
+  readonly config: ResolvedMuonConfig & { weightDecay: number };
   /** The other parameters' optimizer. */
   readonly adamW: AdamW;
   private momenta = new Map<string, tf.Variable>();
@@ -33,8 +33,8 @@ export class Muon extends tf.Optimizer {
   constructor(config: MuonConfig, adamW: AdamWConfig, private readonly isMuon: MuonRule) {
     super();
     this.adamW = new AdamW(adamW);
-    const defaults = defaultsOf(MuonConfigSchema) as Required<MuonConfig>;
-    this.config = { ...defaults, weightDecay: this.adamW.config.weightDecay, ...config } as Required<MuonConfig>;
+    const resolved = resolve(MuonConfigSchema, config, "Muon");
+    this.config = { ...resolved, weightDecay: resolved.weightDecay ?? this.adamW.config.weightDecay };
   }
 
   /** AdamW's learning rate (a schedule sets it); Muon's scales with it by the same factor. */

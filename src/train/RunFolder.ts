@@ -22,8 +22,12 @@ import { buildModel } from "../models/buildModel";
 import { inRunFolder } from "./runFileError";
 import { RunLock } from "./RunLock";
 import { writeAtomic } from "./writeAtomic";
+import { defaultsOf } from "../config/withDefaults";
+import { ResolvedRunConfig, RunConfigSchema } from "../specs/RunConfig";
 
 const LIBRARY_VERSION: string = require("../../package.json").version;
+/** The checkpoint cadence of run.* in an experiment config, for folders opened without one. */
+const CHECKPOINT_DEFAULTS = defaultsOf(RunConfigSchema) as Omit<ResolvedRunConfig, "dir">;
 
 /** How a run ended, as `outcome.json` says: finished (a stop rule or the step budget) or failed (an error). */
 export type RunOutcome =
@@ -178,7 +182,7 @@ export class RunFolder {
   }
 
   constructor(dir: string, config: unknown, options: RunFolderOptions = {}) {
-    this.options = { resume: false, overwrite: false, readOnly: false, checkpointsPerDecade: 3, checkpointEveryMinutes: 10, checkpointEvery: 0, ...options };
+    this.options = { resume: false, overwrite: false, readOnly: false, ...CHECKPOINT_DEFAULTS, ...options };
     this.dir = dir;
     this.logPath = path.join(dir, "log.jsonl");
     this.checkpointDir = path.join(dir, "checkpoints");

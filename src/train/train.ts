@@ -9,8 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 import { Dataset } from "../data/makeDataset";
 import { Random } from "../data/random";
 import { Model } from "../models/Model";
-import { validateConfig } from "../config/validateConfig";
-import { withDefaults } from "../config/withDefaults";
+import { resolve } from "../config/resolve";
 import { currentBackend } from "../backend/selectBackend";
 import { libtorchAddon } from "../backend/libtorchAddon";
 import { nativeThreadGovernor } from "../backend/ThreadGovernor";
@@ -25,9 +24,9 @@ import { stableMaxCrossEntropy } from "./stableMax";
 import { isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "../logs/LogRecord";
 import { RunFolder } from "./RunFolder";
-import { batchSizeOf } from "./batchSizeOf";
+import { batchSizeOf, batchSizeProblem } from "./batchSizeOf";
 import { checkModelFits } from "../models/checkModelFits";
-import { LossKind, TrainConfig, TrainConfigSchema } from "../specs/TrainConfig";
+import { LossKind, ResolvedTrainConfig, TrainConfig, TrainConfigSchema } from "../specs/TrainConfig";
 
 function lossFunction(kind: LossKind): (logits: tf.Tensor2D, labels: tf.Tensor1D) => tf.Scalar {
   switch (kind) {
@@ -102,29 +101,28 @@ function gaussian(like: tf.Tensor, std: number, random: Random): tf.Tensor {
 export async function train(
   model: Model,
   dataset: Dataset,
-  config: TrainConfig,
+  input: TrainConfig,
   onEvaluation?: OnEvaluation,
   run?: RunFolder,
   signal?: AbortSignal,
 ): Promise<TrainResult> {
   checkModelFits("train", model, dataset);
-  config = withDefaults(TrainConfigSchema, validateConfig(TrainConfigSchema, config, "train"));
-  const requested = (config as Required<TrainConfig>).batchSize;
-  if (typeof requested === "number" && requested > dataset.trainIndices.length) {
-    throw new Error(`train: invalid config:\n  batchSize: expected at most the dataset's ${dataset.trainIndices.length} training pairs, or "full"; received ${requested}`);
-  }
-  const batchSize = batchSizeOf(requested, dataset.trainIndices.length);
-  const lossKind = config.loss!;
+  const config = resolve(TrainConfigSchema, input, "train");
+  const trainSize = dataset.trainIndices.length;
+  const problem = batchSizeProblem(config.batchSize, trainSize, `the dataset's ${trainSize} training pairs`);
+  if (problem) throw new Error(`train: invalid config:\n  batchSize: ${problem}`);
+  const batchSize = batchSizeOf(config.batchSize, trainSize);
+  const lossKind = config.loss;
   const loss = lossFunction(lossKind);
-  const muon = config.muon ? new Muon(config.muon, config.optimizer!, hiddenMatrix) : undefined;
+  const muon = config.muon ? new Muon(config.muon, config.optimizer, hiddenMatrix) : undefined;
   // (not `instanceof`: tf.Optimizer's Symbol.hasInstance says yes to any optimizer)
   const optimizer = muon ?? new AdamW(config.optimizer);
   const adamW = muon?.adamW ?? (optimizer as AdamW); // the learning rate the schedule drives
   const filter = config.gradientFilter ? makeGradientFilter(config.gradientFilter) : undefined;
   const noise = config.noise;
-  const scale = config.outputScale!;
+  const scale = config.outputScale;
   const state = { model, optimizer, filter };
-  const random = new Random(config.seed!);
+  const random = new Random(config.seed);
   const trainSet = tensorsOf(dataset, dataset.trainIndices, dataset.label);
   const valSet = tensorsOf(dataset, dataset.valIndices, dataset.answer);
   const records: LogRecord[] = [];
@@ -154,7 +152,7 @@ export async function train(
     let streak = 0;
     const params = Object.values(model.params);
     const byName = Object.fromEntries(params.map((p) => [p.name, p]));
-    const warmup = config.warmupSteps!;
+    const warmup = config.warmupSteps;
     for (;;) {
       if (isEvaluationStep(step, config.steps, config.evaluation) && records[records.length - 1]?.step !== step) {
         const [trainLoss, trainAccuracy] = evaluate(model, trainSet, lossKind, scale);
@@ -184,7 +182,7 @@ export async function train(
         const threshold = config.stopAtValAccuracy;
         streak = threshold && valAccuracy >= threshold.valAccuracy ? streak + 1 : 0;
         if ((await onEvaluation?.(record, model)) === "stop") stoppedBy = "callback";
-        else if (threshold && streak >= (threshold.patience ?? 1)) stoppedBy = "valAccuracy";
+        else if (threshold && streak >= threshold.patience) stoppedBy = "valAccuracy";
         else if (config.maxSeconds !== undefined && elapsed() >= config.maxSeconds) stoppedBy = "maxSeconds";
         if (stoppedBy !== "steps") break;
       }
@@ -206,7 +204,7 @@ export async function train(
         stoppedBy = "signal";
         break;
       }
-      if (Date.now() - lastYield >= config.yieldEveryMs!) {
+      if (Date.now() - lastYield >= config.yieldEveryMs) {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = Date.now();
       }
@@ -241,7 +239,7 @@ export async function train(
  * A resumed run's log must hold every evaluation before its checkpoint: a log emptied or cut short
  * beside later checkpoints would otherwise resume and end without its earlier steps.
  */
-function checkLogCovers(run: RunFolder, records: LogRecord[], checkpointStep: number, total: number, schedule: TrainConfig["evaluation"]): void {
+function checkLogCovers(run: RunFolder, records: LogRecord[], checkpointStep: number, total: number, schedule: ResolvedTrainConfig["evaluation"]): void {
   const logged = new Set(records.map((r) => r.step));
   const missing: number[] = [];
   for (let s = 0; s < checkpointStep; s++) if (isEvaluationStep(s, total, schedule) && !logged.has(s)) missing.push(s);

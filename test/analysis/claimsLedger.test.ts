@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CLAIMS, claimsLedger } from "../../src/analysis/claimsLedger";
-import type { NotebookFindings } from "../../src/notebook/saveFindings";
+import type { NotebookFindings } from "../../src/analysis/Finding";
 
 type V = Record<string, number | null>;
 /** Findings files as the notebooks save them, from { notebook: { id: values } }. */

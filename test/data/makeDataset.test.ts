@@ -49,7 +49,7 @@ test("label noise changes exactly that share of training labels, never validatio
 test("bad arguments are named, with what was expected and received", () => {
   const refused = (config: unknown, message: RegExp) => assert.throws(() => makeDataset(config as never), message);
   refused({ operation: "x^4" }, /makeDataset: invalid config:\n  operation: expected one of "x\+y", .*; received "x\^4" \(a string\)/);
-  refused({ operation: "x/y", p: 9 }, /makeDataset: invalid config:\n  p: operation "x\/y" needs a prime p \(division\); received 9/);
+  refused({ operation: "x/y", p: 9 }, /makeDataset: invalid config:\n  p: expected a prime for "x\/y" \(division\); received 9/);
   refused({ operation: "x+y", trainFraction: 1 }, /trainFraction: expected number to be less than 1; received 1 \(a number\)/);
   refused({ operation: "x+y", labelNoise: -0.1 }, /labelNoise: expected number to be greater or equal to 0; received -0.1 \(a number\)/);
   refused({ operation: "x+y", p: 1.5 }, /p: expected integer; received 1.5 \(a number\)/);

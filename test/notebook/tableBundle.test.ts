@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadDanfo } from "../../src/notebook/loadDanfo";
+import { loadDanfo } from "../../src/logs/loadDanfo";
 import { tableBundle } from "../../src/notebook/tableBundle";
 
 test("records become a table with the union of their keys, cells escaped", () => {

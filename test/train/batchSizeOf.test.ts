@@ -14,7 +14,7 @@ test("batchSizeOf: Power et al.'s min(512, ⌈N/2⌉), full batch, and a number 
 });
 
 test("batchSizeOf names itself and what it received on bad input", () => {
-  assert.throws(() => batchSizeOf(128, 55), /batchSizeOf: batchSize must be at most the 55 training pairs, or "full" for all of them; received 128/);
+  assert.throws(() => batchSizeOf(128, 55), /batchSizeOf: batchSize: expected at most the 55 training pairs, or "full"; received 128/);
   assert.throws(() => batchSizeOf(0, 10), /batchSizeOf: batchSize must be "full", "power" or a positive integer, received 0/);
   assert.throws(() => batchSizeOf("half" as "full", 10), /received "half"/);
   assert.throws(() => batchSizeOf("power", 0), /batchSizeOf: trainSize must be a positive integer, received 0/);

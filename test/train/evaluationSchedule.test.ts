@@ -15,6 +15,6 @@ test("a fixed grid and the last step are added", () => {
 
 test("a 10^5-step run logs about a thousand evaluations with the defaults, with detail below step 100", () => {
   let n = 0;
-  for (let s = 0; s <= 100_000; s++) if (isEvaluationStep(s, 100_000)) n++;
+  for (let s = 0; s <= 100_000; s++) if (isEvaluationStep(s, 100_000, { every: 100, perDecade: 10 })) n++;
   assert.ok(n > 1000 && n < 1100, `${n}`); // every 100 → 1,001, plus ~40 log-spaced points below 1,000
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byMode, notebookMode } from "../../src/notebook/notebookMode";
+import { byMode, notebookMode } from "../../src/config/notebookMode";
 
 test("notebookMode and byMode: full by default, quick and paper from GROKLAB_MODE, paper falls back to full, anything else refused", () => {
   const saved = process.env.GROKLAB_MODE;
