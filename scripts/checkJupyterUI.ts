@@ -29,6 +29,7 @@ import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { findChromium } from "../src/notebook/FigureRenderer";
+import { runFiles } from "../src/runs/runLayout";
 
 /* The page functions below run in the browser; the project compiles without the DOM lib. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -321,7 +322,7 @@ async function hoverShowsTooltip(page: Page): Promise<boolean> {
 
 /** The last evaluation's step in a run folder's log. */
 function lastLoggedStep(runDir: string): number | null {
-  const file = path.join(runDir, "log.jsonl");
+  const file = runFiles(runDir).log;
   if (!fs.existsSync(file)) return null;
   const steps = fs.readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l).step as number);
   return steps.length ? Math.max(...steps) : null;

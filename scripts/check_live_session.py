@@ -94,15 +94,11 @@ try:
         " console.log('resumed from', rest.startStep, 'to', rest.records.at(-1)!.step, strip(rest.records) === strip(once.records) ? 'same log' : 'different log');",
         timeout=300)
     check(status == "ok" and "same log" in out and "resumed from 0 " not in out, "running it again resumes to the same log as an uninterrupted run", f"{status}: {out[-300:]}")
-    # Live displays: a run of 3,000 steps evaluated every 100, a bar and a live figure (1 s window).
+    # Live displays as a user starts them (runLive): a run of 3,000 steps evaluated every 100, a bar and a live figure (1 s window).
     LIVE = EXPERIMENT.replace(str(RUN), str(RUN) + "-live").replace("1000000", "3000")
     displays = []
     status, out = run(
-        "const recs: gl.LogRecord[] = []; const bar = new gl.ProgressBar(3000, { label: 'training' });"
-        " const live = new gl.LiveFigure(() => gl.trainingCurves(recs, { title: 'live' }));"
-        f" const lr = await gl.runExperiment({LIVE}, {{ onEvaluation: async (r) => {{ recs.push(r);"
-        " bar.update(r.step, { 'val acc': r.valAccuracy }); await live.refresh(); } });"
-        " bar.close(); await live.close(); console.log('live done', lr.records.length);",
+        f"const lr = await gl.runLive({LIVE}, {{ title: 'live' }}); lr.model.dispose(); console.log('live done', lr.records.length);",
         displays=displays, timeout=300)
     bars = [(t, int(m.group(1))) for t, c in displays
             if (m := re.match(r"training: (\d+)/3000", str(c.get("data", {}).get("text/plain", ""))))]

@@ -8,17 +8,18 @@
 import * as fs from "fs";
 import * as path from "path";
 import { exportLog } from "../src/logs/exportLog";
-import { loadLog } from "../src/logs/loadLog";
+import { runLog } from "../src/runs/runLog";
+import { runFiles } from "../src/runs/runLayout";
 
 const [dir, name] = process.argv.slice(2);
 if (!dir || !name) {
   console.error("makeSampleLogs: usage: makeSampleLogs.ts RUN_DIR NAME");
   process.exit(2);
 }
-const records = loadLog(dir).records;
+const records = runLog(dir).records;
 const out = path.join(__dirname, "..", "notebooks", "sample-logs");
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, `${name}-metrics.csv`), exportLog(records, "lightning"));
 fs.writeFileSync(path.join(out, `${name}-long.csv`), exportLog(records, "long"));
-fs.copyFileSync(path.join(dir, "config.json"), path.join(out, `${name}-config.json`));
+fs.copyFileSync(runFiles(dir).config, path.join(out, `${name}-config.json`));
 console.log(`makeSampleLogs: ${records.length} evaluations of ${dir} → ${out}/${name}-{metrics,long}.csv (and its config)`);

@@ -80,3 +80,15 @@ test("no import circle between files", () => {
   for (const f of files) visit(f, []);
   assert.deepEqual(circles, []);
 });
+
+test("only runs/ names the files of a run folder or a sweep folder (runLayout)", () => {
+  const NAMES = ["config.json", "log.jsonl", "checkpoints", "outcome.json", "pretrain.json", "output.log", "sweep.json", "results.jsonl"];
+  const found: string[] = [];
+  for (const file of sourceFiles(SRC).filter((f) => folderOf(f) !== "runs")) {
+    const code = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, " ")).replace(/\/\/.*$/gm, "");
+    code.split("\n").forEach((line, i) => {
+      for (const name of NAMES) if (new RegExp(`["'\`/]${name.replace(".", "\\.")}["'\`]`).test(line)) found.push(`${rel(file)}:${i + 1} names "${name}"`);
+    });
+  }
+  assert.deepEqual(found, []);
+});

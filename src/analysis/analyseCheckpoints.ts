@@ -6,7 +6,7 @@
  * of the residue embedding) and the progress-measure series.
  */
 import { Dataset } from "../data/makeDataset";
-import { RunFolder } from "../train/RunFolder";
+import { RunFolder } from "../runs/RunFolder";
 import { analyseModel, ModelAnalysis } from "./analyseModel";
 import { pca } from "./pca";
 import { Type } from "@sinclair/typebox";

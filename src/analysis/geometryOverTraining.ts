@@ -11,7 +11,7 @@
  *   ⌊(p−1)/2⌋ about evenly (~keys / ⌊(p−1)/2⌋ plus the null's sampling excess).
  * The embedding is the model's roles.embedding (E1, or the circle MLP's computed table).
  */
-import { RunFolder } from "../train/RunFolder";
+import { RunFolder } from "../runs/RunFolder";
 import { circularity, Circularity } from "./circularity";
 import { permuteRows } from "./nullModel";
 import { Rows } from "./matrixRows";

@@ -23,7 +23,7 @@ export interface NandaPhases {
 
 /**
  * @example
- * nandaPhases(loadLog("runs/nanda").records); // { memorisationEnd: 1400, circuitFormationEnd: 9400, cleanupEnd: 14000, lastStep: 20000 }
+ * nandaPhases(runLog("runs/nanda").records); // { memorisationEnd: 1400, circuitFormationEnd: 9400, cleanupEnd: 14000, lastStep: 20000 }
  */
 /** What nandaPhases accepts. */
 export const NandaPhasesOptionsSchema = Type.Object(

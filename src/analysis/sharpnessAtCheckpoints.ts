@@ -5,7 +5,7 @@
  * each checkpoint.
  */
 import { Dataset } from "../data/makeDataset";
-import { RunFolder } from "../train/RunFolder";
+import { RunFolder } from "../runs/RunFolder";
 import { sharpness, SharpnessOptions, SharpnessOptionsSchema } from "./sharpness";
 import { Type } from "@sinclair/typebox";
 import { validateOptions } from "../config/validateConfig";

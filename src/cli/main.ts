@@ -8,7 +8,6 @@
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
-import * as path from "path";
 import { parseArgs } from "util";
 import { selectBackend, describeBackend } from "../backend/selectBackend";
 import { collectResults } from "../experiment/collectResults";
@@ -16,16 +15,17 @@ import { emitJobs } from "../experiment/emitJobs";
 import { expandSweep } from "../experiment/expandSweep";
 import { resolveExperiment } from "../experiment/resolveExperiment";
 import { runExperiment } from "../experiment/runExperiment";
-import { runStatus } from "../experiment/runStatus";
+import { runStatus } from "../runs/runStatus";
 import { StatusRow, statusRows } from "../experiment/statusRows";
 import { runSweep } from "../experiment/runSweep";
-import { runsOf } from "../experiment/runsOf";
-import { makeFolder } from "../train/makeFolder";
-import { describeHolder, lockHolder } from "../train/RunLock";
+import { runsOf } from "../runs/runsOf";
+import { makeFolder } from "../runs/makeFolder";
+import { describeHolder, lockHolder } from "../runs/RunLock";
 import { TerminalProgress } from "./TerminalProgress";
 import { ExperimentConfigSchema } from "../specs/ExperimentConfig";
 import { SweepConfigSchema } from "../specs/SweepConfig";
 import { resolve } from "../config/resolve";
+import { runFiles, sweepFiles } from "../runs/runLayout";
 
 const USAGE = `usage:
   groklab train CONFIG.json [--detach] [--fresh]     one run (foreground with progress, or detached)
@@ -69,7 +69,7 @@ function stopOnSignals(controller: AbortController, what: string): void {
 }
 
 async function train(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { detach: { type: "boolean" }, fresh: { type: "boolean" }, worker: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { detach: { type: "boolean" }, fresh: { type: "boolean" }, worker: { type: "boolean" }, "detached-child": { type: "boolean" } } });
   if (positionals.length !== 1) throw new UsageError(`groklab train: expected one CONFIG.json; received ${positionals.length ? positionals.join(" ") : "none"}\n${USAGE}`);
   const file = positionals[0];
   const config = resolveExperiment(readJson(file, "train"), { owner: `groklab train ${file}` });
@@ -86,6 +86,8 @@ async function train(args: string[]): Promise<number> {
   const result = await runExperiment(config, {
     signal: controller.signal,
     fresh: values.fresh,
+    // a detached run says it started (its folder open, its config accepted) by writing its pid file
+    onStart: values["detached-child"] ? () => fs.writeFileSync(runFiles(dir).pid, `${process.pid}\n`) : undefined,
     onEvaluation: (r) => progress.update(r.step, { "train acc": r.trainAccuracy, "val acc": r.valAccuracy, "val loss": r.valLoss }),
   });
   const last = result.records.at(-1);
@@ -98,11 +100,20 @@ async function train(args: string[]): Promise<number> {
 }
 
 /**
- * `train --detach`: starts the run in a process of its own and returns once that process holds the
- * folder's lock (then writes its pid file) or has ended (then says why, with its exit status). A
- * folder another live process writes is refused before anything starts; its pid file is never
- * touched.
+ * `train --detach`: starts the run in a process of its own and returns once that process has
+ * started the run (holds the folder, its config accepted: it then writes the pid file) or has ended
+ * (then says why, with its exit status). A folder another live process writes is refused before
+ * anything starts; its pid file is never touched.
  */
+/** The pid a detached run wrote when it started, or null. */
+function startedAs(pidFile: string): number | null {
+  try {
+    return Number(fs.readFileSync(pidFile, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
 async function detach(dir: string, file: string, rest: string[]): Promise<number> {
   const busy = lockHolder(dir);
   if (busy) {
@@ -110,10 +121,10 @@ async function detach(dir: string, file: string, rest: string[]): Promise<number
     return 1;
   }
   makeFolder(dir, dir);
-  const log = path.join(dir, "output.log");
+  const log = runFiles(dir).output;
   const from = fs.existsSync(log) ? fs.statSync(log).size : 0;
   const output = fs.openSync(log, "a");
-  const child = spawn(process.execPath, [...process.execArgv, __filename, "train", file, ...rest], { detached: true, stdio: ["ignore", output, output] });
+  const child = spawn(process.execPath, [...process.execArgv, __filename, "train", file, "--detached-child", ...rest], { detached: true, stdio: ["ignore", output, output] });
   fs.closeSync(output);
   const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
   for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
@@ -124,8 +135,7 @@ async function detach(dir: string, file: string, rest: string[]): Promise<number
       else console.error(`groklab train --detach: the run did not start (exit status ${code}):\n${said()}`);
       return code;
     }
-    if (lockHolder(dir)?.pid === child.pid) {
-      fs.writeFileSync(path.join(dir, "pid"), `${child.pid}\n`);
+    if (startedAs(runFiles(dir).pid) === child.pid) {
       child.unref();
       console.log(`groklab: started "${dir}" as process ${child.pid}; output in ${log}; watch it with: groklab status ${dir}`);
       return 0;
@@ -155,7 +165,7 @@ async function sweep(args: string[]): Promise<number> {
   stopOnSignals(controller, "the sweep");
   const rows = await runSweep(spec, values.out, { workers: positiveInt(values.workers, "--workers"), threads, signal: controller.signal, onEvent: (line) => console.log(line) });
   const total = expandSweep(spec, values.out).length;
-  console.log(`${rows.length} of ${total} runs ended; results in ${path.join(values.out, "results.jsonl")}`);
+  console.log(`${rows.length} of ${total} runs ended; results in ${sweepFiles(values.out).results}`);
   return controller.signal.aborted ? 130 : 0;
 }
 
@@ -186,10 +196,10 @@ function results(args: string[]): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) throw new UsageError(`groklab results: expected one sweep DIR\n${USAGE}`);
   const dir = positionals[0];
-  const spec = readJson(path.join(dir, "sweep.json"), "results") as { sweep: unknown };
+  const spec = readJson(sweepFiles(dir).spec, "results") as { sweep: unknown };
   const rows = collectResults(expandSweep(spec.sweep, dir), dir);
   const broken = rows.filter((r) => r.status === "unreadable");
-  console.log(`${rows.length - broken.length} runs ended${broken.length ? `, ${broken.length} unreadable` : ""}; wrote ${path.join(dir, "results.jsonl")}`);
+  console.log(`${rows.length - broken.length} runs ended${broken.length ? `, ${broken.length} unreadable` : ""}; wrote ${sweepFiles(dir).results}`);
   for (const r of broken) console.error(`groklab results: run "${r.name}" is unreadable: ${r.error}`);
   return broken.length ? 1 : 0;
 }

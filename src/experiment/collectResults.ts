@@ -6,11 +6,11 @@
  * interrupted and started again writes the same table.
  */
 import * as fs from "fs";
-import * as path from "path";
 import { grokkingEvents } from "../analysis/grokkingEvents";
-import { RunFolder } from "../train/RunFolder";
-import { writeAtomic } from "../train/writeAtomic";
+import { RunFolder } from "../runs/RunFolder";
+import { writeAtomic } from "../runs/writeAtomic";
 import { SweepRun } from "./expandSweep";
+import { runFiles, sweepFiles } from "../runs/runLayout";
 
 export interface SweepResult {
   /** The run's folder name; its grid values follow as columns named by dotted config path ("train.optimizer.weightDecay"). */
@@ -47,7 +47,7 @@ export function resultOf(run: SweepRun): SweepResult | null {
 
 function readResult(run: SweepRun): SweepResult | null {
   const dir = run.config.run.dir;
-  if (!fs.existsSync(path.join(dir, "config.json"))) return null;
+  if (!fs.existsSync(runFiles(dir).config)) return null;
   const folder = RunFolder.open(dir);
   const outcome = folder.outcome();
   if (!outcome) return null;
@@ -83,7 +83,7 @@ function readResult(run: SweepRun): SweepResult | null {
  */
 export function collectResults(runs: SweepRun[], out: string): SweepResult[] {
   const rows = runs.map(resultOf).filter((r): r is SweepResult => r !== null);
-  writeAtomic(out, path.join(out, "results.jsonl"), rows.map((r) => JSON.stringify(r) + "\n").join(""));
+  writeAtomic(out, sweepFiles(out).results, rows.map((r) => JSON.stringify(r) + "\n").join(""));
   return rows;
 }
 
@@ -93,7 +93,7 @@ export function collectResults(runs: SweepRun[], out: string): SweepResult[] {
  * const df = new dfd.DataFrame(loadResults("sweeps/wd"));
  */
 export function loadResults(out: string): SweepResult[] {
-  const file = path.join(out, "results.jsonl");
+  const file = sweepFiles(out).results;
   if (!fs.existsSync(file)) throw new Error(`loadResults: no results at "${file}"; run groklab sweep (or groklab results) on "${out}" first`);
   return fs.readFileSync(file, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as SweepResult);
 }

@@ -5,7 +5,7 @@
  * `groklab status OUT` and `groklab results OUT` work the same; every job resumes its run.
  */
 import * as path from "path";
-import { writeAtomic } from "../train/writeAtomic";
+import { writeAtomic } from "../runs/writeAtomic";
 import { configFileOf, writeSweepFiles } from "./runSweep";
 import { expandSweep } from "./expandSweep";
 

@@ -3,10 +3,10 @@
  * each merged onto the base, named after its values, given its folder OUT/runs/<name>, and
  * validated as an experiment before anything runs.
  */
-import * as path from "path";
 import { resolve } from "../config/resolve";
 import { resolveExperiment, ResolvedExperiment } from "./resolveExperiment";
 import { SweepConfigSchema } from "../specs/SweepConfig";
+import { sweepFiles } from "../runs/runLayout";
 
 export interface SweepRun {
   /** Folder name under OUT/runs: "weightDecay=1,seed=0". */
@@ -95,7 +95,7 @@ export function expandSweep(input: unknown, out: string): SweepRun[] {
       let config: unknown = structuredClone(sweep.base);
       for (const [p, v] of Object.entries(point)) config = merge(config, nested(p, v));
       config = merge(config, patch);
-      config = merge(config, { run: { dir: path.join(out, "runs", name) } });
+      config = merge(config, { run: { dir: sweepFiles(out).runOf(name) } });
       try {
         runs.push({ name, values, config: resolveExperiment(config, { owner: `sweep run "${name}"` }) });
       } catch (err) {

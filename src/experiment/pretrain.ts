@@ -7,25 +7,14 @@
  * kept in the run folder's pretrain.json (steps, seconds, validation accuracy), so that times to
  * grok can be reported with and without it.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { makeDataset } from "../data/makeDataset";
 import { buildModel } from "../models/buildModel";
 import { Model } from "../models/Model";
 import { train } from "../train/train";
-import { writeAtomic } from "../train/writeAtomic";
+import { PretrainSummary, writePretrainSummary } from "../runs/pretrainSummary";
 import type { ResolvedExperiment } from "./resolveExperiment";
 
-/** What the pre-training of a run did (its folder's pretrain.json). */
-export interface PretrainSummary {
-  operation: string;
-  steps: number;
-  seconds: number;
-  valAccuracy: number;
-  resetUnembedding: boolean;
-}
 
-const FILE = "pretrain.json";
 
 /**
  * Pre-trains `model` in place as `config.pretrain` says and writes the summary into `dir`; returns
@@ -51,16 +40,6 @@ export async function pretrain(model: Model, config: ResolvedExperiment, dir: st
     fresh.dispose();
   }
   const summary: PretrainSummary = { operation: pre.operation, steps: last.step, seconds: last.wallTime, valAccuracy: last.valAccuracy, resetUnembedding: pre.resetUnembedding };
-  writeAtomic(dir, path.join(dir, FILE), JSON.stringify(summary, null, 2) + "\n");
+  writePretrainSummary(dir, summary);
   return summary;
-}
-
-/**
- * The pre-training summary of a run folder, or null for a run without pre-training.
- * @example
- * const seconds = (pretrainSummary(run.dir)?.seconds ?? 0) + secondsToGrok;
- */
-export function pretrainSummary(dir: string): PretrainSummary | null {
-  const file = path.join(dir, FILE);
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as PretrainSummary) : null;
 }

@@ -7,7 +7,7 @@
 import { Dataset, makeDataset } from "../data/makeDataset";
 import { LogRecord } from "../logs/LogRecord";
 import { Model } from "../models/Model";
-import { RunFolder } from "../train/RunFolder";
+import { RunFolder } from "../runs/RunFolder";
 import { OnEvaluation, train, TrainResult } from "../train/train";
 import { buildModel } from "../models/buildModel";
 import { resolveExperiment, ResolvedExperiment } from "./resolveExperiment";
@@ -15,7 +15,7 @@ import { pretrain } from "./pretrain";
 import { optionsOf } from "../config/optionsOf";
 import { validateOptions } from "../config/validateConfig";
 
-const OPTIONS = optionsOf("onEvaluation", "signal", "fresh");
+const OPTIONS = optionsOf("onEvaluation", "signal", "fresh", "onStart");
 
 export interface RunExperimentOptions {
   /** Called at each evaluation with the record and the model (return "stop" to end the run). */
@@ -24,6 +24,8 @@ export interface RunExperimentOptions {
   signal?: AbortSignal;
   /** Delete what the run folder holds and start again. Default false (resume, or read back a finished run). */
   fresh?: boolean;
+  /** Called once the run folder is open with this config accepted (before pre-training or training; not for a finished run read back). */
+  onStart?: (dir: string) => void;
 }
 
 export interface ExperimentRun {
@@ -68,6 +70,7 @@ export async function runExperiment(input: unknown, options: RunExperimentOption
   try {
     run.setOutcome(null); // a failed run is tried again
     model = buildModel(config.model);
+    options.onStart?.(dir);
   } catch (err) {
     run.close();
     throw err;

@@ -12,20 +12,21 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
-import * as path from "path";
 import { resolve } from "../config/resolve";
-import { makeFolder } from "../train/makeFolder";
+import { makeFolder } from "../runs/makeFolder";
 import { interruptible } from "../train/interruptible";
-import { RunFolder } from "../train/RunFolder";
-import { lockHolder, RunLock } from "../train/RunLock";
-import { writeAtomic } from "../train/writeAtomic";
+import { RunFolder } from "../runs/RunFolder";
+import { lockHolder, RunLock } from "../runs/RunLock";
+import { writeAtomic } from "../runs/writeAtomic";
 import { busyCores } from "../backend/busyCores";
 import { collectResults, resultOf, SweepResult } from "./collectResults";
 import { expandSweep, SweepRun } from "./expandSweep";
-import { resolveExperiment } from "./resolveExperiment";
+import { resolveExperiment, ResolvedExperiment } from "./resolveExperiment";
 import { optionsOf } from "../config/optionsOf";
 import { validateOptions } from "../config/validateConfig";
 import { SweepConfigSchema } from "../specs/SweepConfig";
+import { runFiles, sweepFiles } from "../runs/runLayout";
+import { configDifferences } from "../runs/configDifferences";
 
 /**
  * Workers × threads by default: 2 workers of 1 thread on this 2-core machine gave more runs per
@@ -77,23 +78,19 @@ export function workerCommand(configFile: string): { command: string; args: stri
 }
 
 /** The configs' file of each run: OUT/configs/<name>.json. */
-export const configFileOf = (out: string, run: SweepRun) => path.join(out, "configs", `${run.name}.json`);
+export const configFileOf = (out: string, run: SweepRun) => sweepFiles(out).configOf(run.name);
 
 /**
- * A run's config as a comparable text: with today's defaults filled in (a field added since keeps
- * an old run's meaning) and without run.dir (the same folder can be named from elsewhere, "runs/x"
- * or "../runs/x"); null when it is no longer a valid config.
+ * True when the config saved for a run (OUT/configs/<name>.json) is not the one the sweep now gives
+ * it: compared by runs' one rule, with today's defaults filled into the saved one (a field added
+ * since keeps an old run's meaning); a saved config that is no longer valid has changed.
  */
-function comparable(config: unknown): string | null {
-  let resolved: unknown;
+function changedConfig(saved: unknown, now: ResolvedExperiment): boolean {
   try {
-    resolved = resolveExperiment(config);
+    return configDifferences(resolveExperiment(saved), now).length > 0;
   } catch {
-    return null;
+    return true;
   }
-  const { run, ...rest } = resolved as { run?: Record<string, unknown> };
-  const { dir: _dir, ...runRest } = run ?? {};
-  return JSON.stringify({ ...rest, run: runRest });
 }
 
 /**
@@ -104,11 +101,11 @@ function comparable(config: unknown): string | null {
  */
 export function writeSweepFiles(input: unknown, out: string, runs: SweepRun[]): void {
   makeFolder(out, out);
-  const sweepFile = path.join(out, "sweep.json");
+  const sweepFile = sweepFiles(out).spec;
   const spec = { sweep: resolve(SweepConfigSchema, input, "sweep"), runs: runs.map((r) => ({ name: r.name, values: r.values })) };
   const changed = runs.filter((run) => {
     const file = configFileOf(out, run);
-    return fs.existsSync(file) && comparable(JSON.parse(fs.readFileSync(file, "utf8"))) !== comparable(run.config);
+    return fs.existsSync(file) && changedConfig(JSON.parse(fs.readFileSync(file, "utf8")), run.config);
   });
   if (changed.length) {
     const names = changed.slice(0, 3).map((r) => `"${r.name}"`).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
@@ -118,7 +115,7 @@ export function writeSweepFiles(input: unknown, out: string, runs: SweepRun[]): 
     );
   }
   writeAtomic(out, sweepFile, JSON.stringify(spec, null, 2) + "\n");
-  makeFolder(out, path.join(out, "configs"));
+  makeFolder(out, sweepFiles(out).configs);
   for (const run of runs) writeAtomic(out, configFileOf(out, run), JSON.stringify(run.config, null, 2) + "\n");
 }
 
@@ -152,7 +149,7 @@ export async function runSweep(input: unknown, out: string, options: SweepOption
     const start = (run: SweepRun) => {
       const dir = run.config.run.dir;
       makeFolder(dir, dir);
-      const output = fs.openSync(path.join(dir, "output.log"), "a");
+      const output = fs.openSync(runFiles(dir).output, "a");
       const { command, args } = workerCommand(configFileOf(out, run));
       const child = spawn(command, args, { stdio: ["ignore", output, output], env: { ...process.env, GROKLAB_THREADS: String(threads) } });
       fs.closeSync(output);
@@ -184,7 +181,7 @@ export async function runSweep(input: unknown, out: string, options: SweepOption
           const folderLock = RunLock.acquire(dir);
           try {
             const folder = RunFolder.open(dir);
-            folder.setOutcome({ status: "failed", error: `worker ${why} ${n} times; see "${path.join(dir, "output.log")}"`, step: folder.records.at(-1)?.step ?? null, at: new Date().toISOString() });
+            folder.setOutcome({ status: "failed", error: `worker ${why} ${n} times; see "${runFiles(dir).output}"`, step: folder.records.at(-1)?.step ?? null, at: new Date().toISOString() });
           } finally {
             folderLock.release();
           }

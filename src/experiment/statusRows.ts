@@ -1,5 +1,5 @@
 /** One row per run for status tables (terminal and notebook): state, last step and metrics. */
-import { RunStatus } from "./runStatus";
+import { RunStatus } from "../runs/runStatus";
 import { readableRunName } from "./expandSweep";
 
 export interface StatusRow {

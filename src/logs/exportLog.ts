@@ -15,7 +15,7 @@ const num = (v: number) => (Number.isFinite(v) ? String(v) : Number.isNaN(v) ? "
 
 /**
  * @example
- * fs.writeFileSync("metrics.csv", exportLog(loadLog("runs/a").records, "lightning"));
+ * fs.writeFileSync("metrics.csv", exportLog(loadLog("runs/a/log.jsonl").records, "lightning"));
  */
 export function exportLog(records: LogRecord[], format: ExportFormat): string {
   if (!Array.isArray(records)) throw new Error(`exportLog: records must be an array of log records; received ${typeof records}`);

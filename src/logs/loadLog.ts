@@ -259,14 +259,16 @@ function csvFormatOf(header: Set<string>): LogFormat {
 }
 
 /**
- * The format of a log told from its path and first line: a folder or a file named log.jsonl is a
- * groklab run's log; a first line that is a JSON object is JSON lines; otherwise the CSV header
- * says long, lightning or csv.
+ * The format of a log told from its first line: a JSON object with every field of a groklab
+ * record is a groklab run's log, another JSON object JSON lines, an empty .jsonl file JSON lines;
+ * otherwise the CSV header says long, lightning or csv.
  * @example
  * detectLogFormat("lightning_logs/version_0/metrics.csv"); // "lightning"
  */
 export function detectLogFormat(file: string): LogFormat {
-  if (fs.statSync(file).isDirectory() || path.basename(file) === "log.jsonl") return "groklab";
+  if (fs.statSync(file).isDirectory()) {
+    throw new Error(`loadLog: "${file}" is a folder; give the log file itself, or read a groklab run folder with runLog("${file}")`);
+  }
   let first = "";
   try {
     readLines(file, (line) => {
@@ -276,7 +278,16 @@ export function detectLogFormat(file: string): LogFormat {
   } catch (err) {
     if (err !== STOP) throw err;
   }
-  if (/^\s*\{/.test(first)) return "jsonl";
+  if (/^\s*\{/.test(first)) {
+    try {
+      const record = JSON.parse(first) as Record<string, unknown>;
+      if (FIELDS.every((f) => f in record)) return "groklab";
+    } catch {
+      /* a torn or malformed first line: read as JSON lines, which names it */
+    }
+    return "jsonl";
+  }
+  if (first.trim() === "" && path.extname(file) === ".jsonl") return "jsonl";
   return csvFormatOf(new Set(first.split(",").map((c) => c.trim().replace(/^"|"$/g, ""))));
 }
 const STOP = Symbol("stop");
@@ -303,7 +314,7 @@ function checkOptions(options: unknown): { format?: LogFormat; columns: ColumnMa
 
 /**
  * @example
- * loadLog("runs/mlp-97");                                   // a groklab run folder
+ * loadLog("runs/mlp-97/log.jsonl");                         // a groklab run's log (runLog("runs/mlp-97") reads it by its folder)
  * loadLog("lightning_logs/version_0/metrics.csv");          // the format told from the file
  * loadLog("log.csv", { format: "csv", columns: { step: "iter", valAccuracy: "test_acc" } });
  */
@@ -314,10 +325,8 @@ export function loadLog(file: string, options: { format?: LogFormat; columns?: C
   const format = given ?? detectLogFormat(file);
   switch (format) {
     case "groklab": {
-      const p = fs.statSync(file).isDirectory() ? path.join(file, "log.jsonl") : file;
-      if (!fs.existsSync(p)) throw new Error(`loadLog: no log at "${p}"; expected the log.jsonl of a run folder`);
-      const log = readJsonLog(p, {}, "groklab");
-      checkForward(log.records, p);
+      const log = readJsonLog(file, {}, "groklab");
+      checkForward(log.records, file);
       return log;
     }
     case "jsonl":

@@ -7,7 +7,7 @@ import { LogRecord } from "../logs/LogRecord";
 
 /**
  * @example
- * await show(logFrame(loadLog("runs/a").records).tail(10));
+ * await show(logFrame(loadLog("runs/a/log.jsonl").records).tail(10));
  */
 export function logFrame(records: LogRecord[], columns?: (keyof LogRecord)[]): InstanceType<ReturnType<typeof loadDanfo>["DataFrame"]> {
   const dfd = loadDanfo();

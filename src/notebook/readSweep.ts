@@ -5,7 +5,7 @@
  */
 import { grokkingEvents } from "../analysis/grokkingEvents";
 import { loadResults } from "../experiment/collectResults";
-import { readRuns } from "./readRuns";
+import { readRuns } from "../runs/readRuns";
 import { LiveSweepRun } from "./runSweepLive";
 
 /**

@@ -8,7 +8,7 @@ import { SweepResult } from "../experiment/collectResults";
 import { runSweep, SweepOptions } from "../experiment/runSweep";
 import { interruptible } from "../train/interruptible";
 import { watch, WatchResult } from "./watch";
-import { WatchedRun } from "./readRuns";
+import { WatchedRun } from "../runs/readRuns";
 
 export interface LiveSweepRun extends WatchedRun {
   /** The run's row of results.jsonl, with its grid values and variant as columns. */

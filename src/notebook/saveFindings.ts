@@ -5,8 +5,8 @@
  * Quick, full and paper mode keep apart, so a quick CI run never stands in for a full one.
  */
 import * as path from "path";
-import { writeAtomic } from "../train/writeAtomic";
-import { makeFolder } from "../train/makeFolder";
+import { writeAtomic } from "../runs/writeAtomic";
+import { makeFolder } from "../runs/makeFolder";
 import { NotebookMode, notebookMode } from "../config/notebookMode";
 import { Finding, NotebookFindings } from "../analysis/Finding";
 

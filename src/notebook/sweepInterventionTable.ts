@@ -4,7 +4,7 @@
  * { "data.operation": "x/y" }); a run's pre-training (pretrain.json) counts as training before its log.
  */
 import { interventionTable, InterventionRow, InterventionTableOptions } from "../analysis/interventionTable";
-import { pretrainSummary } from "../experiment/pretrain";
+import { pretrainSummary } from "../runs/pretrainSummary";
 import { LiveSweepRun } from "./runSweepLive";
 
 /**

@@ -8,10 +8,10 @@
 import { readableRunName } from "../experiment/expandSweep";
 import { statusRows } from "../experiment/statusRows";
 import { compareRuns } from "../plots/compareRuns";
-import { lockHolder } from "../train/RunLock";
+import { lockHolder } from "../runs/RunLock";
 import { writeDisplay } from "./kernelDisplay";
 import { LiveFigure } from "./LiveFigure";
-import { readRuns, WatchedRun } from "./readRuns";
+import { readRuns, WatchedRun } from "../runs/readRuns";
 import { newDisplayId } from "./show";
 import { tableBundle } from "./tableBundle";
 

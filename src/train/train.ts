@@ -23,10 +23,10 @@ import { Muon, MuonRule } from "./Muon";
 import { stableMaxCrossEntropy } from "./stableMax";
 import { isEvaluationStep } from "./evaluationSchedule";
 import { LogRecord } from "../logs/LogRecord";
-import { RunFolder } from "./RunFolder";
+import { RunSink } from "./RunSink";
 import { batchSizeOf, batchSizeProblem } from "./batchSizeOf";
 import { checkModelFits } from "../models/checkModelFits";
-import { LossKind, ResolvedTrainConfig, TrainConfig, TrainConfigSchema } from "../specs/TrainConfig";
+import { LossKind, TrainConfig, TrainConfigSchema } from "../specs/TrainConfig";
 
 function lossFunction(kind: LossKind): (logits: tf.Tensor2D, labels: tf.Tensor1D) => tf.Scalar {
   switch (kind) {
@@ -103,7 +103,7 @@ export async function train(
   dataset: Dataset,
   input: TrainConfig,
   onEvaluation?: OnEvaluation,
-  run?: RunFolder,
+  run?: RunSink,
   signal?: AbortSignal,
 ): Promise<TrainResult> {
   checkModelFits("train", model, dataset);
@@ -136,13 +136,12 @@ export async function train(
   const governor = nativeThreadGovernor(native.backend, (n) => libtorchAddon().addon?.threads(n), native.threads);
   try {
     if (run) {
-      const resumed = await run.restore(state);
+      const resumed = await run.restore(state, { totalSteps: config.steps, evaluation: config.evaluation });
       if (resumed) {
         step = resumed.step;
         random.state = resumed.randomState;
         wallBefore = resumed.wallTime;
         records.push(...resumed.records);
-        checkLogCovers(run, resumed.records, step, config.steps, config.evaluation);
       }
       restored = true;
     }
@@ -233,23 +232,6 @@ export async function train(
     for (const s of [trainSet, valSet]) tf.dispose([s.a, s.b, s.y]);
   }
   return { records, stoppedBy };
-}
-
-/**
- * A resumed run's log must hold every evaluation before its checkpoint: a log emptied or cut short
- * beside later checkpoints would otherwise resume and end without its earlier steps.
- */
-function checkLogCovers(run: RunFolder, records: LogRecord[], checkpointStep: number, total: number, schedule: ResolvedTrainConfig["evaluation"]): void {
-  const logged = new Set(records.map((r) => r.step));
-  const missing: number[] = [];
-  for (let s = 0; s < checkpointStep; s++) if (isEvaluationStep(s, total, schedule) && !logged.has(s)) missing.push(s);
-  if (missing.length === 0) return;
-  const shown = missing.length > 6 ? `${missing.slice(0, 5).join(", ")}, … (${missing.length} in all)` : missing.join(", ");
-  throw new Error(
-    `RunFolder.restore: "${run.logPath}" lacks the evaluations of steps ${shown} before the checkpoint of step ${checkpointStep} ` +
-      `(${records.length ? `it ends at step ${records[records.length - 1].step}` : "it is empty"}: was it emptied or cut short?); ` +
-      `resuming would leave them out of the run's log. Put the log back, or start the run again (runExperiment(config, { fresh: true }), groklab train --fresh)`,
-  );
 }
 
 /** Applies `f` to every gradient of a map. */

@@ -8,7 +8,7 @@ import { analyseCheckpoints } from "../../src/analysis/analyseCheckpoints";
 import { analyseModel } from "../../src/analysis/analyseModel";
 import { makeDataset } from "../../src/data/makeDataset";
 import { runExperiment } from "../../src/experiment/runExperiment";
-import { RunFolder } from "../../src/train/RunFolder";
+import { RunFolder } from "../../src/runs/RunFolder";
 
 test("analyseCheckpoints: each checkpoint analysed as analyseModel does on it, on the last checkpoint's key frequencies; rows from the log; no tensors left", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "checkpoints-"));

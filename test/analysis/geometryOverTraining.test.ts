@@ -10,7 +10,7 @@ import { geometryOverTraining, keyShare } from "../../src/analysis/geometryOverT
 import { Random } from "../../src/data/random";
 import { runExperiment } from "../../src/experiment/runExperiment";
 import { gromovWeights } from "../../src/models/gromovSolution";
-import { RunFolder } from "../../src/train/RunFolder";
+import { RunFolder } from "../../src/runs/RunFolder";
 
 test("keyShare: Gromov's units on frequencies 3 and 7 (20 each) give share 1 for two keys and 1/2 for one", () => {
   const w = gromovWeights(31, 40, { frequencies: [3, 7] });

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
 import { grokkingEvents } from "../../src/analysis/grokkingEvents";
-import { runStalled } from "../../src/analysis/runStalled";
+import { runStalled } from "../../src/runs/runStalled";
 import { LogRecord } from "../../src/logs/LogRecord";
 import { loadLog } from "../../src/logs/loadLog";
 

@@ -8,7 +8,7 @@ import { sharpness } from "../../src/analysis/sharpness";
 import { sharpnessAtCheckpoints } from "../../src/analysis/sharpnessAtCheckpoints";
 import { makeDataset } from "../../src/data/makeDataset";
 import { runExperiment } from "../../src/experiment/runExperiment";
-import { RunFolder } from "../../src/train/RunFolder";
+import { RunFolder } from "../../src/runs/RunFolder";
 
 test("sharpnessAtCheckpoints: φ of each checkpoint equals φ of that checkpoint loaded by hand; accuracies from the log; no tensors left", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phi-"));

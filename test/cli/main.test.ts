@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
-import { runStatus } from "../../src/experiment/runStatus";
+import { runStatus } from "../../src/runs/runStatus";
 import { pathToFileURL } from "url";
 
 const CLI = path.join(__dirname, "..", "..", "src", "cli", "main.ts");

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import { selectBackend } from "../../src/backend/selectBackend";
 import { makeDataset } from "../../src/data/makeDataset";
-import { pretrainSummary } from "../../src/experiment/pretrain";
+import { pretrainSummary } from "../../src/runs/pretrainSummary";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
 import { runExperiment } from "../../src/experiment/runExperiment";
 import { buildModel } from "../../src/models/buildModel";

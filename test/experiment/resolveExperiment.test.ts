@@ -121,7 +121,7 @@ test("the memory estimate bounds what a training step really allocates, within a
 test("runExperiment and runSweep refuse options they do not know, before anything is written", async () => {
   const { runSweep } = await import("../../src/experiment/runSweep");
   const c = base();
-  await assert.rejects(runExperiment(c, { frseh: true } as never), /runExperiment: invalid options:\n  frseh: unexpected property \(expected one of onEvaluation, signal, fresh; did you mean fresh\?\)/);
+  await assert.rejects(runExperiment(c, { frseh: true } as never), /runExperiment: invalid options:\n  frseh: unexpected property \(expected one of onEvaluation, signal, fresh, onStart; did you mean fresh\?\)/);
   assert.equal(fs.existsSync(c.run.dir), false);
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groklab-sweep-")), "s");
   await assert.rejects(runSweep({ base: c, grid: { "data.seed": [0] } }, out, { worker: 2 } as never), /runSweep: invalid options:\n  worker: unexpected property .*did you mean workers\?/);

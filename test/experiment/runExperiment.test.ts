@@ -5,7 +5,7 @@ import * as path from "path";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import { runExperiment } from "../../src/experiment/runExperiment";
-import { RunFolder } from "../../src/train/RunFolder";
+import { RunFolder } from "../../src/runs/RunFolder";
 import { LogRecord } from "../../src/logs/LogRecord";
 
 const dirIn = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groklab-exp-")), "run");

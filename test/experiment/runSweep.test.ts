@@ -9,9 +9,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
-import { loadLog } from "../../src/logs/loadLog";
-import { lockHolder } from "../../src/train/RunLock";
+import { lockHolder } from "../../src/runs/RunLock";
 import { layoutFor } from "../../src/experiment/runSweep";
+import { runLog } from "../../src/runs/runLog";
 
 const CLI = path.join(__dirname, "..", "..", "src", "cli", "main.ts");
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "groklab-sweep-"));
@@ -73,7 +73,7 @@ test("a small sweep with 2 workers runs to its results table, one row per run wi
     assert.equal(row.status, "finished");
     assert.equal(row.threads, 1);
     assert.ok(typeof row["train.optimizer.weightDecay"] === "number" && typeof row["data.seed"] === "number");
-    const records = loadLog(path.join(out, "runs", row.name)).records;
+    const records = runLog(path.join(out, "runs", row.name)).records;
     assert.equal(row.finalStep, records.at(-1)!.step);
     assert.equal(row.valAccuracy, records.at(-1)!.valAccuracy);
     if (row.generalisation !== null) assert.equal(row.stoppedBy, "valAccuracy", "a grokked run stops once it held 99% for 3 evaluations");
@@ -181,7 +181,7 @@ test("two resumes of one run: the second is refused naming the first; the log st
   assert.equal(second.status, 1);
   assert.match(second.stderr, new RegExp(`RunFolder: ".*run" is being written by process ${first.pid} on .*one writer per run folder`));
   assert.equal(await exited(first), 0);
-  const records = loadLog(path.join(dir, "run")).records; // steps forward, no torn line
+  const records = runLog(path.join(dir, "run")).records; // steps forward, no torn line
   assert.equal(records.at(-1)!.step, 3000);
 });
 

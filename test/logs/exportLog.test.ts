@@ -5,9 +5,10 @@ import * as path from "path";
 import { test } from "node:test";
 import { exportLog } from "../../src/logs/exportLog";
 import { loadLog } from "../../src/logs/loadLog";
+import { runLog } from "../../src/runs/runLog";
 
 // A real groklab run's log (test/fixtures/runs/mlp-p31, made by test/fixtures/makeRunLog.ts).
-const real = loadLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31")).records;
+const real = runLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31")).records;
 
 for (const format of ["lightning", "long"] as const) {
   test(`exportLog ${format}: loadLog reads a real run back, step for step`, () => {

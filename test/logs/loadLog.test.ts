@@ -9,6 +9,7 @@ import { loadLog } from "../../src/logs/loadLog";
 import { LogRecord } from "../../src/logs/LogRecord";
 import { logFrame } from "../../src/logs/logFrame";
 import { parseCsv } from "../../src/logs/parseCsv";
+import { runLog as runFolderLog } from "../../src/runs/runLog";
 
 const write = (name: string, text: string) => {
   const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groklab-logs-")), name);
@@ -53,9 +54,12 @@ test("generic CSV with a column mapping; a missing step column names the columns
   assert.throws(() => loadLog(file, { format: "csv" }), /loadLog: ".*log.csv" has no column "step" for the step; its columns are iter, test_acc \(pass columns: \{ step: "<name>" \}\)/);
 });
 
-test("a groklab run folder loads, and shows as a danfo DataFrame", () => {
+test("a groklab run's log loads (its format told from its first record), and shows as a danfo DataFrame; a folder is refused with the way to read it", () => {
   const dir = path.join(__dirname, "..", "fixtures", "runs", "mlp-p31");
-  const log = loadLog(dir);
+  const log = loadLog(path.join(dir, "log.jsonl"));
+  assert.equal(log.format, "groklab");
+  assert.deepEqual(runFolderLog(dir), log);
+  assert.throws(() => loadLog(dir), /loadLog: ".*mlp-p31" is a folder; give the log file itself, or read a groklab run folder with runLog\(".*mlp-p31"\)/);
   assert.deepEqual(log.missing, []);
   assert.equal(log.records[0].step, 0);
   const df = logFrame(log.records, ["step", "valAccuracy"]);
@@ -76,7 +80,8 @@ test("a run log: a partial last line (a kill mid-write) is dropped and reported;
   const log = loadLog(runLog(`${JSON.stringify({ ...FIELDS, step: 0 })}\n${JSON.stringify({ ...FIELDS, step: 10 })}\n{"step":20,"valAcc`));
   assert.deepEqual(log.records.map((r) => r.step), [0, 10]);
   assert.equal(log.droppedPartialLine, true);
-  assert.deepEqual(loadLog(runLog("")), { records: [], format: "groklab", missing: [], droppedPartialLine: false });
+  assert.deepEqual(loadLog(runLog(""), { format: "groklab" }), { records: [], format: "groklab", missing: [], droppedPartialLine: false });
+  assert.equal(loadLog(runLog("")).format, "jsonl", "an empty .jsonl file has no record to tell a groklab log by");
 });
 
 test("a run log whose steps go backwards, a malformed line and a missing file are refused, naming the line", () => {
@@ -84,13 +89,13 @@ test("a run log whose steps go backwards, a malformed line and a missing file ar
   assert.throws(() => loadLog(runLog(lines)), /loadLog: line 4 of ".*log.jsonl" has step 10, not after line 3's step 20; a run's steps only go forward/);
   assert.throws(() => loadLog(runLog('{"step":0}\ngarbage\n{"step":2}\n')), /loadLog: line 2 of ".*log.jsonl" is not JSON: garbage/);
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), "groklab-logs-"));
-  assert.throws(() => loadLog(empty), /loadLog: no log at ".*log.jsonl"; expected the log.jsonl of a run folder/);
+  assert.throws(() => runFolderLog(empty), /runLog: no log at ".*log.jsonl"; expected a groklab run folder/);
 });
 
 test("a grokked Lightning log with train and validation on different steps gives the run's own events", async () => {
   // openai/grok's layout, made from a real groklab run: train metrics on step s, validation on step s + 1, in percent.
   const { grokkingSteps } = await import("../../src/analysis/grokkingSteps");
-  const run = loadLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31")).records.filter((r) => r.step > 0);
+  const run = runFolderLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31")).records.filter((r) => r.step > 0);
   const lines = ["epoch,step,train_loss,train_accuracy,learning_rate,val_loss,val_accuracy"];
   for (const r of run) {
     lines.push(`${r.epoch},${r.step},${r.trainLoss},${100 * r.trainAccuracy},${r.lr},,`);

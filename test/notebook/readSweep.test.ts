@@ -6,7 +6,7 @@ import * as path from "path";
 import { test } from "node:test";
 import { grokkingEvents } from "../../src/analysis/grokkingEvents";
 import { loadResults } from "../../src/experiment/collectResults";
-import { loadLog } from "../../src/logs/loadLog";
+import { runLog } from "../../src/runs/runLog";
 import { readSweep } from "../../src/notebook/readSweep";
 
 const CLI = path.join(__dirname, "..", "..", "src", "cli", "main.ts");
@@ -26,7 +26,7 @@ test("readSweep: a finished sweep read back with each run's result row, log and 
   assert.deepEqual(runs.map((x) => x.name), rows.map((x) => x.name));
   assert.equal(runs.length, 2);
   for (const run of runs) {
-    assert.deepEqual(run.records, loadLog(run.dir).records);
+    assert.deepEqual(run.records, runLog(run.dir).records);
     assert.deepEqual(run.events, grokkingEvents(run.records));
     assert.equal(run.row["train.optimizer.weightDecay"], run.name.includes("weightDecay=0") ? 0 : 1);
     assert.equal(run.status.state, "finished");

@@ -6,8 +6,8 @@ import { test } from "node:test";
 import { setDisplaySink } from "../../src/notebook/kernelDisplay";
 import { closeDisplay, configureDisplay } from "../../src/notebook/show";
 import { runSweepLive } from "../../src/notebook/runSweepLive";
-import { readRuns } from "../../src/notebook/readRuns";
-import { lockHolder } from "../../src/train/RunLock";
+import { readRuns } from "../../src/runs/readRuns";
+import { lockHolder } from "../../src/runs/RunLock";
 
 test("runSweepLive runs a sweep in workers while showing it, and returns each run with its log, result row and events", async () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groklab-live-sweep-")), "sweep");

@@ -9,7 +9,7 @@ import { setDisplaySink } from "../../src/notebook/kernelDisplay";
 import { MimeBundle } from "../../src/notebook/MimeBundle";
 import { closeDisplay } from "../../src/notebook/show";
 import { watch } from "../../src/notebook/watch";
-import { loadLog } from "../../src/logs/loadLog";
+import { runLog } from "../../src/runs/runLog";
 import { bundlePng } from "../../src/notebook/figureBundle";
 
 const CLI = path.join(__dirname, "..", "..", "src", "cli", "main.ts");
@@ -35,7 +35,7 @@ test("watch sees the records another process appends, updates in place, and stop
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
     assert.equal(result.ended, true);
     assert.equal(result.runs[0].status.state, "finished");
-    assert.deepEqual(result.runs[0].records, loadLog(runDir).records);
+    assert.deepEqual(result.runs[0].records, runLog(runDir).records);
     assert.equal(result.runs[0].records.at(-1)!.step, 3000);
     const figureOf = (data: Record<string, unknown>) => bundleFigure({ data }) as { data: { x: number[] }[] } | undefined;
     const figures = shown.filter((s) => figureOf(s.bundle.data));

@@ -5,7 +5,7 @@
  */
 import { makeDataset } from "../../src/data/makeDataset";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
-import { RunFolder } from "../../src/train/RunFolder";
+import { RunFolder } from "../../src/runs/RunFolder";
 import { train } from "../../src/train/train";
 
 let kernelListenerCalls = 0;

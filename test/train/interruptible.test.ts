@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
-import { listCheckpoints } from "../../src/train/checkpoint";
+import { listCheckpoints } from "../../src/runs/checkpoint";
 
 test("SIGINT during train stops at the next step boundary with a checkpoint, sets the kernel's own handler aside and restores it", () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groklab-int-")), "run");

@@ -4,8 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
-import { RunLock, lockHolder } from "../../src/train/RunLock";
-import { RunFolder } from "../../src/train/RunFolder";
+import { RunLock, lockHolder } from "../../src/runs/RunLock";
+import { RunFolder } from "../../src/runs/RunFolder";
 
 const dirIn = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groklab-lock-")), "run");
 

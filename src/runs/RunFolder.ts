@@ -9,18 +9,19 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
-import { NamedTensor } from "./NamedTensor";
+import { NamedTensor } from "../train/NamedTensor";
 import { Model } from "../models/Model";
-import { AdamW } from "./AdamW";
-import { Muon } from "./Muon";
-import { GradientFilter } from "./GradientFilter";
-import { CheckpointMeta, checkpointFile, checkpointMismatch, listCheckpoints, loadCheckpoint, saveCheckpoint } from "./checkpoint";
-import { isEvaluationStep } from "./evaluationSchedule";
+import { CheckpointMeta, Resumed, RunOutcome, RunSink, TrainingState } from "../train/RunSink";
+import { ResolvedEvaluationSchedule } from "../specs/EvaluationSchedule";
+import { checkpointFile, checkpointMismatch, listCheckpoints, loadCheckpoint, saveCheckpoint } from "./checkpoint";
+import { isEvaluationStep } from "../train/evaluationSchedule";
 import { LogRecord } from "../logs/LogRecord";
 import { loadLog } from "../logs/loadLog";
 import { buildModel } from "../models/buildModel";
 import { inRunFolder } from "./runFileError";
 import { RunLock } from "./RunLock";
+import { LOCK_ENTRY, runFiles } from "./runLayout";
+import { configDifferences } from "./configDifferences";
 import { writeAtomic } from "./writeAtomic";
 import { defaultsOf } from "../config/withDefaults";
 import { ResolvedRunConfig, RunConfigSchema } from "../specs/RunConfig";
@@ -28,28 +29,6 @@ import { ResolvedRunConfig, RunConfigSchema } from "../specs/RunConfig";
 const LIBRARY_VERSION: string = require("../../package.json").version;
 /** The checkpoint cadence of run.* in an experiment config, for folders opened without one. */
 const CHECKPOINT_DEFAULTS = defaultsOf(RunConfigSchema) as Omit<ResolvedRunConfig, "dir">;
-
-/** How a run ended, as `outcome.json` says: finished (a stop rule or the step budget) or failed (an error). */
-export type RunOutcome =
-  | { status: "finished"; stoppedBy: string; step: number; wallTime: number; at: string; backend: string; threads: number }
-  | { status: "failed"; error: string; step: number | null; at: string };
-
-/** The dotted paths where two JSON values differ (for "resume needs the same config"). */
-function differences(a: unknown, b: unknown, at = ""): string[] {
-  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    return keys.flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at ? `${at}.${k}` : k));
-  }
-  return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${at || "(the whole config)"}: ${JSON.stringify(a)} in the folder, ${JSON.stringify(b)} now`];
-}
-
-/** A config without `run.dir`: where a folder lies is not part of its experiment (a moved folder resumes). */
-function withoutDir(config: unknown): unknown {
-  const c = config as { run?: { dir?: unknown } } | null;
-  if (!c?.run || typeof c.run !== "object") return config;
-  const { dir: _dir, ...run } = c.run;
-  return { ...c, run };
-}
 
 export interface RunFolderOptions {
   /** Continue the run found in the folder (default false). */
@@ -64,13 +43,6 @@ export interface RunFolderOptions {
   checkpointEvery?: number;
   /** Also checkpoint when this many minutes passed since the last one (default 10). */
   checkpointEveryMinutes?: number;
-}
-
-/** What a checkpoint saves besides the run state: the model, its optimizer, and a gradient filter if any. */
-export interface TrainingState {
-  model: Model;
-  optimizer: AdamW | Muon;
-  filter?: GradientFilter;
 }
 
 /** "model3/embed.W_E/m" → "embed.W_E/m": state keyed by registered variable names, stored by parameter name. */
@@ -88,12 +60,7 @@ function toVariableKey(key: string, model: Model): string {
   return v ? v.name + key.slice(param.length) : key;
 }
 
-/** The part of a run that `train` resumes from. */
-export interface Resumed extends CheckpointMeta {
-  records: LogRecord[];
-}
-
-export class RunFolder {
+export class RunFolder implements RunSink {
   readonly dir: string;
   readonly logPath: string;
   readonly checkpointDir: string;
@@ -114,13 +81,13 @@ export class RunFolder {
    * const run = RunFolder.open("runs/mlp-97"); run.loadWeights(model, 100);
    */
   static open(dir: string): RunFolder {
-    const configPath = path.join(dir, "config.json");
+    const configPath = runFiles(dir).config;
     if (!fs.existsSync(configPath)) throw new Error(`RunFolder.open: "${dir}" holds no run (no config.json)`);
     return new RunFolder(dir, RunFolder.readConfigFile(dir).config, { readOnly: true });
   }
 
   private static readConfigFile(dir: string): { groklabVersion: string; backend: string; config: unknown } {
-    const file = path.join(dir, "config.json");
+    const file = runFiles(dir).config;
     const text = inRunFolder("read", dir, file, () => fs.readFileSync(file, "utf8"));
     try {
       return JSON.parse(text);
@@ -134,19 +101,19 @@ export class RunFolder {
 
   /** The log's records, read from disk now (a run being written elsewhere grows between calls). */
   get records(): LogRecord[] {
-    return fs.existsSync(this.logPath) ? loadLog(this.logPath).records : [];
+    return fs.existsSync(this.logPath) ? loadLog(this.logPath, { format: "groklab" }).records : [];
   }
 
   /** How the run ended (outcome.json), or null while it runs, was interrupted or never started. */
   outcome(): RunOutcome | null {
-    const file = path.join(this.dir, "outcome.json");
+    const file = runFiles(this.dir).outcome;
     if (!fs.existsSync(file)) return null;
     return JSON.parse(inRunFolder("read", this.dir, file, () => fs.readFileSync(file, "utf8")));
   }
 
   /** Records how the run ended (atomically), or clears it (null) when a run is resumed. */
   setOutcome(outcome: RunOutcome | null): void {
-    const file = path.join(this.dir, "outcome.json");
+    const file = runFiles(this.dir).outcome;
     if (outcome === null) inRunFolder("remove", this.dir, file, () => fs.rmSync(file, { force: true }));
     else writeAtomic(this.dir, file, JSON.stringify(outcome, null, 2) + "\n");
   }
@@ -184,9 +151,9 @@ export class RunFolder {
   constructor(dir: string, config: unknown, options: RunFolderOptions = {}) {
     this.options = { resume: false, overwrite: false, readOnly: false, ...CHECKPOINT_DEFAULTS, ...options };
     this.dir = dir;
-    this.logPath = path.join(dir, "log.jsonl");
-    this.checkpointDir = path.join(dir, "checkpoints");
-    const configPath = path.join(dir, "config.json");
+    this.logPath = runFiles(dir).log;
+    this.checkpointDir = runFiles(dir).checkpoints;
+    const configPath = runFiles(dir).config;
     this.config = JSON.parse(JSON.stringify(config));
     if (this.options.readOnly) return;
     this.lock = RunLock.acquire(dir); // before anything is read, deleted or written
@@ -203,7 +170,7 @@ export class RunFolder {
     const exists = fs.existsSync(this.logPath) || fs.existsSync(configPath);
     if (exists && this.options.overwrite) {
       for (const entry of fs.readdirSync(dir)) {
-        if (entry !== "lock") inRunFolder("delete", dir, path.join(dir, entry), () => fs.rmSync(path.join(dir, entry), { recursive: true, force: true }));
+        if (entry !== LOCK_ENTRY) inRunFolder("delete", dir, path.join(dir, entry), () => fs.rmSync(path.join(dir, entry), { recursive: true, force: true }));
       }
     } else if (exists && !this.options.resume) {
       throw new Error(
@@ -218,7 +185,7 @@ export class RunFolder {
             `so it cannot resume it exactly (use another folder, or { overwrite: true })`,
         );
       }
-      const diff = differences(withoutDir(saved.config), withoutDir(this.config));
+      const diff = configDifferences(saved.config, this.config);
       if (diff.length) {
         throw new Error(
           `RunFolder: "${dir}" holds a run with another config; resume needs the same config. Differences: ${diff.slice(0, 5).join("; ")}` +
@@ -352,8 +319,11 @@ export class RunFolder {
     this.lastLoggedStep = records.length ? records[records.length - 1].step : -1;
   }
 
-  /** Loads the last checkpoint into model, optimizer and filter; null when the run has none. */
-  async restore(state: TrainingState): Promise<Resumed | null> {
+  /**
+   * Loads the last checkpoint into model, optimizer and filter; null when the run has none. With
+   * `schedule`, refuses a log that lacks an evaluation it asked for before the checkpoint.
+   */
+  async restore(state: TrainingState, schedule?: { totalSteps: number; evaluation: ResolvedEvaluationSchedule }): Promise<Resumed | null> {
     const { model, optimizer, filter } = state;
     if (listCheckpoints(this.checkpointDir).length === 0) {
       // Log lines without a checkpoint (killed, or a full disk, before the first one) are redone from step 0.
@@ -396,7 +366,25 @@ export class RunFolder {
     }
     // Records after the checkpoint will be produced again, identically: drop them (atomic rewrite).
     const records = this.records.filter((r) => r.step <= ckpt.step);
+    if (schedule) this.checkLogCovers(records, ckpt.step, schedule.totalSteps, schedule.evaluation);
     this.rewriteLog(records);
     return { step: ckpt.step, randomState: ckpt.randomState, wallTime: ckpt.wallTime, records };
+  }
+
+  /**
+   * A resumed run's log must hold every evaluation before its checkpoint: a log emptied or cut short
+   * beside later checkpoints would otherwise resume and end without its earlier steps.
+   */
+  private checkLogCovers(records: LogRecord[], checkpointStep: number, total: number, schedule: ResolvedEvaluationSchedule): void {
+    const logged = new Set(records.map((r) => r.step));
+    const missing: number[] = [];
+    for (let s = 0; s < checkpointStep; s++) if (isEvaluationStep(s, total, schedule) && !logged.has(s)) missing.push(s);
+    if (missing.length === 0) return;
+    const shown = missing.length > 6 ? `${missing.slice(0, 5).join(", ")}, … (${missing.length} in all)` : missing.join(", ");
+    throw new Error(
+      `RunFolder.restore: "${this.logPath}" lacks the evaluations of steps ${shown} before the checkpoint of step ${checkpointStep} ` +
+        `(${records.length ? `it ends at step ${records[records.length - 1].step}` : "it is empty"}: was it emptied or cut short?); ` +
+        `resuming would leave them out of the run's log. Put the log back, or start the run again (runExperiment(config, { fresh: true }), groklab train --fresh)`,
+    );
   }
 }

@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { makeFolder } from "./makeFolder";
 import { inRunFolder, runFileError } from "./runFileError";
+import { runFiles } from "./runLayout";
 
 interface Holder {
   pid: number;
@@ -65,7 +66,7 @@ export function describeHolder(holder: Holder): string {
 /** Who holds the lock of `dir` now, if anyone live does. */
 export function lockHolder(dir: string): Holder | null {
   const abs = path.resolve(dir);
-  const holder = readHolder(path.join(abs, "lock"));
+  const holder = readHolder(runFiles(abs).lock);
   return isLive(holder, abs) ? holder : null;
 }
 
@@ -79,7 +80,7 @@ export class RunLock {
    */
   static acquire(dir: string, what = "run folder"): RunLock {
     const abs = path.resolve(dir);
-    const file = path.join(abs, "lock");
+    const file = runFiles(abs).lock;
     makeFolder(dir, dir);
     const me: Holder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), command: process.argv.slice(1).join(" ") };
     const tmp = `${file}.tmp-${process.pid}`;
@@ -128,7 +129,7 @@ export class RunLock {
   /** Gives the folder up (idempotent). */
   release(): void {
     if (!held.delete(this.dir)) return;
-    const file = path.join(this.dir, "lock");
+    const file = runFiles(this.dir).lock;
     const holder = readHolder(file);
     if (holder && holder.pid === process.pid && holder.host === os.hostname()) fs.rmSync(file, { force: true });
   }

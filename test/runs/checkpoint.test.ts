@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import { listCheckpoints, loadCheckpoint, saveCheckpoint } from "../../src/train/checkpoint";
+import { listCheckpoints, loadCheckpoint, saveCheckpoint } from "../../src/runs/checkpoint";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "groklab-ckpt-"));
 

@@ -4,11 +4,11 @@
  * terminal) trained, without training or waiting.
  */
 import * as fs from "fs";
-import * as path from "path";
-import { runsOf } from "../experiment/runsOf";
-import { runStatus, RunStatus } from "../experiment/runStatus";
+import { runsOf } from "./runsOf";
+import { runStatus, RunStatus } from "./runStatus";
 import { loadLog } from "../logs/loadLog";
 import { LogRecord } from "../logs/LogRecord";
+import { runFiles, sweepFiles } from "./runLayout";
 
 export interface WatchedRun {
   name: string;
@@ -23,13 +23,13 @@ export interface WatchedRun {
  * const runs = readRuns("../runs/05-weight-decay-x-fraction-full", { required: "run notebook 05 first" });
  */
 export function readRuns(dir: string, options: { stalledAfterSeconds?: number; required?: string } = {}): WatchedRun[] {
-  if (!fs.existsSync(path.join(dir, "sweep.json")) && !fs.existsSync(path.join(dir, "config.json"))) {
+  if (!fs.existsSync(sweepFiles(dir).spec) && !fs.existsSync(runFiles(dir).config)) {
     if (options.required) throw new Error(`readRuns: "${dir}" holds no run folder or sweep yet; ${options.required}`);
     return [];
   }
   return runsOf(dir, "readRuns").map((r) => {
     const status = runStatus(r.dir, { stalledAfterSeconds: options.stalledAfterSeconds ?? 600 });
-    const logPath = path.join(r.dir, "log.jsonl");
-    return { ...r, status, records: status.state === "pending" || !fs.existsSync(logPath) ? [] : loadLog(logPath).records };
+    const logPath = runFiles(r.dir).log;
+    return { ...r, status, records: status.state === "pending" || !fs.existsSync(logPath) ? [] : loadLog(logPath, { format: "groklab" }).records };
   });
 }

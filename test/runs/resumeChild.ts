@@ -1,11 +1,11 @@
 /**
  * A training run for the resume test, in its own process so that it can be killed with SIGKILL:
- *   node --import tsx test/train/resumeChild.ts <runDir> [resume]
+ *   node --import tsx test/runs/resumeChild.ts <runDir> [resume]
  */
 import { selectBackend } from "../../src/backend/selectBackend";
 import { makeDataset } from "../../src/data/makeDataset";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
-import { RunFolder } from "../../src/train/RunFolder";
+import { RunFolder } from "../../src/runs/RunFolder";
 import { train } from "../../src/train/train";
 import { TrainConfig } from "../../src/specs/TrainConfig";
 

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
 import { pathToFileURL } from "url";
-import { makeFolder } from "../../src/train/makeFolder";
+import { makeFolder } from "../../src/runs/makeFolder";
 
 const CLI = path.join(__dirname, "..", "..", "src", "cli", "main.ts");
 const TSX = pathToFileURL(require.resolve("tsx")).href;

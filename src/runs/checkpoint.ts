@@ -8,15 +8,7 @@ import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { makeFolder } from "./makeFolder";
 import { writeAtomic } from "./writeAtomic";
-
-/** What a checkpoint holds besides tensors. */
-export interface CheckpointMeta {
-  step: number;
-  /** State of the run's Random (minibatch order, noise). */
-  randomState: number;
-  /** Seconds trained so far. */
-  wallTime: number;
-}
+import { CheckpointMeta } from "../train/RunSink";
 
 interface Manifest extends CheckpointMeta {
   format: "groklab-checkpoint-1";

@@ -10,9 +10,9 @@ import * as os from "os";
 import * as path from "path";
 import { after, test } from "node:test";
 import { runExperiment } from "../../src/experiment/runExperiment";
-import { loadLog } from "../../src/logs/loadLog";
-import { listCheckpoints, loadCheckpoint } from "../../src/train/checkpoint";
-import { RunFolder } from "../../src/train/RunFolder";
+import { runLog } from "../../src/runs/runLog";
+import { listCheckpoints, loadCheckpoint } from "../../src/runs/checkpoint";
+import { RunFolder } from "../../src/runs/RunFolder";
 import * as tf from "@tensorflow/tfjs";
 
 const mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), "groklab-tmpfs-"));
@@ -34,7 +34,7 @@ const leftovers = (dir: string): string[] =>
 test("a full disk: the error names folder, file and cause; earlier log lines and checkpoints stay intact; no temporary file is left", { skip }, async () => {
   const dir = path.join(mountPoint, "full");
   await assert.rejects(runExperiment(config(dir)), /RunFolder: cannot (write|append to) ".*full\/.*" in run folder ".*full": the disk is full \(ENOSPC\)/);
-  const records = loadLog(dir).records; // readable, steps forward
+  const records = runLog(dir).records; // readable, steps forward
   assert.ok(records.length > 3, `some records were written (${records.length})`);
   const steps = listCheckpoints(path.join(dir, "checkpoints"));
   assert.ok(steps.length > 3, `some checkpoints were written (${steps})`);
@@ -77,6 +77,6 @@ test("log lines without a checkpoint (a kill before the first one) are redone, n
   fs.writeFileSync(path.join(dir, "log.jsonl"), lines + '{"step":20,"epo');
   const resumed = await runExperiment(config(dir, 30));
   const strip = (rs: typeof whole.records) => rs.map(({ wallTime: _w, ...r }) => r);
-  assert.deepEqual(strip(loadLog(dir).records), strip(whole.records));
+  assert.deepEqual(strip(runLog(dir).records), strip(whole.records));
   [whole.model, resumed.model].forEach((m) => m.dispose());
 });

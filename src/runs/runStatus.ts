@@ -5,11 +5,12 @@
  * writer, no outcome: resumable) or pending (nothing written yet).
  */
 import * as fs from "fs";
-import * as path from "path";
 import { loadLog } from "../logs/loadLog";
 import { LogRecord } from "../logs/LogRecord";
-import { RunFolder, RunOutcome } from "../train/RunFolder";
-import { lockHolder } from "../train/RunLock";
+import { RunFolder } from "./RunFolder";
+import { RunOutcome } from "../train/RunSink";
+import { lockHolder } from "./RunLock";
+import { runFiles } from "./runLayout";
 
 export type RunState = "pending" | "running" | "stalled" | "interrupted" | "finished" | "failed" | "unreadable";
 
@@ -43,15 +44,15 @@ export function runStatus(dir: string, options: { stalledAfterSeconds?: number; 
 
 function readStatus(dir: string, options: { stalledAfterSeconds?: number; now?: number }): RunStatus {
   const now = options.now ?? Date.now();
-  if (!fs.existsSync(path.join(dir, "config.json"))) {
+  if (!fs.existsSync(runFiles(dir).config)) {
     return { dir, state: "pending", last: null, pid: lockHolder(dir)?.pid ?? null, silentSeconds: null, outcome: null, problem: null };
   }
   const folder = RunFolder.open(dir);
-  const logPath = path.join(dir, "log.jsonl");
+  const logPath = runFiles(dir).log;
   const hasLog = fs.existsSync(logPath);
-  const records = hasLog ? loadLog(logPath).records : [];
+  const records = hasLog ? loadLog(logPath, { format: "groklab" }).records : [];
   const last = records.at(-1) ?? null;
-  const changed = fs.statSync(hasLog ? logPath : path.join(dir, "config.json")).mtimeMs;
+  const changed = fs.statSync(hasLog ? logPath : runFiles(dir).config).mtimeMs;
   const silentSeconds = (now - changed) / 1000;
   const outcome = folder.outcome();
   const holder = lockHolder(dir);

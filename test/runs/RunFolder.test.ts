@@ -4,9 +4,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
-import { listCheckpoints, loadCheckpoint } from "../../src/train/checkpoint";
+import { runLog } from "../../src/runs/runLog";
+import { listCheckpoints, loadCheckpoint } from "../../src/runs/checkpoint";
 import { loadLog } from "../../src/logs/loadLog";
-import { RunFolder } from "../../src/train/RunFolder";
+import { RunFolder } from "../../src/runs/RunFolder";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "groklab-run-"));
 const CHILD = path.join(__dirname, "resumeChild.ts");
@@ -159,7 +160,7 @@ test("a checkpoint of another model: resume and loadWeights name the file, the s
   assert.equal(outcome.status, "failed");
   assert.equal(outcome.step, null, "no step of this run was reached");
   assert.throws(() => RunFolder.open(dir).loadWeights(seven), message("RunFolder.loadWeights"));
-  assert.equal(loadLog(dir).records.at(-1)!.step, 10, "the log was not touched");
+  assert.equal(runLog(dir).records.at(-1)!.step, 10, "the log was not touched");
   seven.dispose();
 });
 

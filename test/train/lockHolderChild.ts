@@ -1,6 +1,0 @@
-/** Holds the lock of a run folder until killed: node --import tsx test/train/lockHolderChild.ts <dir> */
-import { RunLock } from "../../src/train/RunLock";
-
-RunLock.acquire(process.argv[2]);
-console.log("locked");
-setInterval(() => {}, 1000);
