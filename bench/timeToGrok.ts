@@ -4,7 +4,7 @@
  *   node --import tsx bench/timeToGrok.ts <backend> <p> <width> <lr> <trainFraction> <maxSteps> [seeds]
  * e.g. node --import tsx bench/timeToGrok.ts libtorch 97 512 1e-3 0.5 6000
  */
-import { grokkingSteps } from "../src/analysis/grokkingSteps";
+import { grokkingSteps } from "../src/analysis/events/grokkingSteps";
 import { BackendName, selectBackend } from "../src/backend/selectBackend";
 import { makeDataset } from "../src/data/makeDataset";
 import { EmbeddingMLP } from "../src/models/EmbeddingMLP";

@@ -28,7 +28,7 @@ import * as net from "net";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
-import { findChromium } from "../src/notebook/FigureRenderer";
+import { findChromium } from "../src/display/FigureRenderer";
 import { runFiles } from "../src/runs/runLayout";
 
 /* The page functions below run in the browser; the project compiles without the DOM lib. */

@@ -13,8 +13,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { chromium } from "playwright-core";
-import { findChromium } from "../src/notebook/FigureRenderer";
-import { figureTitle } from "../src/notebook/figureBundle";
+import { findChromium } from "../src/display/FigureRenderer";
+import { figureTitle } from "../src/display/figureBundle";
 import { PlotlyFigure } from "../src/plots/PlotlyFigure";
 import { checkFigure } from "../src/plots/checkFigure";
 

@@ -5,9 +5,9 @@
  *   node --import tsx scripts/interventionTables.ts DIR "BASELINE|BASELINE…" [TASK…]
  * e.g. node --import tsx scripts/interventionTables.ts runs/08-micro-grokking-power-paper "AdamW lr 1e-3|AdamW lr 3e-3" x+y x/y
  */
-import { formatInterventionTable } from "../src/notebook/formatInterventionTable";
-import { readSweep } from "../src/notebook/readSweep";
-import { sweepInterventionTable } from "../src/notebook/sweepInterventionTable";
+import { formatInterventionTable } from "../src/display/formatInterventionTable";
+import { readSweep } from "../src/live/readSweep";
+import { sweepInterventionTable } from "../src/live/sweepInterventionTable";
 
 const [dir, baselines, ...given] = process.argv.slice(2);
 if (!dir || !baselines) {

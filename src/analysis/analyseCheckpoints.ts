@@ -8,7 +8,7 @@
 import { Dataset } from "../data/makeDataset";
 import { RunFolder } from "../runs/RunFolder";
 import { analyseModel, ModelAnalysis } from "./analyseModel";
-import { pca } from "./pca";
+import { pca } from "./geometry/pca";
 import { Type } from "@sinclair/typebox";
 import { validateOptions } from "../config/validateConfig";
 

@@ -6,7 +6,7 @@
  * interrupted and started again writes the same table.
  */
 import * as fs from "fs";
-import { grokkingEvents } from "../analysis/grokkingEvents";
+import { grokkingEvents } from "../analysis/events/grokkingEvents";
 import { RunFolder } from "../runs/RunFolder";
 import { writeAtomic } from "../runs/writeAtomic";
 import { SweepRun } from "./expandSweep";

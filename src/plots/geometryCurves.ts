@@ -3,7 +3,7 @@
  * embedding (left) and the share of its units on the key frequencies (right), one colour per run,
  * each with its null model dotted in the same colour (toggled together from the legend).
  */
-import { GeometryPoint } from "../analysis/geometryOverTraining";
+import { GeometryPoint } from "../analysis/events/geometryOverTraining";
 import { PlotlyFigure } from "./PlotlyFigure";
 import { legendBelow } from "./legendBelow";
 import { paletteColour } from "./palette";

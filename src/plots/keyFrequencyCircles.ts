@@ -4,7 +4,7 @@
  * angle w_k·x + φ. Random rows come out in circular order too (self-projection; see
  * `circularity`), so show this beside its control.
  */
-import { CirclePlane } from "../analysis/circleCoordinates";
+import { CirclePlane } from "../analysis/geometry/circleCoordinates";
 import { PlotlyFigure } from "./PlotlyFigure";
 import { optionsOf } from "../config/optionsOf";
 import { validateOptions } from "../config/validateConfig";

@@ -2,7 +2,7 @@
  * The figure of the logits' 2-D Fourier spectrum (norms from `logitSpectrumNorms`): a heatmap over
  * (basis function of a) × (basis function of b).
  */
-import { fourierBasis } from "../analysis/fourierBasis";
+import { fourierBasis } from "../analysis/fourier/fourierBasis";
 import { PlotlyFigure } from "./PlotlyFigure";
 import { optionsOf } from "../config/optionsOf";
 import { validateOptions } from "../config/validateConfig";

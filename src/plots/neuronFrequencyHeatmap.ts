@@ -2,7 +2,7 @@
  * Neurons × frequency: each neuron's fraction of variance explained by each frequency
  * (neuronFrequencies), neurons sorted by their best frequency (Nanda et al. 2023, Fig. 6).
  */
-import { NeuronFrequencies } from "../analysis/neuronFrequencies";
+import { NeuronFrequencies } from "../analysis/fourier/neuronFrequencies";
 import { PlotlyFigure } from "./PlotlyFigure";
 import { optionsOf } from "../config/optionsOf";
 import { validateOptions } from "../config/validateConfig";

@@ -2,7 +2,7 @@
  * Sharpness φ against validation accuracy across runs, with the Spearman correlation in the
  * title (Power et al. 2022, §3.4: ρ = −0.79548 over their networks).
  */
-import { spearman } from "../analysis/spearman";
+import { spearman } from "../analysis/statistics/spearman";
 import { PlotlyFigure } from "./PlotlyFigure";
 import { optionsOf } from "../config/optionsOf";
 import { validateOptions } from "../config/validateConfig";

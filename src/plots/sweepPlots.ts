@@ -3,7 +3,7 @@
  * over weight decay × training fraction, censored cells marked), and a phase diagram (Liu et al.
  * 2022, Fig. 6) with one marker per run coloured by its phase.
  */
-import { Phase } from "../analysis/classifyPhase";
+import { Phase } from "../analysis/events/classifyPhase";
 import { PlotlyFigure } from "./PlotlyFigure";
 
 export interface SweepCell {

@@ -2,7 +2,7 @@
  * Accuracy and loss of a run against the step on a log axis (Power et al. 2022, Fig. 1), with the
  * memorisation and generalisation steps marked. Pure: returns a Plotly figure.
  */
-import { GrokkingSteps } from "../analysis/grokkingSteps";
+import { GrokkingSteps } from "../analysis/events/grokkingSteps";
 import { PlotlyFigure } from "./PlotlyFigure";
 import { legendBelow } from "./legendBelow";
 import { LogRecord } from "../logs/LogRecord";

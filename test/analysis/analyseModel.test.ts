@@ -53,8 +53,8 @@ test("every model declares its roles by name, and analyseModel reads them (no gu
 });
 
 test("each structure measure beside its null: Gromov's solution against the same weights with the residues permuted", async () => {
-  const { circularity } = await import("../../src/analysis/circularity");
-  const { nullModel: makeNull } = await import("../../src/analysis/nullModel");
+  const { circularity } = await import("../../src/analysis/geometry/circularity");
+  const { nullModel: makeNull } = await import("../../src/analysis/geometry/nullModel");
   const p = 23;
   const ds = makeDataset({ operation: "x+y", p, trainFraction: 0.5, seed: 0 });
   const w = gromovWeights(p, 256);

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import { fourierBasis } from "../../src/analysis/fourierBasis";
-import { fourierNorms, fourierSparsity, keyFrequencies } from "../../src/analysis/fourierNorms";
-import { neuronFrequencies } from "../../src/analysis/neuronFrequencies";
+import { fourierBasis } from "../../src/analysis/fourier/fourierBasis";
+import { fourierNorms, fourierSparsity, keyFrequencies } from "../../src/analysis/fourier/fourierNorms";
+import { neuronFrequencies } from "../../src/analysis/fourier/neuronFrequencies";
 import { assertClose } from "../helpers";
 
 test("the Fourier basis of Z_p is orthonormal (odd and even p)", () => {

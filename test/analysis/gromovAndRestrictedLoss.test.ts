@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import { fourierNorms, keyFrequencies } from "../../src/analysis/fourierNorms";
-import { neuronFrequencies } from "../../src/analysis/neuronFrequencies";
-import { restrictedLoss } from "../../src/analysis/restrictedLoss";
+import { fourierNorms, keyFrequencies } from "../../src/analysis/fourier/fourierNorms";
+import { neuronFrequencies } from "../../src/analysis/fourier/neuronFrequencies";
+import { restrictedLoss } from "../../src/analysis/fourier/restrictedLoss";
 import { makeDataset } from "../../src/data/makeDataset";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
 import { gromovWeights } from "../../src/models/gromovSolution";

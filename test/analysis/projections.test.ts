@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { pca } from "../../src/analysis/pca";
-import { tsne } from "../../src/analysis/tsne";
+import { pca } from "../../src/analysis/geometry/pca";
+import { tsne } from "../../src/analysis/geometry/tsne";
 import { Random } from "../../src/data/random";
 import { assertClose } from "../helpers";
 

@@ -94,7 +94,7 @@ test("a run log whose steps go backwards, a malformed line and a missing file ar
 
 test("a grokked Lightning log with train and validation on different steps gives the run's own events", async () => {
   // openai/grok's layout, made from a real groklab run: train metrics on step s, validation on step s + 1, in percent.
-  const { grokkingSteps } = await import("../../src/analysis/grokkingSteps");
+  const { grokkingSteps } = await import("../../src/analysis/events/grokkingSteps");
   const run = runFolderLog(path.join(__dirname, "..", "fixtures", "runs", "mlp-p31")).records.filter((r) => r.step > 0);
   const lines = ["epoch,step,train_loss,train_accuracy,learning_rate,val_loss,val_accuracy"];
   for (const r of run) {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import { fourierNorms } from "../../src/analysis/fourierNorms";
+import { fourierNorms } from "../../src/analysis/fourier/fourierNorms";
 import { EmbeddingMLP } from "../../src/models/EmbeddingMLP";
 import { gromovWeights } from "../../src/models/gromovSolution";
 import { accuracy } from "../../src/train/crossEntropy";

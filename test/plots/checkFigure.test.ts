@@ -3,9 +3,9 @@ import { test } from "node:test";
 import { checkFigure } from "../../src/plots/checkFigure";
 import { residueProjection } from "../../src/plots/residueProjection";
 import { phaseDiagram, sweepHeatmap } from "../../src/plots/sweepPlots";
-import { setDisplaySink } from "../../src/notebook/kernelDisplay";
-import { MimeBundle } from "../../src/notebook/MimeBundle";
-import { configureDisplay, show } from "../../src/notebook/show";
+import { setDisplaySink } from "../../src/display/kernelDisplay";
+import { MimeBundle } from "../../src/display/MimeBundle";
+import { configureDisplay, show } from "../../src/display/show";
 
 test("a collapsed layout is degenerate; a spread one is not", () => {
   const collapsed = Array.from({ length: 20 }, () => [1e-20, -2e-20]);

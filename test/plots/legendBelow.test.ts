@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { findChromium } from "../../src/notebook/FigureRenderer";
-import { plotlyScriptPath } from "../../src/notebook/plotlyLoader";
+import { findChromium } from "../../src/display/FigureRenderer";
+import { plotlyScriptPath } from "../../src/display/plotlyLoader";
 import { compareRuns } from "../../src/plots/compareRuns";
 import { legendBelow, legendRows } from "../../src/plots/legendBelow";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import { grokkingSteps } from "../../src/analysis/grokkingSteps";
+import { grokkingSteps } from "../../src/analysis/events/grokkingSteps";
 import { libtorchAddon } from "../../src/backend/libtorchAddon";
 import { selectBackend } from "../../src/backend/selectBackend";
 import { makeDataset } from "../../src/data/makeDataset";

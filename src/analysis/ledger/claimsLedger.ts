@@ -1,0 +1,217 @@
+/**
+ * The synthesis's claims, each judged on what the notebooks measured (their saved findings): the
+ * five rows of its "what the paper confirms" table and its four phases. Each claim names the
+ * findings it reads; a rule turns their numbers into "supported", "not supported" or "not
+ * testable here", with the reason in a sentence that quotes the numbers. A claim whose findings
+ * are missing (the notebook did not run in this mode) is "not measured", naming what to run.
+ *
+ * The rules are deliberately plain comparisons against controls (initial weights, a null model,
+ * full-batch training), so that a reader can check each verdict from the numbers it quotes.
+ */
+import type { Finding, NotebookFindings } from "./Finding";
+import { aboveControls, AboveControlsOptions } from "../statistics/aboveControls";
+import { NOISE_KINDS, noiseValueNames } from "./noiseFindingValues";
+
+export type Verdict = "supported" | "not supported" | "not testable here" | "not measured";
+
+/** One row of the ledger. */
+export interface LedgerRow {
+  claim: string;
+  /** What the synthesis offers as its evidence. */
+  synthesis: string;
+  /** The findings' sentences, in the order the claim reads them. */
+  measured: string[];
+  /** Where each finding is shown. */
+  where: { notebook: string; section: string }[];
+  verdict: Verdict;
+  reason: string;
+}
+
+type Values = Record<string, number | null>;
+type Judge = (v: Values[]) => { verdict: Verdict; reason: string };
+
+interface Claim {
+  claim: string;
+  synthesis: string;
+  /** [notebook, finding id, the value names the rule reads] for each finding, in order. */
+  uses: [string, string, string[]][];
+  judge: Judge;
+}
+
+const f2 = (x: number | null) => (x === null ? "censored" : Number.isInteger(x) ? String(x) : x.toFixed(2));
+/** A p-value: two significant digits, in exponent form below 0.001. */
+const fp = (x: number | null) => (x === null ? "n/a" : x < 1e-3 ? x.toExponential(1) : x.toPrecision(2));
+/** A control's largest value (a structure measure counts only well above every control). */
+const controlMax = (v: Values) => Math.max(v.initial ?? 0, v.null ?? 0);
+const structure = (v: Values, options?: AboveControlsOptions) => aboveControls(v.trained, [v.initial, v.null], options);
+
+/** The value names of a structure measure beside its controls, and of a rank correlation. */
+const CONTROLLED = ["trained", "initial", "null"];
+const CORRELATION = ["rho", "pValue", "n"];
+
+export const CLAIMS: Claim[] = [
+  {
+    claim: "Grokking = discovering geometry",
+    synthesis: "Embeddings show circular structure (marked CONFIRMED)",
+    uses: [["04-circles", "circularity", CONTROLLED], ["08-micro-grokking", "insideView", ["start", "end", "nullEnd"]]],
+    judge: ([c, inside]) => {
+      const circles = structure(c);
+      const rises = inside.start !== null && inside.end !== null && inside.end - inside.start >= 0.2 && inside.end >= 3 * Math.max(inside.nullEnd ?? 0, 0.01);
+      if (circles && rises) {
+        return { verdict: "supported", reason: `as a correlation: the trained embedding is circular (${f2(c.trained)}) where its initial weights (${f2(c.initial)}) and null model (${f2(c.null)}) are not, and circularity rose ${f2(inside.start)} → ${f2(inside.end)} with validation accuracy (null ${f2(inside.nullEnd)}); nothing here shows that the geometry causes generalisation` };
+      }
+      return { verdict: "not supported", reason: `circularity trained ${f2(c.trained)} vs initial ${f2(c.initial)} and null ${f2(c.null)}; over training ${f2(inside.start)} → ${f2(inside.end)} (null ${f2(inside.nullEnd)}): not clearly above the controls` };
+    },
+  },
+  {
+    claim: "Weight decay forces compression",
+    synthesis: "Weight decay is crucial for grokking (marked CONFIRMED)",
+    uses: [["05-weight-decay-data", "weightDecay", ["fractions", "groksWithout", "groksWith"]], ["01-grokking-curves", "fig1", ["normAtMemorisation", "normAtEnd"]], ["08-micro-grokking", "withoutWeightDecay", ["steps", "reached", "seeds"]]],
+    judge: ([wd, fig1, without]) => {
+      const compresses = fig1.normAtMemorisation !== null && fig1.normAtEnd !== null && fig1.normAtEnd < fig1.normAtMemorisation;
+      const norms = `the weight norm went ${f2(fig1.normAtMemorisation)} → ${f2(fig1.normAtEnd)} from memorisation to the end of the Fig. 1 run`;
+      const grid = `weight decay 0 grokked at ${wd.groksWithout} of ${wd.fractions} training fractions, weight decay > 0 at ${wd.groksWith}`;
+      if (without.steps === null && (wd.groksWith ?? 0) === 0 && (wd.groksWithout ?? 0) === 0) {
+        return { verdict: "not testable here", reason: `${grid}: nothing grokked within the budget; ${norms}` };
+      }
+      if (without.steps !== null) {
+        return { verdict: "not supported", reason: `weight decay helps (${grid}; ${norms}) but is not necessary: ⊥Grad with StableMax and no weight decay grokked in ${without.steps} steps (${without.reached}/${without.seeds} seeds)` };
+      }
+      if ((wd.groksWith ?? 0) > (wd.groksWithout ?? 0) && compresses) {
+        return { verdict: "supported", reason: `within these budgets: ${grid}; ${norms}` };
+      }
+      return { verdict: "not supported", reason: `${grid}; ${norms}` };
+    },
+  },
+  {
+    claim: "Neurons align to prime structure",
+    synthesis: "Flatness predicts generalization (marked CONFIRMED; Power et al.: Spearman ρ = −0.79548, p < 0.000014)",
+    uses: [["06-flatness", "flatness", CORRELATION], ["03-consolidation-layer", "flatness", CORRELATION], ["04-circles", "singleFrequencyNeurons", CONTROLLED]],
+    judge: ([sweep, consolidation, neurons]) => {
+      const negative = (s: Values) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
+      const rhos = `ρ = ${f2(sweep.rho)} (p ${fp(sweep.pValue)}, n ${sweep.n}) over notebook 06's networks, ρ = ${f2(consolidation.rho)} (p ${fp(consolidation.pValue)}, n ${consolidation.n}) over the consolidation layer's checkpoints`;
+      const aligned = structure(neurons, { factor: 2, floor: 0.1 });
+      const neuronText = `${f2(neurons.trained)} of neurons are ≥ 85% one frequency (initial ${f2(neurons.initial)}, null ${f2(neurons.null)})`;
+      if (negative(sweep) && negative(consolidation) && aligned) return { verdict: "supported", reason: `${rhos}; ${neuronText}` };
+      return { verdict: "not supported", reason: `${rhos}${negative(sweep) && negative(consolidation) ? "" : ": flatness does not predict validation accuracy in both"}; ${neuronText}${aligned ? "" : ": not above the controls"}` };
+    },
+  },
+  {
+    claim: "Mod p is circular/toroidal",
+    synthesis: "t-SNE shows clear circles (marked CONFIRMED)",
+    uses: [["04-circles", "circularityWout", CONTROLLED], ["04-circles", "tsnePlusEight", CONTROLLED]],
+    judge: ([w, tsne]) => {
+      const circles = structure(w);
+      const picture = tsne.trained !== null && tsne.trained < Math.min(tsne.initial ?? 1, tsne.null ?? 1) - 0.1;
+      const text = `circularity of W_out trained ${f2(w.trained)} (initial ${f2(w.initial)}, null ${f2(w.null)}); in the t-SNE picture x and x + 8 lie ${f2(tsne.trained)} of a random pair's distance apart (initial ${f2(tsne.initial)}, null ${f2(tsne.null)})`;
+      if (circles) return { verdict: "supported", reason: `${text}${picture ? "" : "; the circles are in the weights, the t-SNE picture alone does not show them beyond its controls"}` };
+      return { verdict: "not supported", reason: text };
+    },
+  },
+  {
+    claim: "Noise helps exploration",
+    synthesis: "SGD noise beneficial (marked CONFIRMED)",
+    uses: [["07-noise", "noise", noiseValueNames()]],
+    judge: ([n]) => {
+      // Each kind against the control over the kind's own seeds: by steps to 99% where either got there
+      // (20% sooner or 25% later counts), by the final validation accuracy (5 points) where both were censored.
+      const helped: string[] = [];
+      const hurt: string[] = [];
+      const inf = (x: number | null) => (x === null ? Infinity : x);
+      for (const kind of NOISE_KINDS) {
+        const steps = inf(n[`${kind}Steps`]);
+        const base = inf(n[`${kind}ControlSteps`]);
+        const censored = steps === Infinity && base === Infinity;
+        const better = censored ? n[`${kind}Final`]! >= n[`${kind}ControlFinal`]! + 0.05 : steps < 0.8 * base;
+        const worse = censored ? n[`${kind}Final`]! <= n[`${kind}ControlFinal`]! - 0.05 : steps > 1.25 * base;
+        if (better) helped.push(`${kind}${censored ? " (final accuracy)" : ""}`);
+        else if (worse) hurt.push(`${kind}${censored ? " (final accuracy)" : ""}`);
+      }
+      const stepsOf = (x: number | null) => (x === null ? "censored" : `${x} steps`);
+      const one = (kind: string) => `${kind}: ${stepsOf(n[`${kind}Steps`])} vs the control's ${stepsOf(n[`${kind}ControlSteps`])} over the same seeds (final ${f2(n[`${kind}Final`])} vs ${f2(n[`${kind}ControlFinal`])})`;
+      const table = NOISE_KINDS.map(one).join("; ");
+      const finals = ["control", ...NOISE_KINDS].map((role) => n[`${role}Final`] ?? 0);
+      // Every run censored and none past 50%: differences between near-chance accuracies are noise, not evidence.
+      if ([n.controlSteps, ...NOISE_KINDS.map((k) => n[`${k}Steps`])].every((x) => x === null) && Math.max(...finals) < 0.5) {
+        return { verdict: "not testable here", reason: `no run grokked within the budget and none got past 50% validation accuracy, with or without noise (${table})` };
+      }
+      if (helped.length > 0 && hurt.length === 0) return { verdict: "supported", reason: `better than the control: ${helped.join(", ")} (${table})` };
+      if (helped.length === 0) return { verdict: "not supported", reason: `no noise kind did clearly better than the control${hurt.length ? `; worse: ${hurt.join(", ")}` : ""} (${table})` };
+      return { verdict: "not supported", reason: `mixed: better with ${helped.join(", ")}, worse with ${hurt.join(", ")} (${table})` };
+    },
+  },
+  {
+    claim: "Phase 1, memorisation (0–1k steps): training accuracy → 100%, validation at chance",
+    synthesis: "neurons learn arbitrary mappings; sharp minima",
+    uses: [["01-grokking-curves", "fig1", ["memorisation", "valAtMemorisation", "chance"]]],
+    judge: ([f]) => {
+      const atChance = f.valAtMemorisation !== null && f.chance !== null && f.valAtMemorisation < Math.max(0.1, 5 * f.chance);
+      const text = `training accuracy held ≥ 99% from step ${f2(f.memorisation)}; validation accuracy then ${f2(f.valAtMemorisation)} (chance ${f.chance === null ? "n/a" : f.chance.toFixed(3)})`;
+      return atChance ? { verdict: "supported", reason: text } : { verdict: "not supported", reason: `${text}: validation was already well above chance` };
+    },
+  },
+  {
+    claim: "Phase 2, exploration (1k–100k steps): weight decay compresses, validation stays at chance",
+    synthesis: "SGD noise explores parameter space, slowly moving toward flatter minima",
+    uses: [["01-grokking-curves", "fig1", ["memorisation", "transitionStart", "generalisation", "normAtMemorisation", "normAtTransition"]]],
+    judge: ([f]) => {
+      const plateau = f.memorisation !== null && (f.transitionStart ?? f.generalisation) !== null ? (f.transitionStart ?? f.generalisation)! - f.memorisation : null;
+      const text = `validation stayed low for ${f2(plateau)} steps after memorisation (step ${f2(f.memorisation)} to the transition at ${f2(f.transitionStart)}); the weight norm went ${f2(f.normAtMemorisation)} → ${f2(f.normAtTransition)} over it`;
+      if (plateau === null || f.memorisation === null) {
+        return { verdict: "not testable here", reason: `the run did not both memorise and generalise within its budget (training ≥ 99% at ${f2(f.memorisation)}, validation ≥ 99% at ${f2(f.generalisation)}): there is no plateau to measure` };
+      }
+      const long = plateau >= f.memorisation;
+      const compresses = f.normAtTransition !== null && f.normAtMemorisation !== null && f.normAtTransition < f.normAtMemorisation;
+      return long && compresses ? { verdict: "supported", reason: text } : { verdict: "not supported", reason: `${text}${long ? "" : ": no plateau at least as long as memorisation took"}${compresses ? "" : ": the norm did not fall"}` };
+    },
+  },
+  {
+    claim: "Phase 3, discovery (~100k steps): neurons suddenly align to the circle, validation → 100%",
+    synthesis: "a phase transition at a critical point",
+    uses: [["01-grokking-curves", "fig1", ["transitionStart", "transitionEnd", "memorisation", "generalisation"]], ["09-mechanism", "circuitFormation", ["shareBefore"]]],
+    judge: ([f, c]) => {
+      const text = `validation rose from 10% to 90% of its rise between steps ${f2(f.transitionStart)} and ${f2(f.transitionEnd)} (memorisation ${f2(f.memorisation)}, generalisation ${f2(f.generalisation)}); in the Nanda transformer ${c.shareBefore === null ? "n/a" : (100 * c.shareBefore).toFixed(0) + "%"} of the restricted loss's fall (log scale) happened before validation accuracy began to rise`;
+      if (f.generalisation === null) return { verdict: "not testable here", reason: `${text}: the run did not generalise within its budget` };
+      if (c.shareBefore === null) return { verdict: "not testable here", reason: `${text}: the Nanda transformer's run (notebook 09) had no plateau between memorising and generalising, so when its structure formed is not measured` };
+      if (c.shareBefore !== null && c.shareBefore >= 0.3) return { verdict: "not supported", reason: `${text}: the jump in accuracy is sudden, but the structure forms gradually before it (Nanda et al.'s circuit formation)` };
+      return { verdict: "supported", reason: text };
+    },
+  },
+  {
+    claim: "Phase 4, geometric operation (100k+ steps): clear circles, flatness maximised",
+    synthesis: "the network operates on the discovered structure",
+    uses: [["04-circles", "circularity", CONTROLLED], ["03-consolidation-layer", "phiOverTraining", ["final", "atGeneralisation", "min"]]],
+    judge: ([c, phi]) => {
+      const circles = structure(c);
+      const flattest = phi.final !== null && phi.atGeneralisation !== null && phi.final <= phi.atGeneralisation;
+      const text = `after grokking: circularity of E1 ${f2(c.trained)} (controls ≤ ${f2(controlMax(c))}); φ ${phi.atGeneralisation === null ? "n/a" : phi.atGeneralisation.toPrecision(2)} at generalisation → ${phi.final === null ? "n/a" : phi.final.toPrecision(2)} at the end (minimum over training ${phi.min === null ? "n/a" : phi.min.toPrecision(2)})`;
+      if (phi.atGeneralisation === null) return { verdict: "not testable here", reason: `${text}: the weight-decay run did not generalise` };
+      return circles && flattest ? { verdict: "supported", reason: text } : { verdict: "not supported", reason: text };
+    },
+  },
+];
+
+/**
+ * @example
+ * const rows = claimsLedger(loadFindings());
+ * rows.map((r) => r.verdict); // ["supported", "not supported", ...]
+ */
+export function claimsLedger(found: Record<string, NotebookFindings>, claims: Claim[] = CLAIMS): LedgerRow[] {
+  return claims.map((c) => {
+    const got: (Finding | undefined)[] = c.uses.map(([nb, id]) => found[nb]?.findings[id]);
+    const where = c.uses.map(([notebook], i) => ({ notebook, section: got[i]?.section ?? "" }));
+    const missing = c.uses.filter((_, i) => got[i] === undefined).map(([nb, id]) => `${nb} (${id})`);
+    if (missing.length) {
+      return { claim: c.claim, synthesis: c.synthesis, measured: got.filter((g) => g).map((g) => g!.text), where, verdict: "not measured", reason: `no saved result from ${missing.join(", ")}: run that notebook in this mode first` };
+    }
+    const lacking = c.uses.flatMap(([nb, id, keys], i) => {
+      const absent = keys.filter((k) => !(k in got[i]!.values));
+      return absent.length ? [`${nb} (${id}) lacks ${absent.join(", ")}`] : [];
+    });
+    if (lacking.length) {
+      return { claim: c.claim, synthesis: c.synthesis, measured: got.map((g) => g!.text), where, verdict: "not measured", reason: `the saved results do not hold what this rule reads: ${lacking.join("; ")}; run that notebook again in this mode (it may be from an older version)` };
+    }
+    const { verdict, reason } = c.judge(got.map((g) => g!.values));
+    return { claim: c.claim, synthesis: c.synthesis, measured: got.map((g) => g!.text), where, verdict, reason };
+  });
+}

@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { boxMaximize } from "../../../src/analysis/flatness/boxMaximize";
+import { Objective } from "../../../src/analysis/flatness/FlatLoss";
+import { hessianTopEigenvalue, hessianTopEigenvalueOf } from "../../../src/analysis/flatness/hessianTopEigenvalue";
+import { sharpness, sharpnessOf } from "../../../src/analysis/flatness/sharpness";
+import { makeDataset } from "../../../src/data/makeDataset";
+import { Random } from "../../../src/data/random";
+import { EmbeddingMLP } from "../../../src/models/EmbeddingMLP";
+
+/** f(x) = ½ Σ h_i x_i², minimum at 0. */
+function quadratic(h: Float32Array): Objective {
+  return {
+    x0: new Float32Array(h.length),
+    value: (x) => 0.5 * h.reduce((s, hi, i) => s + hi * x[i] * x[i], 0),
+    valueAndGrad: (x) => ({ value: 0.5 * h.reduce((s, hi, i) => s + hi * x[i] * x[i], 0), grad: h.map((hi, i) => hi * x[i]) }),
+  };
+}
+
+test("boxMaximize reaches the maximum of a concave function inside the box and a vertex of a convex one", () => {
+  const concave = boxMaximize((y) => ({ value: -((y[0] - 0.3) ** 2) - (y[1] + 0.2) ** 2, grad: [-2 * (y[0] - 0.3), -2 * (y[1] + 0.2)] }), [0, 0], [-1, -1], [1, 1], 10);
+  assert.ok(Math.abs(concave.y[0] - 0.3) < 1e-6 && Math.abs(concave.y[1] + 0.2) < 1e-6, `${concave.y}`);
+  const convex = boxMaximize((y) => ({ value: y[0] ** 2 + 2 * y[1] ** 2, grad: [2 * y[0], 4 * y[1]] }), [0.1, -0.1], [-1, -2], [1, 2], 10);
+  assert.deepEqual(convex.y, [1, -2]);
+  assert.equal(convex.value, 9);
+});
+
+test("φ of a quadratic at its minimum is 100 · ½ yᵀ(AᵀHA)y at a vertex of the box", () => {
+  const n = 2000;
+  const r = new Random(5);
+  const h = new Float32Array(n).map(() => 1 + r.next());
+  const result = sharpnessOf(quadratic(h), { epsilon: 1e-3, dims: 4, seed: 3 });
+  // Rebuild A as sharpnessOf does (same seed). At x = 0 the box is |y_i| ≤ ε, and a convex function
+  // is maximised at a vertex: the maximiser must end on one, with φ the formula's value there.
+  const ra = new Random(3);
+  const A = Array.from({ length: 4 }, () => {
+    const c = new Float32Array(n).map(() => 2 * ra.next() - 1);
+    const norm = Math.sqrt(c.reduce((s, v) => s + v * v, 0));
+    return c.map((v) => v / norm);
+  });
+  const f = (y: number[]) => {
+    const x = new Float32Array(n);
+    A.forEach((c, k) => c.forEach((v, i) => (x[i] += y[k] * v)));
+    return 0.5 * h.reduce((s, hi, i) => s + hi * x[i] * x[i], 0);
+  };
+  assert.ok(result.y.every((v) => Math.abs(Math.abs(v) - 1e-3) < 1e-12), `ends on a vertex: ${result.y}`);
+  const expected = 100 * f(result.y);
+  assert.ok(Math.abs(result.phi - expected) <= 1e-4 * expected, `φ ${result.phi} vs ${expected}`);
+  const vertices = Array.from({ length: 16 }, (_, m) => f([0, 1, 2, 3].map((k) => ((m >> k) & 1 ? 1e-3 : -1e-3))));
+  assert.ok(result.phi >= 100 * Math.min(...vertices) && result.phi <= 100 * Math.max(...vertices) * (1 + 1e-4));
+  // Diagonal approximation: AᵀHA ≈ diag(aₖᵀHaₖ) ≈ mean(h)·I, so φ ≈ 100 · ½ · 4ε² · 1.5 = 3e-4.
+  assert.ok(Math.abs(result.phi - 3e-4) < 0.5e-4, `${result.phi}`);
+});
+
+test("the top Hessian eigenvalue of a quadratic is its largest curvature", () => {
+  const h = new Float32Array([1, 3, 7, 2, 0.5]);
+  const { eigenvalue } = hessianTopEigenvalueOf(quadratic(h), { iterations: 60, h: 1e-2 });
+  assert.ok(Math.abs(eigenvalue - 7) < 1e-2, `${eigenvalue}`);
+});
+
+test("on a model, maximisation beats the starting point and the weights are restored", () => {
+  const model = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 0 });
+  const before = Array.from(model.params["embed.E1"].dataSync());
+  const s = sharpness(model, makeDataset({ operation: "x+y", p: 7 }), { epsilon: 1e-2 });
+  assert.ok(s.maxLoss > s.loss && s.phi > 0, JSON.stringify(s));
+  assert.deepEqual(Array.from(model.params["embed.E1"].dataSync()), before);
+  model.dispose();
+});
+
+test("iterations 0, epsilon 0 and unknown options of sharpness are refused, on a model and on any objective", () => {
+  const f = quadratic(new Float32Array([1, 2, 3, 4, 5, 6, 7, 8]));
+  assert.throws(() => sharpnessOf(f, { iterations: 0 }), /^Error: sharpness: invalid options:\n  iterations: expected integer to be greater or equal to 1; received 0 \(a number\)$/);
+  assert.throws(() => sharpnessOf(f, { epsilon: 0 }), /epsilon: expected number to be greater than 0; received 0/);
+  assert.throws(() => sharpnessOf(f, { epsilonn: 1e-3 } as never), /epsilonn: unexpected property \(expected one of epsilon, dims, iterations, seed; did you mean epsilon\?\)/);
+  const model = new EmbeddingMLP({ numClasses: 5, width: 4 });
+  const ds = makeDataset({ operation: "x+y", p: 5 });
+  assert.throws(() => sharpness(model, ds, { iterations: 0 }), /sharpness: invalid options/);
+  assert.throws(() => sharpness(model, ds, { steps: 3 } as never), /sharpness: invalid options:\n  steps: unexpected property/);
+  assert.throws(() => hessianTopEigenvalue(model, ds, { iterations: 0 }), /hessianTopEigenvalue: invalid options:\n  iterations: expected integer to be greater or equal to 1/);
+  model.dispose();
+});
+
+test("a subspace at least as large as the parameters is refused", () => {
+  const f = quadratic(new Float32Array([1, 2, 3, 4, 5, 6, 7, 8]));
+  assert.throws(() => sharpnessOf(f, { dims: 8 }), /sharpness: dims \(the random subspace\) must be smaller than the parameter count 8; received 8/);
+  assert.ok(Number.isFinite(sharpnessOf(f, { dims: 7 }).phi));
+});
