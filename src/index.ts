@@ -186,3 +186,6 @@ export * from "./display/synchronousKernelSends";
 export * from "./display/tableBundle";
 export * from "./live/throttle";
 export * from "./live/watch";
+
+// studies/: one study a notebook: parameters with presets in, runs, figures' data and typed findings out
+export * from "./studies/weightDecayData";
