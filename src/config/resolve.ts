@@ -5,7 +5,7 @@
  * part of it, takes it as it is instead of checking it again.
  */
 import { Kind, TSchema } from "@sinclair/typebox";
-import { validateConfig } from "./validateConfig";
+import { validateConfig, validateOptions } from "./validateConfig";
 import { withDefaults } from "./withDefaults";
 import { Resolved } from "./Resolved";
 
@@ -77,4 +77,15 @@ export function alreadyResolved<T extends TSchema, R = Resolved<T>>(schema: T, v
 export function onResolve(listener: (owner: string) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/**
+ * A function's options checked against their schema (validateOptions: unknown options and values
+ * out of range named) and completed with the schema's defaults: the defaults live in the schema
+ * only. Options are not configs: nothing is frozen, remembered or counted.
+ * @example
+ * const { epsilon } = resolveOptions(SharpnessOptionsSchema, {}, "sharpness"); // 0.001
+ */
+export function resolveOptions<T extends TSchema, R = Resolved<T>>(schema: T, options: unknown, owner: string): R {
+  return withDefaults(schema, validateOptions(schema, options, owner)) as R;
 }

@@ -8,27 +8,22 @@ import { Random } from "../../data/random";
 import { Model } from "../../models/Model";
 import { Objective, withFlatLoss } from "./FlatLoss";
 import { checkModelFits } from "../../models/checkModelFits";
-import { Type } from "@sinclair/typebox";
-import { validateOptions } from "../../config/validateConfig";
+import { Static, Type } from "@sinclair/typebox";
+import { resolveOptions } from "../../config/resolve";
+import { Defaulted } from "../../config/Resolved";
 import { SeedSchema } from "../../specs/Seed";
 
 /** The options' schema: what hessianTopEigenvalue accepts. */
 export const HessianOptionsSchema = Type.Object(
   {
-    iterations: Type.Optional(Type.Integer({ minimum: 1 })),
-    h: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
-    seed: Type.Optional(SeedSchema("Seed of the starting vector.")),
+    iterations: Defaulted(Type.Integer({ minimum: 1, default: 20, description: "Power iterations." })),
+    h: Defaulted(Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "Finite-difference step along the unit vector." })),
+    seed: Defaulted(SeedSchema("Seed of the starting vector.")),
   },
   { additionalProperties: false },
 );
 
-export interface HessianOptions {
-  /** Power iterations. Default 20. */
-  iterations?: number;
-  /** Finite-difference step along the unit vector. Default 1e-3. */
-  h?: number;
-  seed?: number;
-}
+export type HessianOptions = Static<typeof HessianOptionsSchema>;
 
 /**
  * @example
@@ -47,8 +42,7 @@ export interface TopEigenvalue {
 
 /** The model-free core of `hessianTopEigenvalue`. */
 export function hessianTopEigenvalueOf(fl: Objective, options: HessianOptions = {}): TopEigenvalue {
-  validateOptions(HessianOptionsSchema, options, "hessianTopEigenvalue");
-  const { iterations = 20, h = 1e-3, seed = 0 } = options;
+  const { iterations, h, seed } = resolveOptions(HessianOptionsSchema, options, "hessianTopEigenvalue");
   const x = fl.x0;
   const n = x.length;
   const random = new Random(seed);

@@ -7,9 +7,11 @@
  * with a box-constrained quasi-Newton method (boxMaximize). openai/grok's implementation
  * minimises f over the box instead (a sign error): groklab maximises, as Keskar et al. define it.
  */
-import { Type } from "@sinclair/typebox";
+import { Static, Type } from "@sinclair/typebox";
 import { inverse, Matrix } from "ml-matrix";
 import { validateOptions } from "../../config/validateConfig";
+import { resolveOptions } from "../../config/resolve";
+import { Defaulted } from "../../config/Resolved";
 import { Dataset } from "../../data/makeDataset";
 import { Random } from "../../data/random";
 import { Model } from "../../models/Model";
@@ -21,24 +23,15 @@ import { SeedSchema } from "../../specs/Seed";
 /** The options' schema: what sharpness accepts (unknown options and values out of range are refused). */
 export const SharpnessOptionsSchema = Type.Object(
   {
-    epsilon: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
-    dims: Type.Optional(Type.Integer({ minimum: 1 })),
-    iterations: Type.Optional(Type.Integer({ minimum: 1 })),
-    seed: Type.Optional(SeedSchema("Seed of A and of the starting point.")),
+    epsilon: Defaulted(Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "Box size ε." })),
+    dims: Defaulted(Type.Integer({ minimum: 1, default: 10, description: "Dimension of the random subspace." })),
+    iterations: Defaulted(Type.Integer({ minimum: 1, default: 10, description: "Quasi-Newton iterations." })),
+    seed: Defaulted(SeedSchema("Seed of A and of the starting point.")),
   },
   { additionalProperties: false },
 );
 
-export interface SharpnessOptions {
-  /** Box size ε. Default 1e-3. */
-  epsilon?: number;
-  /** Dimension of the random subspace. Default 10. */
-  dims?: number;
-  /** Quasi-Newton iterations. Default 10. */
-  iterations?: number;
-  /** Seed of A and of the starting point. Default 0. */
-  seed?: number;
-}
+export type SharpnessOptions = Static<typeof SharpnessOptionsSchema>;
 
 export interface Sharpness {
   phi: number;
@@ -62,8 +55,7 @@ export function sharpness(model: Model, dataset: Dataset, options: SharpnessOpti
 
 /** φ of any objective given as a flat parameter vector (the model-free core of `sharpness`). */
 export function sharpnessOf(fl: Objective, options: SharpnessOptions = {}): Sharpness {
-  validateOptions(SharpnessOptionsSchema, options, "sharpness");
-  const { epsilon = 1e-3, dims = 10, iterations = 10, seed = 0 } = options;
+  const { epsilon, dims, iterations, seed } = resolveOptions(SharpnessOptionsSchema, options, "sharpness");
   const x = fl.x0;
   const n = x.length;
   if (dims >= n) {
