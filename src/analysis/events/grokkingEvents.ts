@@ -6,26 +6,22 @@
  * accuracy recovers to θ later in the log and "ungrokking" when it does not.
  */
 import { LogRecord } from "../../logs/LogRecord";
-import { grokkingSteps, GrokkingSteps, GrokkingStepsOptions, GrokkingStepsOptionsSchema } from "./grokkingSteps";
-import { Type } from "@sinclair/typebox";
-import { validateOptions } from "../../config/validateConfig";
+import { grokkingSteps, GrokkingSteps, GrokkingStepsOptionsSchema } from "./grokkingSteps";
+import { Static, Type } from "@sinclair/typebox";
+import { resolveOptions } from "../../config/resolve";
+import { Defaulted } from "../../config/Resolved";
 
 /** What grokkingEvents accepts (grokkingSteps's options, smoothing and dropSize). */
 export const GrokkingEventsOptionsSchema = Type.Object(
   {
     ...GrokkingStepsOptionsSchema.properties,
-    smoothing: Type.Optional(Type.Integer({ minimum: 1 })),
-    dropSize: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+    smoothing: Defaulted(Type.Integer({ minimum: 1, default: 3, description: "Moving-average window (evaluations) applied to validation accuracy before the slope." })),
+    dropSize: Defaulted(Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.1, description: "Size of a fall that counts as a drop." })),
   },
   { additionalProperties: false },
 );
 
-export interface GrokkingEventsOptions extends GrokkingStepsOptions {
-  /** Moving-average window (evaluations) applied to validation accuracy before the slope. Default 3. */
-  smoothing?: number;
-  /** Size of a fall that counts as a drop. Default 0.1. */
-  dropSize?: number;
-}
+export type GrokkingEventsOptions = Static<typeof GrokkingEventsOptionsSchema>;
 
 export interface Drop {
   metric: "trainAccuracy" | "valAccuracy";
@@ -79,8 +75,7 @@ function findDrops(records: LogRecord[], metric: Drop["metric"], after: number |
  * ev.transition; // { start: 900, end: 1300, steepestStep: 1100, slopePerDecade: 3.2 }
  */
 export function grokkingEvents(records: LogRecord[], options: GrokkingEventsOptions = {}): GrokkingEvents {
-  validateOptions(GrokkingEventsOptionsSchema, options, "grokkingEvents");
-  const { smoothing = 3, dropSize = 0.1, threshold = 0.99, sustain } = options;
+  const { smoothing, dropSize, threshold, sustain } = resolveOptions(GrokkingEventsOptionsSchema, options, "grokkingEvents");
   const steps = grokkingSteps(records, { threshold, ...(sustain === undefined ? {} : { sustain }) });
   const logged = records.filter((r) => r.step > 0 && !Number.isNaN(r.valAccuracy));
   const acc = movingAverage(logged.map((r) => r.valAccuracy), smoothing);

@@ -4,8 +4,9 @@
  * A run whose validation never gets there is censored: `generalisation` is null.
  */
 import { LogRecord } from "../../logs/LogRecord";
-import { Type } from "@sinclair/typebox";
-import { validateOptions } from "../../config/validateConfig";
+import { Static, Type } from "@sinclair/typebox";
+import { resolveOptions } from "../../config/resolve";
+import { Defaulted } from "../../config/Resolved";
 
 export interface GrokkingSteps {
   /** First step of a sustained train accuracy ≥ threshold, or null. */
@@ -21,18 +22,13 @@ export interface GrokkingSteps {
 /** What grokkingSteps accepts: unknown options, strings and values out of range are refused. */
 export const GrokkingStepsOptionsSchema = Type.Object(
   {
-    threshold: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
-    sustain: Type.Optional(Type.Integer({ minimum: 1 })),
+    threshold: Defaulted(Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.99, description: "Accuracy that counts as learned." })),
+    sustain: Defaulted(Type.Integer({ minimum: 1, default: 3, description: "Evaluations in a row that must stay above it (fewer if the log ends)." })),
   },
   { additionalProperties: false },
 );
 
-export interface GrokkingStepsOptions {
-  /** Accuracy that counts as learned. Default 0.99. */
-  threshold?: number;
-  /** Evaluations in a row that must stay above it. Default 3 (fewer if the log ends). */
-  sustain?: number;
-}
+export type GrokkingStepsOptions = Static<typeof GrokkingStepsOptionsSchema>;
 
 /**
  * Step of the first run of `sustain` records with value(r) ≥ threshold (a run cut by the log's end
@@ -55,8 +51,7 @@ export function firstSustained(all: LogRecord[], value: (r: LogRecord) => number
  * grokkingSteps(records); // { memorisation: 300, generalisation: 2600, delay: 2300, lastStep: 3000 }
  */
 export function grokkingSteps(records: LogRecord[], options: GrokkingStepsOptions = {}): GrokkingSteps {
-  validateOptions(GrokkingStepsOptionsSchema, options, "grokkingSteps");
-  const { threshold = 0.99, sustain = 3 } = options;
+  const { threshold, sustain } = resolveOptions(GrokkingStepsOptionsSchema, options, "grokkingSteps");
   const memorisation = firstSustained(records, (r) => r.trainAccuracy, threshold, sustain);
   const generalisation = firstSustained(records, (r) => r.valAccuracy, threshold, sustain);
   return {

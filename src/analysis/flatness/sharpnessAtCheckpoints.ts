@@ -6,8 +6,8 @@
  */
 import { Dataset } from "../../data/makeDataset";
 import { RunFolder } from "../../runs/RunFolder";
-import { sharpness, SharpnessOptions, SharpnessOptionsSchema } from "./sharpness";
-import { Type } from "@sinclair/typebox";
+import { sharpness, SharpnessOptionsSchema } from "./sharpness";
+import { Static, Type } from "@sinclair/typebox";
 import { validateOptions } from "../../config/validateConfig";
 
 export interface CheckpointSharpness {
@@ -20,15 +20,7 @@ export interface CheckpointSharpness {
   trainAccuracy: number | null;
 }
 
-export interface CheckpointSharpnessOptions extends SharpnessOptions {
-  /** Checkpoints to measure. Default: all of the folder's. */
-  steps?: number[];
-  /**
-   * Measure only the checkpoints whose logged training accuracy is at least this (networks that
-   * fit their training set); the others, unevaluated steps included, are skipped. Default: none.
-   */
-  minTrainAccuracy?: number;
-}
+export type CheckpointSharpnessOptions = Static<typeof CheckpointSharpnessOptionsSchema>;
 
 /**
  * @example
@@ -37,7 +29,17 @@ export interface CheckpointSharpnessOptions extends SharpnessOptions {
  */
 /** What sharpnessAtCheckpoints accepts: sharpness's options, the steps and minTrainAccuracy. */
 export const CheckpointSharpnessOptionsSchema = Type.Object(
-  { ...SharpnessOptionsSchema.properties, steps: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }))), minTrainAccuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) },
+  {
+    ...SharpnessOptionsSchema.properties,
+    steps: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { description: "Checkpoints to measure. Default: all of the folder's." })),
+    minTrainAccuracy: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: "Measure only the checkpoints whose logged training accuracy is at least this (networks that fit their training set); the others, unevaluated steps included, are skipped. Default: none.",
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 

@@ -11,29 +11,27 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { matrixRows, Rows } from "./matrixRows";
-import { Type } from "@sinclair/typebox";
-import { validateOptions } from "../../config/validateConfig";
+import { Static, Type } from "@sinclair/typebox";
+import { resolveOptions } from "../../config/resolve";
+import { Defaulted } from "../../config/Resolved";
 
 /** What rqi accepts. */
 export const RqiOptionsSchema = Type.Object(
-  { delta: Type.Optional(Type.Number({ exclusiveMinimum: 0 })), modular: Type.Optional(Type.Boolean()) },
+  {
+    delta: Defaulted(Type.Number({ exclusiveMinimum: 0, default: 0.01, description: "Closeness threshold δ." })),
+    modular: Defaulted(Type.Boolean({ default: false, description: "Compare sums mod p (number of rows) instead of as integers." })),
+  },
   { additionalProperties: false },
 );
 
-export interface RqiOptions {
-  /** Closeness threshold δ. Default 0.01. */
-  delta?: number;
-  /** Compare sums mod p (number of rows) instead of as integers. Default false. */
-  modular?: boolean;
-}
+export type RqiOptions = Static<typeof RqiOptionsSchema>;
 
 /**
  * @example
  * rqi(model.params["embed.E1"]); // 0 … 1
  */
 export function rqi(embedding: tf.Tensor | Rows, options: RqiOptions = {}): number {
-  validateOptions(RqiOptionsSchema, options, "rqi");
-  const { delta = 0.01, modular = false } = options;
+  const { delta, modular } = resolveOptions(RqiOptionsSchema, options, "rqi");
   const rows = matrixRows(embedding, "rqi", "embedding");
   const p = rows.length;
   const d = rows[0].length;

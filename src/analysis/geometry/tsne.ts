@@ -20,34 +20,24 @@ import { Random } from "../../data/random";
 import { matrixRows, Rows } from "./matrixRows";
 import { pca } from "./pca";
 import { squaredDistances } from "./squaredDistances";
-import { Type } from "@sinclair/typebox";
-import { validateOptions } from "../../config/validateConfig";
+import { Static, Type } from "@sinclair/typebox";
+import { resolveOptions } from "../../config/resolve";
+import { Defaulted } from "../../config/Resolved";
 import { SeedSchema } from "../../specs/Seed";
 
 /** The options' schema: what tsne accepts (unknown options and values out of range are refused). */
 export const TsneOptionsSchema = Type.Object(
   {
-    perplexity: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
-    iterations: Type.Optional(Type.Integer({ minimum: 1 })),
-    learningRate: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
-    init: Type.Optional(Type.Union([Type.Literal("pca"), Type.Literal("random")])),
-    seed: Type.Optional(SeedSchema("Seed of a random initial layout.")),
+    perplexity: Defaulted(Type.Number({ exclusiveMinimum: 0, default: 30, description: "Effective number of neighbours, below the number of points (scikit-learn's 30)." })),
+    iterations: Defaulted(Type.Integer({ minimum: 1, default: 1000, description: "Gradient iterations." })),
+    learningRate: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Learning rate. Default max(n / 48, 50), scikit-learn\'s "auto".' })),
+    init: Defaulted(Type.Union([Type.Literal("pca"), Type.Literal("random")], { default: "pca", description: 'Initial layout: "pca" (scikit-learn\'s) or "random" (seeded Gaussian).' })),
+    seed: Defaulted(SeedSchema("Seed of a random initial layout.")),
   },
   { additionalProperties: false },
 );
 
-export interface TsneOptions {
-  /** Effective number of neighbours, below the number of points. Default 30 (scikit-learn's). */
-  perplexity?: number;
-  /** Gradient iterations. Default 1000. */
-  iterations?: number;
-  /** Learning rate. Default max(n / 48, 50), scikit-learn's "auto". */
-  learningRate?: number;
-  /** Initial layout: "pca" (default, scikit-learn's) or "random" (seeded Gaussian). */
-  init?: "pca" | "random";
-  /** Seed of a random initial layout. Default 0. */
-  seed?: number;
-}
+export type TsneOptions = Static<typeof TsneOptionsSchema>;
 
 function affinities(rows: Rows, perplexity: number): Float64Array {
   const n = rows.length;
@@ -110,10 +100,8 @@ export function tsne(data: tf.Tensor | Rows, options: TsneOptions = {}): number[
   const rows = matrixRows(data, "tsne", "data");
   const n = rows.length;
   if (n < 4) throw new Error(`tsne: needs at least 4 points; received ${n}`);
-  validateOptions(TsneOptionsSchema, options, "tsne");
-  const { iterations = 1000, seed = 0, init = "pca" } = options;
-  const learningRate = options.learningRate ?? Math.max(n / 48, 50);
-  const perplexity = options.perplexity ?? 30;
+  const { iterations, seed, init, perplexity, learningRate: given } = resolveOptions(TsneOptionsSchema, options, "tsne");
+  const learningRate = given ?? Math.max(n / 48, 50);
   if (!(perplexity > 0 && perplexity < n)) {
     throw new Error(`tsne: perplexity must be in (0, ${n}), below the number of points (${n}); received ${perplexity}`);
   }

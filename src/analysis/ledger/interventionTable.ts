@@ -8,8 +8,9 @@
 import { LogRecord } from "../../logs/LogRecord";
 import { grokkingSteps } from "../events/grokkingSteps";
 import { SeedSummary, seedSummary } from "../statistics/seedSummary";
-import { Type } from "@sinclair/typebox";
-import { validateOptions } from "../../config/validateConfig";
+import { Static, Type } from "@sinclair/typebox";
+import { resolveOptions } from "../../config/resolve";
+import { Defaulted } from "../../config/Resolved";
 
 export interface InterventionRun {
   /** The intervention's name (a sweep's `variant`). */
@@ -38,12 +39,7 @@ export interface InterventionRow {
   errors: string[];
 }
 
-export interface InterventionTableOptions {
-  /** The interventions that make up the baseline grid (e.g. plain AdamW at several lr and wd). */
-  baselines: string[];
-  /** Evaluations in a row above the threshold. Default 3. */
-  sustain?: number;
-}
+export type InterventionTableOptions = Static<typeof InterventionTableOptionsSchema>;
 
 /**
  * @example
@@ -51,13 +47,15 @@ export interface InterventionTableOptions {
  */
 /** What interventionTable accepts. */
 export const InterventionTableOptionsSchema = Type.Object(
-  { baselines: Type.Array(Type.String(), { minItems: 1 }), sustain: Type.Optional(Type.Integer({ minimum: 1 })) },
+  {
+    baselines: Type.Array(Type.String(), { minItems: 1, description: "The interventions that make up the baseline grid (e.g. plain AdamW at several lr and wd)." }),
+    sustain: Defaulted(Type.Integer({ minimum: 1, default: 3, description: "Evaluations in a row above the threshold." })),
+  },
   { additionalProperties: false },
 );
 
 export function interventionTable(runs: InterventionRun[], options: InterventionTableOptions): InterventionRow[] {
-  validateOptions(InterventionTableOptionsSchema, options, "interventionTable");
-  const sustain = options.sustain ?? 3;
+  const { sustain } = resolveOptions(InterventionTableOptionsSchema, options, "interventionTable");
   const names = [...new Set(runs.map((r) => r.intervention))];
   const missing = options.baselines.filter((b) => !names.includes(b));
   if (missing.length) throw new Error(`interventionTable: baselines ${missing.map((m) => `"${m}"`).join(", ")} are not among the runs' interventions (${names.join(", ")})`);

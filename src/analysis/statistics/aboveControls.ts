@@ -5,21 +5,20 @@
  * claims ledger and the notebooks' "paper vs measured" tables read structure by: a structure that
  * random weights show too is no evidence.
  */
-import { Type } from "@sinclair/typebox";
-import { validateOptions } from "../../config/validateConfig";
+import { Static, Type } from "@sinclair/typebox";
+import { resolveOptions } from "../../config/resolve";
+import { Defaulted } from "../../config/Resolved";
 
 /** What aboveControls accepts. */
 export const AboveControlsOptionsSchema = Type.Object(
-  { factor: Type.Optional(Type.Number({ minimum: 1 })), floor: Type.Optional(Type.Number()) },
+  {
+    factor: Defaulted(Type.Number({ minimum: 1, default: 3, description: "How many times the larger control." })),
+    floor: Defaulted(Type.Number({ default: 0.2, description: "The least value that counts." })),
+  },
   { additionalProperties: false },
 );
 
-export interface AboveControlsOptions {
-  /** How many times the larger control. Default 3. */
-  factor?: number;
-  /** The least value that counts. Default 0.2. */
-  floor?: number;
-}
+export type AboveControlsOptions = Static<typeof AboveControlsOptionsSchema>;
 
 /**
  * @example
@@ -27,8 +26,7 @@ export interface AboveControlsOptions {
  * aboveControls(0.06, [0.0, 0.01]); // false: below the floor
  */
 export function aboveControls(trained: number | null, controls: (number | null)[], options: AboveControlsOptions = {}): boolean {
-  validateOptions(AboveControlsOptionsSchema, options, "aboveControls");
-  const { factor = 3, floor = 0.2 } = options;
+  const { factor, floor } = resolveOptions(AboveControlsOptionsSchema, options, "aboveControls");
   if (trained === null || !Number.isFinite(trained)) return false;
   const control = Math.max(0.01, ...controls.map((c) => (c === null || !Number.isFinite(c) ? 0 : c)));
   return trained >= floor && trained >= factor * control;
