@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job (npm run notebooks): installs what is missing, executes every notebook in full mode
 # with the tslab kernel, and writes the rendered notebooks (.ipynb with outputs, and standalone
-# HTML with plotly.js inlined once so figures stay interactive offline) to build/notebooks/.
+# HTML with plotly.js inlined once so figures stay interactive offline) to build/notebooks/, then
+# the results page docs/results.md and the ledger build/notebooks/ledger.md from their findings.
 # Then checks in headless Chromium that every figure of the HTML files is drawn, and opens the saved
 # notebooks in JupyterLab 4 with and without a Plotly renderer (scripts/checkJupyterUI.ts).
 set -euo pipefail
@@ -9,6 +10,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npm run -s build
 .venv/bin/python scripts/run_notebooks.py --mode full --plotly inline --timeout 7200 --out build/notebooks "$@"
+# docs/results.md (each notebook's findings and the claims ledger, with the machine and date) and
+# build/notebooks/ledger.md, made from the findings the notebooks just saved (runs/findings/full/).
+node --import tsx scripts/resultsPage.ts full build/notebooks/ledger.md
 node --import tsx scripts/checkRendered.ts build/notebooks --interactive
 # The saved notebooks in JupyterLab 4: every figure drawn by groklab's renderer (untrusted), and every
 # figure's static image with its line where no Plotly renderer and no script runs. Screenshots: build/ui/.

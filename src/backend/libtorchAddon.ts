@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { cpuFlags, defaultGemm } from "./defaultGemm";
+import { projectRoot } from "../config/projectRoot";
 
 export interface LibtorchAddon {
   matmul(a: Float32Array, aShape: number[], b: Float32Array, bShape: number[], transposeA: boolean, transposeB: boolean, out: Float32Array, outShape: number[]): void;
@@ -47,7 +48,7 @@ export interface LibtorchAddon {
 }
 
 /** Where node-gyp writes the addon (GROKLAB_ADDON overrides, e.g. for bundled test runs). */
-export const ADDON_PATH = process.env.GROKLAB_ADDON ?? path.join(__dirname, "..", "..", "native", "build", "Release", "groklab_torch.node");
+export const ADDON_PATH = process.env.GROKLAB_ADDON ?? path.join(projectRoot(), "native", "build", "Release", "groklab_torch.node");
 
 /** ATen threads: GROKLAB_THREADS, else every core (both cores measured faster than one here). */
 export function libtorchThreadCount(): number {

@@ -22,11 +22,12 @@ import { inRunFolder } from "./runFileError";
 import { RunLock } from "./RunLock";
 import { LOCK_ENTRY, runFiles } from "./runLayout";
 import { configDifferences } from "./configDifferences";
+import { projectRoot } from "../config/projectRoot";
 import { writeAtomic } from "./writeAtomic";
 import { defaultsOf } from "../config/withDefaults";
 import { ResolvedRunConfig, RunConfigSchema } from "../specs/RunConfig";
 
-const LIBRARY_VERSION: string = require("../../package.json").version;
+const LIBRARY_VERSION: string = (JSON.parse(fs.readFileSync(path.join(projectRoot(), "package.json"), "utf8")) as { version: string }).version;
 /** The checkpoint cadence of run.* in an experiment config, for folders opened without one. */
 const CHECKPOINT_DEFAULTS = defaultsOf(RunConfigSchema) as Omit<ResolvedRunConfig, "dir">;
 

@@ -9,10 +9,11 @@ import { writeAtomic } from "../../runs/writeAtomic";
 import { makeFolder } from "../../runs/makeFolder";
 import { NotebookMode, notebookMode } from "../../config/notebookMode";
 import { Finding, NotebookFindings } from "./Finding";
+import { projectRoot } from "../../config/projectRoot";
 
 /** Where findings go unless told: `runs/findings` of the project (wherever the kernel runs). */
 export function defaultFindingsDir(): string {
-  return process.env.GROKLAB_FINDINGS ?? path.resolve(__dirname, "..", "..", "runs", "findings");
+  return process.env.GROKLAB_FINDINGS ?? path.join(projectRoot(), "runs", "findings");
 }
 
 function checkFinding(id: string, f: unknown): Finding {
