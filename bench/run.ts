@@ -5,7 +5,8 @@
  *
  * Fairness: the machine is noisy, so groklab and PyTorch runs alternate over several rounds and
  * medians are reported. Both use the same OpenBLAS (Debian's) with the environment's
- * OPENBLAS_CORETYPE, if any; PyTorch runs with the tuned malloc settings of ../shared/REFERENCES.md,
+ * OPENBLAS_CORETYPE, if any; PyTorch runs with tuned glibc malloc settings (TUNED_MALLOC: freed
+ * memory stays in the heap, as groklab's addon does with mallopt; page faults are costly on these VMs),
  * and at n threads its baseline is the fastest of its thread layouts (ATen × OpenBLAS threads:
  * 1×1 for one thread; n×n, 1×n, n×1 for more), so no layout of PyTorch's is left out. PyTorch as a
  * user runs it by default (set_num_threads(1), OpenBLAS on every core) is printed too, as

@@ -1,8 +1,8 @@
 """PyTorch reference for the embedding MLP: logits = W_out · act(E1[a] + E2[b]), full batch AdamW.
 
 Prints one JSON line: steps to 99% validation and train accuracy (evaluated every --every steps),
-ms per training step and the thread count. Run it with Debian's PyTorch and the tuned malloc
-settings of ../shared/REFERENCES.md, as bench/run.sh does:
+ms per training step and the thread count. Run it with Debian's PyTorch and tuned glibc malloc
+settings (freed memory stays in the heap: page faults are costly on these VMs), as bench/run.sh does:
   MALLOC_MMAP_THRESHOLD_=4294967296 MALLOC_TRIM_THRESHOLD_=4294967296 MALLOC_TOP_PAD_=268435456 \
   /usr/bin/python3 bench/torch_mlp.py --p 97 --width 512 --steps 3000
 """
