@@ -5,6 +5,7 @@
  * folder and reads a finished one back; the curves end with every record of the run.
  */
 import { LogRecord } from "../logs/LogRecord";
+import { numClassesOf } from "../data/makeDataset";
 import { trainingCurves } from "../plots/trainingCurves";
 import { resolveExperiment } from "../experiment/resolveExperiment";
 import { ExperimentRun, runExperiment, RunExperimentOptions } from "../experiment/runExperiment";
@@ -31,7 +32,8 @@ export async function runLive(input: unknown, options: RunLiveOptions = {}): Pro
   validateOptions(OPTIONS, options, "runLive");
   const { title, label = "training", onEvaluation, ...rest } = options;
   const config = resolveExperiment(input, { owner: "runLive" });
-  const shown = title ?? `${config.data.operation}${config.data.operation.startsWith("a") ? " on S5" : ` mod ${config.data.p}`}, ${config.model.kind}: live`;
+  const where = numClassesOf(config.data) === config.data.p ? ` mod ${config.data.p}` : " on S5";
+  const shown = title ?? `${config.data.operation}${where}, ${config.model.kind}: live`;
   const records: LogRecord[] = [];
   const bar = new ProgressBar(config.train.steps, { label });
   const live = new LiveFigure(() => trainingCurves(records, { title: shown }));

@@ -67,6 +67,7 @@ test("runLive trains with a bar and live curves in one call; its last figure hol
 
   // A finished run is read back, not trained: the figure still holds all of it.
   const again = await displays(async () => (await runLive(config(dir, 10))).model.dispose());
+  assert.equal(again.figures.at(-1)!.layout.title?.text, "x+y mod 7, mlp: live", "the default title names the task and model");
   assert.deepEqual(again.figures.at(-1)!.data.find((t) => /val/i.test(t.name ?? ""))!.x, steps.filter((s) => s > 0));
   assert.match(again.bars.at(-1)!, /10\/10/);
 });
