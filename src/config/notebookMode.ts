@@ -27,6 +27,14 @@ export function notebookMode(): NotebookMode {
  * const seeds = byMode({ quick: [0], full: [0], paper: [0, 1, 2] });
  */
 export function byMode<T>(choices: { quick: T; full: T; paper?: T }): T {
-  const mode = notebookMode();
+  return forMode(notebookMode(), choices);
+}
+
+/**
+ * The setting of a given mode (a study's preset); paper mode takes `full` where no `paper` is given.
+ * @example
+ * forMode("quick", { quick: 11, full: 97 }); // 11
+ */
+export function forMode<T>(mode: NotebookMode, choices: { quick: T; full: T; paper?: T }): T {
   return mode === "paper" ? (choices.paper ?? choices.full) : choices[mode];
 }

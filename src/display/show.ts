@@ -107,12 +107,17 @@ function errorBundle(what: string, err: unknown): MimeBundle {
 }
 
 /**
- * Displays a figure or a table. Await it, so the output lands in the cell that called it.
+ * Displays a figure, a list of figures (one after another), or a table. Await it, so the output
+ * lands in the cell that called it.
  * @example
  * await show({ data: [{ type: "scatter", x: [1, 2, 3], y: [2, 1, 3] }], layout: { title: { text: "demo" } } });
  * await show([{ step: 0, loss: 4.6 }, { step: 100, loss: 0.1 }]);
  */
-export async function show(value: PlotlyFigure | TableLike, options: TableOptions = {}): Promise<void> {
+export async function show(value: PlotlyFigure | PlotlyFigure[] | TableLike, options: TableOptions = {}): Promise<void> {
+  if (Array.isArray(value) && value.length > 0 && value.every(isFigure)) {
+    for (const figure of value as PlotlyFigure[]) await show(figure);
+    return;
+  }
   if (isFigure(value)) {
     ensurePlotlyLoaded();
     let bundle: MimeBundle;

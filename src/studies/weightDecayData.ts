@@ -5,7 +5,7 @@
  * (a sweep shown live, resumable), the cells over seeds, the figures' data and the typed findings
  * the claims ledger reads out.
  */
-import { NotebookMode } from "../config/notebookMode";
+import { forMode, NotebookMode } from "../config/notebookMode";
 import { classifyPhase, Phase } from "../analysis/events/classifyPhase";
 import { seedSummary, SeedSummary } from "../analysis/statistics/seedSummary";
 import { formatSeedSummary } from "../display/formatInterventionTable";
@@ -35,7 +35,7 @@ export interface WeightDecayDataParams {
 
 /** The settings of each mode: quick (CI), full (the main command) and paper (Power et al.'s grid, 3 seeds, 10⁵ steps). */
 export function weightDecayDataPreset(mode: NotebookMode, runsDir = "../runs"): WeightDecayDataParams {
-  const by = <T>(quick: T, full: T, paper: T) => (mode === "quick" ? quick : mode === "full" ? full : paper);
+  const by = <T>(quick: T, full: T, paper: T) => forMode(mode, { quick, full, paper });
   return {
     p: by(11, 97, 97),
     operation: "x/y",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { byMode, notebookMode } from "../../src/config/notebookMode";
+import { byMode, forMode, notebookMode } from "../../src/config/notebookMode";
 
 test("notebookMode and byMode: full by default, quick and paper from GROKLAB_MODE, paper falls back to full, anything else refused", () => {
   const saved = process.env.GROKLAB_MODE;
@@ -19,4 +19,11 @@ test("notebookMode and byMode: full by default, quick and paper from GROKLAB_MOD
     if (saved === undefined) delete process.env.GROKLAB_MODE;
     else process.env.GROKLAB_MODE = saved;
   }
+});
+
+test("forMode picks a given mode's setting without reading the environment; paper falls back to full", () => {
+  assert.equal(forMode("quick", { quick: 1, full: 2, paper: 3 }), 1);
+  assert.equal(forMode("full", { quick: 1, full: 2, paper: 3 }), 2);
+  assert.equal(forMode("paper", { quick: 1, full: 2, paper: 3 }), 3);
+  assert.equal(forMode("paper", { quick: 1, full: 2 }), 2);
 });

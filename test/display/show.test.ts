@@ -42,6 +42,20 @@ test("a figure that cannot be built shows the error in the cell instead of a bla
   assert.match(String(last.data["text/html"]), /^<pre style="color:#b00020/);
 });
 
+test("a list of figures is shown one after another, each its own output; an empty list is an empty table", async () => {
+  configureDisplay({ plotly: "server", staticImage: false });
+  try {
+    const out = await capture(() => show([{ data: [{ type: "scatter", y: [1] }] }, { data: [{ type: "bar", y: [2, 3] }] }]));
+    const figures = out.filter((b) => b.data[PLOTLY_MIME]);
+    assert.deepEqual(figures.map((b) => (b.data[PLOTLY_MIME] as { data: { type: string }[] }).data[0].type), ["scatter", "bar"]);
+    const empty = await capture(() => show([]));
+    assert.equal(empty.length, 1);
+    assert.equal(empty[0].data[PLOTLY_MIME], undefined);
+  } finally {
+    configureDisplay({ staticImage: true });
+  }
+});
+
 test("records are shown as a table", async () => {
   const out = await capture(() => show([{ step: 1, acc: 0.5 }]));
   assert.match(String(out[0].data["text/html"]), /<table class="dataframe groklab-table"/);
