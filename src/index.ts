@@ -188,5 +188,6 @@ export * from "./live/throttle";
 export * from "./live/watch";
 
 // studies/: one study a notebook: parameters with presets in, runs, figures' data and typed findings out
+export * from "./studies/consolidationLayer";
 export * from "./studies/grokkingCurves";
 export * from "./studies/weightDecayData";
