@@ -100,6 +100,7 @@ export * from "./runs/runStatus";
 // analysis/: measures of networks and logs, statistics, the claims ledger
 export * from "./analysis/statistics/aboveControls";
 export * from "./analysis/analyseCheckpoints";
+export * from "./analysis/analyseWithControls";
 export * from "./analysis/analyseModel";
 export * from "./analysis/flatness/boxMaximize";
 export * from "./analysis/geometry/circleCoordinates";
@@ -111,6 +112,7 @@ export * from "./analysis/flatness/FlatLoss";
 export * from "./analysis/fourier/fourierBasis";
 export * from "./analysis/fourier/fourierNorms";
 export * from "./analysis/fourier/fourierTensors";
+export * from "./analysis/fourier/neuronInputMap";
 export * from "./analysis/events/geometryOverTraining";
 export * from "./analysis/events/grokkingEvents";
 export * from "./analysis/events/grokkingSteps";
@@ -188,6 +190,7 @@ export * from "./live/throttle";
 export * from "./live/watch";
 
 // studies/: one study a notebook: parameters with presets in, runs, figures' data and typed findings out
+export * from "./studies/circles";
 export * from "./studies/consolidationLayer";
 export * from "./studies/grokkingCurves";
 export * from "./studies/weightDecayData";

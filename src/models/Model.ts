@@ -28,6 +28,8 @@ export interface ModelRoles {
   unembedding: string;
   /** Activation cache name of the neurons ("hidden.post", "blocks.0.mlp.post"). */
   neurons: string;
+  /** Parameter [d, n] from the embedding's space to the first layer of neurons' pre-activations (a transformer's first W_in); absent where the embedding is in the neurons' basis already (the embedding MLP's E1). */
+  neuronInput?: string;
   /** "answer": the neurons at the answer position of a sequence ([batch, positions, n]); "pair": one row per pair ([batch, n]). */
   neuronsAt: "pair" | "answer";
 }

@@ -22,7 +22,7 @@ import { NandaTransformerConfig, NandaTransformerConfigSchema, ResolvedNandaTran
 export class NandaTransformer implements Model {
   readonly config: ResolvedNandaTransformerConfig & { dHead: number };
   readonly params: Record<string, tf.Variable>;
-  readonly roles: ModelRoles = { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", neurons: "blocks.0.mlp.post", neuronsAt: "answer" };
+  readonly roles: ModelRoles = { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", neurons: "blocks.0.mlp.post", neuronInput: "blocks.0.mlp.W_in", neuronsAt: "answer" };
 
   constructor(config: NandaTransformerConfig, weights?: Record<string, tf.Tensor>) {
     this.config = resolve<typeof NandaTransformerConfigSchema, ResolvedNandaTransformerConfig & { dHead: number }>(NandaTransformerConfigSchema, config, "NandaTransformer", (c) => {

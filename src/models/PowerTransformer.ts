@@ -27,7 +27,7 @@ export class PowerTransformer implements Model {
   readonly config: ResolvedPowerTransformerConfig;
   readonly params: Record<string, tf.Variable>;
   get roles(): ModelRoles {
-    return { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", neurons: `blocks.${this.config.layers - 1}.mlp.post`, neuronsAt: "answer" };
+    return { embedding: "embed.W_E", embeddingB: "embed.W_E", unembedding: "unembed.W_U", neurons: `blocks.${this.config.layers - 1}.mlp.post`, neuronInput: "blocks.0.mlp.W_in", neuronsAt: "answer" };
   }
   private readonly positions: tf.Tensor2D;
 
