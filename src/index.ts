@@ -194,6 +194,7 @@ export * from "./live/watch";
 // studies/: one study a notebook: parameters with presets in, runs, figures' data and typed findings out
 export * from "./studies/circles";
 export * from "./studies/consolidationLayer";
+export * from "./studies/flatness";
 export * from "./studies/grokkingCurves";
 export * from "./studies/mechanism";
 export * from "./studies/trainingLogAnalysis";
