@@ -197,6 +197,7 @@ export * from "./studies/consolidationLayer";
 export * from "./studies/flatness";
 export * from "./studies/grokkingCurves";
 export * from "./studies/mechanism";
+export * from "./studies/microGrokking";
 export * from "./studies/noise";
 export * from "./studies/trainingLogAnalysis";
 export * from "./studies/weightDecayData";
