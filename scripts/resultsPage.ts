@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadFindings } from "../src/analysis/ledger/loadFindings";
-import { claimsLedger } from "../src/analysis/ledger/claimsLedger";
+import { claimsLedger } from "../src/studies/claimsLedger";
 import { ledgerMarkdown, resultsPage } from "../src/analysis/ledger/resultsPage";
 import { NotebookMode } from "../src/config/notebookMode";
 

@@ -105,7 +105,8 @@ export * from "./analysis/analyseModel";
 export * from "./analysis/flatness/boxMaximize";
 export * from "./analysis/geometry/circleCoordinates";
 export * from "./analysis/geometry/circularity";
-export * from "./analysis/ledger/claimsLedger";
+export * from "./analysis/ledger/FindingRef";
+export * from "./analysis/ledger/LedgerRow";
 export * from "./analysis/events/classifyPhase";
 export * from "./analysis/ledger/Finding";
 export * from "./analysis/flatness/FlatLoss";
@@ -124,7 +125,7 @@ export * from "./analysis/fourier/logitSpectrumOf";
 export * from "./analysis/geometry/matrixRows";
 export * from "./analysis/events/nandaPhases";
 export * from "./analysis/fourier/neuronFrequencies";
-export * from "./analysis/ledger/noiseFindingValues";
+
 export * from "./analysis/geometry/nullModel";
 export * from "./analysis/geometry/pca";
 export * from "./analysis/fourier/restrictedLoss";
@@ -193,11 +194,13 @@ export * from "./live/watch";
 
 // studies/: one study a notebook: parameters with presets in, runs, figures' data and typed findings out
 export * from "./studies/circles";
+export * from "./studies/claimsLedger";
 export * from "./studies/consolidationLayer";
 export * from "./studies/flatness";
 export * from "./studies/grokkingCurves";
 export * from "./studies/mechanism";
 export * from "./studies/microGrokking";
 export * from "./studies/noise";
+export * from "./studies/noiseFindingValues";
 export * from "./studies/trainingLogAnalysis";
 export * from "./studies/weightDecayData";

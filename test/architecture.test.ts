@@ -92,3 +92,33 @@ test("only runs/ names the files of a run folder or a sweep folder (runLayout)",
   }
   assert.deepEqual(found, []);
 });
+
+/** Each code cell of each notebook, with where it is. */
+function notebookCells(): { where: string; source: string }[] {
+  const dir = path.join(ROOT, "notebooks");
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()
+    .flatMap((f) => {
+      const nb = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { cells: { cell_type: string; source: string[] | string }[] };
+      return nb.cells.flatMap((c, i) => (c.cell_type === "code" ? [{ where: `${f} cell ${i}`, source: Array.isArray(c.source) ? c.source.join("") : c.source }] : []));
+    });
+}
+
+test("notebooks are thin: no cell holds a loop, a file-system call or a parameter name (their studies in src/studies/ do that work)", () => {
+  const rules: [string, RegExp][] = [
+    ["a loop", /\bfor\s*\(|\bwhile\s*\(|\bdo\s*\{|\.forEach\(/],
+    ["a file-system call", /\bfrom\s+["']fs["']|require\(["']fs["']\)|\bfs\.\w+\(/],
+    ["a parameter name", /\.params\[|["'](?:embed|unembed|blocks|hidden)\.[A-Za-z0-9_.]+["']/],
+  ];
+  const cells = notebookCells();
+  assert.ok(cells.length >= 30, `expected the notebooks' code cells; found ${cells.length}`);
+  const found = cells.flatMap(({ where, source }) => rules.filter(([, re]) => re.test(source)).map(([what]) => `${where}: ${what}`));
+  assert.deepEqual(found, []);
+  // The rules can fail: each catches what it names.
+  for (const [what, re] of rules) {
+    const sample = { "a loop": "for (const r of runs) {}", "a file-system call": 'import * as fs from "fs";', "a parameter name": 'm.params["embed.W_E"]' }[what]!;
+    assert.ok(re.test(sample), `${what} not caught in ${sample}`);
+  }
+});

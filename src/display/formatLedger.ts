@@ -3,7 +3,7 @@
  * reason (with the measured numbers) and links to the sections that show them, in the exported
  * HTML notebooks beside this one (`<notebook>.html#<heading>`, the anchors nbconvert gives headings).
  */
-import type { LedgerRow } from "../analysis/ledger/claimsLedger";
+import type { LedgerRow } from "../analysis/ledger/LedgerRow";
 import type { TableLink } from "./tableBundle";
 
 /** The anchor nbconvert (6.x) and Jupyter Notebook give a markdown heading: spaces → "-", then URL-quoted. */

@@ -23,6 +23,7 @@ import { trustworthiness } from "../analysis/geometry/trustworthiness";
 import { stepDistanceRatio } from "../analysis/geometry/stepDistanceRatio";
 import { aboveControls } from "../analysis/statistics/aboveControls";
 import { Finding } from "../analysis/ledger/Finding";
+import { findingRef } from "../analysis/ledger/FindingRef";
 import { ResidueColouring } from "../plots/residueProjection";
 import { runLive } from "../live/runLive";
 
@@ -91,6 +92,18 @@ export interface CirclesFindings {
   singleFrequencyNeurons: { trained: number; initial: number; null: number };
 }
 
+type Controlled = { trained: number; initial: number; null: number };
+const CONTROLLED = { trained: true, initial: true, null: true } as const;
+
+/** Where notebook 04 saves its findings, as the claims ledger reads them. */
+export const circlesRefs = {
+  notebook: "04-circles",
+  circularity: findingRef<Controlled>("04-circles", "circularity", CONTROLLED),
+  circularityWout: findingRef<Controlled>("04-circles", "circularityWout", CONTROLLED),
+  tsnePlusEight: findingRef<Controlled>("04-circles", "tsnePlusEight", CONTROLLED),
+  singleFrequencyNeurons: findingRef<Controlled>("04-circles", "singleFrequencyNeurons", CONTROLLED),
+};
+
 export interface CirclesSummary {
   /** One sentence on the t-SNE pictures' x → x + 8 distances. */
   pictureLine: string;
@@ -136,14 +149,14 @@ export function summariseCircles(params: CirclesParams, rows: StructureRow[], pi
   const f3 = (x: { trained: number; initial: number; null: number }, digits: number) => `trained ${x.trained.toFixed(digits)}, initial ${x.initial.toFixed(digits)}, null ${x.null.toFixed(digits)}`;
   const measuredHere = "Measured: trained, initial, null";
   const saved: Record<string, Finding> = {
-    circularity: { text: `circularity of E1 (a+b mod ${params.p}, embedding MLP): ${f3(findings.circularity, 3)}`, values: { ...findings.circularity }, section: measuredHere },
-    circularityWout: { text: `circularity of W_out: ${f3(findings.circularityWout, 3)}`, values: { ...findings.circularityWout }, section: measuredHere },
-    tsnePlusEight: {
+    [circlesRefs.circularity.id]: { text: `circularity of E1 (a+b mod ${params.p}, embedding MLP): ${f3(findings.circularity, 3)}`, values: { ...findings.circularity }, section: measuredHere },
+    [circlesRefs.circularityWout.id]: { text: `circularity of W_out: ${f3(findings.circularityWout, 3)}`, values: { ...findings.circularityWout }, section: measuredHere },
+    [circlesRefs.tsnePlusEight.id]: {
       text: `t-SNE of W_out, distance of x to x + 8 relative to a random pair: ${f3(findings.tsnePlusEight, 2)}`,
       values: { ...findings.tsnePlusEight },
       section: "Power et al.'s Fig. 4 (right): trained, initial, and a null model",
     },
-    singleFrequencyNeurons: { text: `share of neurons ≥ 85% one frequency: ${f3(findings.singleFrequencyNeurons, 3)}`, values: { ...findings.singleFrequencyNeurons }, section: measuredHere },
+    [circlesRefs.singleFrequencyNeurons.id]: { text: `share of neurons ≥ 85% one frequency: ${f3(findings.singleFrequencyNeurons, 3)}`, values: { ...findings.singleFrequencyNeurons }, section: measuredHere },
   };
   const vs = (key: "circularityE1" | "circularityWout") => `${trainedRow[key].toFixed(2)} (initial ${initialRow[key].toFixed(2)}, null ${nullRow[key].toFixed(2)})`;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

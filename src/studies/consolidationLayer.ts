@@ -21,6 +21,7 @@ import { nullModel } from "../analysis/geometry/nullModel";
 import { circularity } from "../analysis/geometry/circularity";
 import { circlePlanes, CirclePlane } from "../analysis/geometry/circleCoordinates";
 import { Finding } from "../analysis/ledger/Finding";
+import { findingRef } from "../analysis/ledger/FindingRef";
 import { StepSeries } from "../plots/stepSeries";
 import { SpectrumSeries } from "../plots/fourierSpectrum";
 import { runLive } from "../live/runLive";
@@ -94,6 +95,13 @@ export interface ConsolidationLayerFindings {
   flatness: { rho: number | null; pValue: number | null; n: number };
   phiOverTraining: { atGeneralisation: number | null; final: number; min: number };
 }
+
+/** Where notebook 03 saves its findings, as the claims ledger reads them. */
+export const consolidationLayerRefs = {
+  notebook: "03-consolidation-layer",
+  flatness: findingRef<ConsolidationLayerFindings["flatness"]>("03-consolidation-layer", "flatness", { rho: true, pValue: true, n: true }),
+  phiOverTraining: findingRef<ConsolidationLayerFindings["phiOverTraining"]>("03-consolidation-layer", "phiOverTraining", { atGeneralisation: true, final: true, min: true }),
+};
 
 export interface CorrelationRow {
   checkpoints: string;
@@ -205,12 +213,12 @@ export function summariseConsolidationLayer(params: ConsolidationLayerParams, m:
   };
   const names = runs.map((r) => r.weightDecay).join(" and ");
   const saved: Record<string, Finding> = {
-    flatness: {
+    [consolidationLayerRefs.flatness.id]: {
       text: `consolidation layer (a+b mod ${params.p}), ${both.n} checkpoints of the runs with weight decay ${names}: Spearman ρ(φ, validation accuracy) = ${rho !== null ? rho.toFixed(3) : "n/a"}`,
       values: { ...findings.flatness },
       section: "Does flatness go with generalisation here?",
     },
-    phiOverTraining: {
+    [consolidationLayerRefs.phiOverTraining.id]: {
       text:
         `weight decay ${first.weightDecay}: φ ${atGrokking ? atGrokking.phi.toPrecision(2) + " at step " + atGrokking.step + " (generalisation)" : "n/a (did not generalise)"}, ` +
         `${last.phi.toPrecision(2)} at the last checkpoint (step ${last.step})`,

@@ -14,6 +14,7 @@ import { readableRunName } from "../experiment/expandSweep";
 import { sharpnessAtCheckpoints } from "../analysis/flatness/sharpnessAtCheckpoints";
 import { spearman } from "../analysis/statistics/spearman";
 import { Finding } from "../analysis/ledger/Finding";
+import { findingRef } from "../analysis/ledger/FindingRef";
 import { weightDecayDataPreset } from "./weightDecayData";
 
 export interface FlatnessParams {
@@ -44,6 +45,12 @@ export interface FlatnessFindings {
   n: number;
 }
 
+/** Where notebook 06 saves its findings, as the claims ledger reads them. */
+export const flatnessRefs = {
+  notebook: "06-flatness",
+  flatness: findingRef<FlatnessFindings>("06-flatness", "flatness", { rho: true, pValue: true, n: true }),
+};
+
 export interface FlatnessSummary {
   /** Spearman's ρ(φ, validation accuracy), null when either does not vary. */
   correlation: { rho: number; pValue: number; n: number } | null;
@@ -69,7 +76,7 @@ export function summariseFlatness(points: FlatPoint[], runs: number): FlatnessSu
   ];
   const findings: FlatnessFindings = { rho: s ? s.rho : null, pValue: s ? s.pValue : null, n: points.length };
   const saved: Record<string, Finding> = {
-    flatness: {
+    [flatnessRefs.flatness.id]: {
       text: s
         ? `φ vs validation accuracy over ${s.n} networks (notebook 05's checkpoints that fit their training set): Spearman ρ = ${s.rho.toFixed(3)} (p = ${s.pValue.toPrecision(2)})`
         : `φ vs validation accuracy over ${points.length} networks: no spread to rank`,

@@ -9,6 +9,7 @@ import { forMode, NotebookMode } from "../config/notebookMode";
 import { grokkingSummary, GrokkingSummary } from "../analysis/events/grokkingSummary";
 import { GrokkingEvents } from "../analysis/events/grokkingEvents";
 import { Finding } from "../analysis/ledger/Finding";
+import { findingRef } from "../analysis/ledger/FindingRef";
 import { LogRecord } from "../logs/LogRecord";
 import { StepSeries } from "../plots/stepSeries";
 import { runSweepLive } from "../live/runSweepLive";
@@ -84,6 +85,15 @@ export interface GrokkingCurvesFindings {
   normAtEnd: number | null;
 }
 
+/** Where notebook 01 saves its findings, as the claims ledger reads them. */
+export const grokkingCurvesRefs = {
+  notebook: "01-grokking-curves",
+  fig1: findingRef<GrokkingCurvesFindings>("01-grokking-curves", "fig1", {
+    p: true, chance: true, memorisation: true, valAtMemorisation: true, transitionStart: true, transitionEnd: true,
+    generalisation: true, lastStep: true, normAtMemorisation: true, normAtTransition: true, normAtEnd: true,
+  }),
+};
+
 export interface GrokkingCurvesResult<R extends CurveRun = CurveRun> {
   params: GrokkingCurvesParams;
   runs: R[];
@@ -145,7 +155,7 @@ export function summariseGrokkingCurves<R extends CurveRun>(params: GrokkingCurv
     normAtEnd: first.normAtEnd,
   };
   const saved: Record<string, Finding> = {
-    fig1: {
+    [grokkingCurvesRefs.fig1.id]: {
       text:
         `${operation} mod ${p}, Power's transformer, weight decay ${first.weightDecay}: training ≥ 99% at step ${first.memorisation ?? "censored"}, ` +
         `validation ≥ 99% at ${first.generalisation ?? "censored"} (budget ${first.lastStep}); weight norm ${first.normAtMemorisation?.toFixed(1)} at memorisation, ${first.normAtEnd?.toFixed(1)} at the end`,

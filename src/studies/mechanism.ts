@@ -16,6 +16,7 @@ import { GrokkingEvents } from "../analysis/events/grokkingEvents";
 import { nandaPhases, NandaPhases } from "../analysis/events/nandaPhases";
 import { shareOfFallBefore } from "../analysis/events/shareOfFallBefore";
 import { Finding } from "../analysis/ledger/Finding";
+import { findingRef } from "../analysis/ledger/FindingRef";
 import { runSweepLive } from "../live/runSweepLive";
 
 export interface MechanismParams {
@@ -80,6 +81,15 @@ export interface MechanismFindings {
   };
 }
 
+/** Where notebook 09 saves its findings, as the claims ledger reads them. */
+export const mechanismRefs = {
+  notebook: "09-mechanism",
+  circuitFormation: findingRef<MechanismFindings["circuitFormation"]>("09-mechanism", "circuitFormation", { shareBefore: true, memorisation: true, transitionStart: true, generalisation: true }),
+  mechanism: findingRef<MechanismFindings["mechanism"]>("09-mechanism", "mechanism", {
+    keys: true, neuronShare: true, neuronShareInitial: true, neuronShareNull: true, memorisationEnd: true, circuitFormationEnd: true, cleanupEnd: true, generalisation: true,
+  }),
+};
+
 export interface MechanismSummary {
   phases: NandaPhases;
   phaseTable: Record<string, string>[];
@@ -139,14 +149,14 @@ export function summariseMechanism(params: MechanismParams, m: MechanismMeasures
     },
   };
   const saved: Record<string, Finding> = {
-    circuitFormation: {
+    [mechanismRefs.circuitFormation.id]: {
       text:
         `Nanda transformer, a+b mod ${p}: ${shareBefore === null ? "no plateau to measure" : `${(100 * shareBefore).toFixed(0)}% of the restricted loss's fall came before validation accuracy rose`} ` +
         `(memorised at ${events.memorisation}, transition from ${events.transition?.start ?? "—"}, generalised at ${events.generalisation ?? "censored"})`,
       values: { ...findings.circuitFormation },
       section: "The three phases",
     },
-    mechanism: {
+    [mechanismRefs.mechanism.id]: {
       text:
         `Nanda transformer, a+b mod ${p}, ${100 * trainFraction}%: ${keys.length} key frequencies (${keys.join(", ")}); ${pct(neuronShares.trained)}% of neurons > 85% one frequency ` +
         `(initial ${pct(neuronShares.initial)}%); phases end at ${ends}`,

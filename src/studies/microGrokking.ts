@@ -21,6 +21,7 @@ import { geometryOverTraining, GeometryPoint } from "../analysis/events/geometry
 import { circularity } from "../analysis/geometry/circularity";
 import { InterventionRow, totalSteps } from "../analysis/ledger/interventionTable";
 import { Finding } from "../analysis/ledger/Finding";
+import { findingRef } from "../analysis/ledger/FindingRef";
 import { formatInterventionTable, formatMedianSteps, formatVersus, interventionRow } from "../display/formatInterventionTable";
 import { runSweepLive } from "../live/runSweepLive";
 import { sweepInterventionTable } from "../live/sweepInterventionTable";
@@ -131,6 +132,13 @@ export interface MicroGrokkingFindings {
   withoutWeightDecay: { steps: number | null; reached: number; seeds: number };
 }
 
+/** Where notebook 08 saves its findings, as the claims ledger reads them. */
+export const microGrokkingRefs = {
+  notebook: "08-micro-grokking",
+  insideView: findingRef<MicroGrokkingFindings["insideView"]>("08-micro-grokking", "insideView", { start: true, end: true, nullEnd: true }),
+  withoutWeightDecay: findingRef<MicroGrokkingFindings["withoutWeightDecay"]>("08-micro-grokking", "withoutWeightDecay", { steps: true, reached: true, seeds: true }),
+};
+
 export interface MicroGrokkingSummary {
   /** Each model's interventions as a table, the task in the first column (median and range over seeds). */
   mlpTable: Record<string, string>[];
@@ -229,14 +237,14 @@ export function summariseMicroGrokking(params: MicroGrokkingParams, m: MicroGrok
     withoutWeightDecay: { steps: noDecay.steps99.median, reached: noDecay.steps99.reached, seeds: noDecay.steps99.seeds },
   };
   const saved: Record<string, Finding> = {
-    insideView: {
+    [microGrokkingRefs.insideView.id]: {
       text:
         `circularity of E1 over training, ${baselineInside.name} (MLP, x+y mod ${p}, seed 0): ${baselineInside.points[0].circularity.toFixed(2)} at step 0 → ` +
         `${end.circularity.toFixed(2)} at step ${end.step} (null ${end.circularityNull.toFixed(2)})`,
       values: { ...findings.insideView },
       section: "Inside the network: what each intervention does to the embedding",
     },
-    withoutWeightDecay: {
+    [microGrokkingRefs.withoutWeightDecay.id]: {
       text: `⊥Grad + StableMax with weight decay 0 (MLP, ${mlpTask} mod ${p}): ${formatMedianSteps(noDecay, "steps99")} steps to 99% validation (${noDecay.steps99.reached} of ${noDecay.steps99.seeds} seeds)`,
       values: { ...findings.withoutWeightDecay },
       section: "The embedding MLP",

@@ -9,7 +9,8 @@ import { forMode, NotebookMode } from "../config/notebookMode";
 import { numPairsOf } from "../data/makeDataset";
 import { batchSizeOf } from "../train/batchSizeOf";
 import { Finding } from "../analysis/ledger/Finding";
-import { noiseFindingValues, NoiseRun } from "../analysis/ledger/noiseFindingValues";
+import { findingRef } from "../analysis/ledger/FindingRef";
+import { noiseFindingValues, NoiseRun, noiseValueNames, NoiseValues } from "./noiseFindingValues";
 import { LogRecord } from "../logs/LogRecord";
 import { runSweepLive } from "../live/runSweepLive";
 
@@ -114,6 +115,12 @@ export interface NoisePoint extends NoiseRun {
   records: LogRecord[];
 }
 
+/** Where notebook 07 saves its findings, as the claims ledger reads them. */
+export const noiseRefs = {
+  notebook: "07-noise",
+  noise: findingRef<NoiseValues>("07-noise", "noise", Object.fromEntries(noiseValueNames().map((n) => [n, true])) as { [K in keyof NoiseValues]: true }),
+};
+
 export interface NoiseSummary {
   /** Per weight decay, the runs' validation curves for compareRuns. */
   curves: { weightDecay: number; runs: { name: string; records: LogRecord[] }[] }[];
@@ -121,7 +128,7 @@ export interface NoiseSummary {
   /** Each noise variant beside the control of the same weight decay and seed. */
   comparison: Record<string, string | number>[];
   /** The ledger's values (noiseFindingValues), at weight decay 1. */
-  findings: Record<string, number | null>;
+  findings: NoiseValues;
   saved: Record<string, Finding>;
 }
 
@@ -162,7 +169,7 @@ export function summariseNoise(params: NoiseParams, runs: NoisePoint[]): NoiseSu
   );
   const findings = noiseFindingValues(byRole);
   const saved: Record<string, Finding> = {
-    noise: {
+    [noiseRefs.noise.id]: {
       text:
         `Power's transformer, ${params.operation} mod ${params.p}, 50%, weight decay 1, budget ${params.budget}, the ledger's values the median over each role's seeds ` +
         `(each noise kind against the control over the same seeds): steps to 99% validation (final validation accuracy) ` +

@@ -12,6 +12,7 @@ import { formatSeedSummary } from "../display/formatInterventionTable";
 import { GrokkingEvents } from "../analysis/events/grokkingEvents";
 import { LogRecord } from "../logs/LogRecord";
 import { Finding } from "../analysis/ledger/Finding";
+import { findingRef } from "../analysis/ledger/FindingRef";
 import { LiveSweepRun, runSweepLive } from "../live/runSweepLive";
 
 export interface WeightDecayDataParams {
@@ -81,6 +82,12 @@ export interface WeightDecayDataFindings {
   smallestWith: number | null;
 }
 
+/** Where notebook 05 saves its findings, as the claims ledger reads them. */
+export const weightDecayDataRefs = {
+  notebook: "05-weight-decay-data",
+  weightDecay: findingRef<WeightDecayDataFindings>("05-weight-decay-data", "weightDecay", { fractions: true, groksWithout: true, groksWith: true, smallestWithout: true, smallestWith: true }),
+};
+
 export interface WeightDecayDataResult<R extends GridPoint = GridRun> {
   params: WeightDecayDataParams;
   runs: R[];
@@ -141,7 +148,7 @@ export function summariseWeightDecayData<R extends GridPoint>(params: WeightDeca
   };
   const extra = extraSeedFractions.length ? ` (and 1 at ${extraSeedFractions.join(", ")}, weight decay 1)` : "";
   const saved: Record<string, Finding> = {
-    weightDecay: {
+    [weightDecayDataRefs.weightDecay.id]: {
       text:
         `Power's transformer, ${operation} mod ${p}, budget ${budget} steps, seed(s) ${seeds.join(", ")}${extra}: weight decay 0 reached 99% validation at ` +
         `${groksWithout.length} of ${fractions.length} training fractions (${groksWithout.join(", ") || "none"}), weight decay > 0 at ${groksWith.length} (${groksWith.join(", ") || "none"})`,

@@ -4,7 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { circlesConfig, circlesPreset, StructureRow, summariseCircles } from "../../src/studies/circles";
+import { assertLedgerReads } from "./ledgerReads";
+import { circlesConfig, circlesPreset, StructureRow, summariseCircles, circlesRefs } from "../../src/studies/circles";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
 
 const row = (weights: string, circularityE1: number, circularityWout: number, singleFrequencyNeurons: number): StructureRow => ({
@@ -22,6 +23,7 @@ test("structure above both controls and a picture that shows x + 8: no disagreem
     tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.95 },
     singleFrequencyNeurons: { trained: 0.9, initial: 0.01, null: 0 },
   });
+  assertLedgerReads(circlesRefs, s.saved);
   assert.equal(s.saved.circularity.text, "circularity of E1 (a+b mod 59, embedding MLP): trained 0.920, initial 0.020, null 0.010");
   assert.equal(s.saved.tsnePlusEight.text, "t-SNE of W_out, distance of x to x + 8 relative to a random pair: trained 0.30, initial 1.00, null 0.95");
   assert.match(s.pictureLine, /trained 0\.30, initial 1\.00, null 0\.95; the trained picture puts x \+ 8 nearer than its controls do$/);

@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { consolidationLayerConfig, consolidationLayerPreset, ConsolidationLayerMeasures, summariseConsolidationLayer } from "../../src/studies/consolidationLayer";
+import { assertLedgerReads } from "./ledgerReads";
+import { consolidationLayerConfig, consolidationLayerPreset, ConsolidationLayerMeasures, summariseConsolidationLayer, consolidationLayerRefs } from "../../src/studies/consolidationLayer";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
 import { LogRecord } from "../../src/logs/LogRecord";
 
@@ -49,6 +50,7 @@ test("events, correlations, tables, disagreements and findings, worked by hand",
   assert.ok(Math.abs((s.correlations[2].spearmanRho as number) - 1) < 1e-12);
   assert.deepEqual(s.findings.phiOverTraining, { atGeneralisation: 2, final: 1, min: 1 });
   assert.equal(s.findings.flatness.n, 7);
+  assertLedgerReads(consolidationLayerRefs, s.saved);
   assert.equal(s.saved.flatness.text, `consolidation layer (a+b mod 59), 7 checkpoints of the runs with weight decay 1 and 0: Spearman ρ(φ, validation accuracy) = ${(-19 / 28).toFixed(3)}`);
   assert.equal(s.saved.phiOverTraining.text, "weight decay 1: φ 2.0 at step 2400 (generalisation), 1.0 at the last checkpoint (step 3000)");
   assert.deepEqual(s.embeddingTable[1], { weights: "after training", keyFrequencies: 3, circularityOfE1: 0.9, singleFrequencyNeurons: 0.8 });

@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
-import { flatness, flatnessPreset, summariseFlatness } from "../../src/studies/flatness";
+import { assertLedgerReads } from "./ledgerReads";
+import { flatness, flatnessPreset, summariseFlatness, flatnessRefs } from "../../src/studies/flatness";
 
 test("ρ over the networks, worked by hand; no spread, no correlation", () => {
   // φ 4, 3, 2, 1 against validation 0.1, 0.3, 0.2, 0.9: ranks 4,3,2,1 vs 1,3,2,4: d² = 9+0+0+9 = 18, ρ = 1 − 6·18/(4·15) = −0.8
@@ -17,6 +18,7 @@ test("ρ over the networks, worked by hand; no spread, no correlation", () => {
   assert.equal(s.findings.n, 4);
   assert.equal(s.comparison[0].measured, "-0.800");
   assert.equal(s.comparison[2].measured, "4 (the checkpoints of 2 runs that fit their training set)");
+  assertLedgerReads(flatnessRefs, s.saved);
   assert.match(s.saved.flatness.text, /^φ vs validation accuracy over 4 networks \(notebook 05's checkpoints that fit their training set\): Spearman ρ = -0\.800 \(p = /);
   const flat = summariseFlatness(points.map((x) => ({ ...x, valAccuracy: 1 })), 2);
   assert.equal(flat.correlation, null);

@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { grokkingCurvesBase, grokkingCurvesPreset, summariseGrokkingCurves } from "../../src/studies/grokkingCurves";
+import { assertLedgerReads } from "./ledgerReads";
+import { grokkingCurvesBase, grokkingCurvesPreset, summariseGrokkingCurves, grokkingCurvesRefs } from "../../src/studies/grokkingCurves";
 import { grokkingEvents } from "../../src/analysis/events/grokkingEvents";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
 import { LogRecord } from "../../src/logs/LogRecord";
@@ -31,6 +32,7 @@ test("summaries, comparison, conclusion and findings of a run that groks and one
   assert.equal(s.findings.normAtMemorisation, 85);
   assert.equal(s.findings.normAtEnd, 35);
   assert.equal(s.findings.chance, 1 / 97);
+  assertLedgerReads(grokkingCurvesRefs, s.saved);
   assert.deepEqual(s.saved.fig1.values, { ...s.findings });
   assert.equal(s.saved.fig1.text, "x/y mod 97, Power's transformer, weight decay 1: training ≥ 99% at step 300, validation ≥ 99% at 2400 (budget 3000); weight norm 85.0 at memorisation, 35.0 at the end");
   assert.deepEqual(s.curves.map((c) => c.title), ["x/y mod 97, 50% of pairs, weight decay 1", "x/y mod 97, 50% of pairs, weight decay 0"]);

@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { mechanismBase, MechanismMeasures, mechanismPreset, summariseMechanism } from "../../src/studies/mechanism";
+import { assertLedgerReads } from "./ledgerReads";
+import { mechanismBase, MechanismMeasures, mechanismPreset, summariseMechanism, mechanismRefs } from "../../src/studies/mechanism";
 import { grokkingEvents } from "../../src/analysis/events/grokkingEvents";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
 import { LogRecord } from "../../src/logs/LogRecord";
@@ -40,6 +41,7 @@ test("the share before the rise, neurons per key, comparison and findings, worke
   assert.equal(s.findings.mechanism.keys, 2);
   assert.equal(s.findings.mechanism.generalisation, 2400);
   assert.equal(s.findings.circuitFormation.memorisation, 300);
+  assertLedgerReads(mechanismRefs, s.saved);
   assert.deepEqual(s.saved.mechanism.values, { ...s.findings.mechanism });
   assert.match(s.saved.mechanism.text, /^Nanda transformer, a\+b mod 113, 30%: 2 key frequencies \(3, 5\); 75\.0% of neurons > 85% one frequency \(initial 5\.0%\); phases end at /);
   assert.match(s.saved.circuitFormation.text, /33% of the restricted loss's fall came before validation accuracy rose \(memorised at 300, transition from \d+, generalised at 2400\)$/);

@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
-import { microGrokkingPreset, MicroGrokkingMeasures, readSweepFile, summariseMicroGrokking, tasksOf } from "../../src/studies/microGrokking";
+import { assertLedgerReads } from "./ledgerReads";
+import { microGrokkingPreset, MicroGrokkingMeasures, readSweepFile, summariseMicroGrokking, tasksOf, microGrokkingRefs } from "../../src/studies/microGrokking";
 import { InterventionRow } from "../../src/analysis/ledger/interventionTable";
 import { expandSweep } from "../../src/experiment/expandSweep";
 
@@ -39,6 +40,7 @@ test("the goal's verdict ignores starts in the solution's form; findings read th
   assert.deepEqual(s.solutionLines, ["started in the solution's form: Fourier init (6 random frequencies, noise 0.1): median 650 steps"]);
   assert.deepEqual(s.findings.insideView, { start: 0.03, end: 0.91, nullEnd: 0.02 });
   assert.deepEqual(s.findings.withoutWeightDecay, { steps: null, reached: 0, seeds: 1 });
+  assertLedgerReads(microGrokkingRefs, s.saved);
   assert.match(s.saved.withoutWeightDecay.text, /^⊥Grad \+ StableMax with weight decay 0 \(MLP, x\+y mod 97\): censored \(0\/1\) steps to 99% validation \(0 of 1 seeds\)$/);
   // Muon 1,500 against AdamW lr 1e-3 2,000 (1.33×) and against the tuned baseline (lr 3e-3, 1,900: 1.27×)
   assert.equal(s.published[3]["measured here"], "Power, x+y: 1500 vs AdamW lr 1e-3 2000 (1.33×); against the tuned baseline: 1500 vs AdamW lr 3e-3 1900 (1.27×)");

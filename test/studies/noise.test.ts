@@ -4,7 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { noiseBatches, NoisePoint, noisePreset, noiseSweep, noiseVariants, summariseNoise } from "../../src/studies/noise";
+import { assertLedgerReads } from "./ledgerReads";
+import { noiseBatches, NoisePoint, noisePreset, noiseSweep, noiseVariants, summariseNoise, noiseRefs } from "../../src/studies/noise";
 import { expandSweep } from "../../src/experiment/expandSweep";
 
 test("the variants: every kind at seed 0, the control and the smaller minibatch at the extra seeds; batches from Power et al.'s rule", () => {
@@ -54,5 +55,6 @@ test("comparison with the control of the same seed and the ledger's medians, wor
   assert.equal(s.comparison.length, 4);
   assert.equal(s.curves[0].runs.length, 6);
   assert.match(s.saved.noise.text, /minibatch 512 \(control\) 4000 \(0\.995\); minibatch 128 3000 \(0\.996\); weight noise censored \(0\.500\)/);
+  assertLedgerReads(noiseRefs, s.saved);
   assert.deepEqual(s.saved.noise.values, s.findings);
 });

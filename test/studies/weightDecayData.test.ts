@@ -4,7 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { GridPoint, summariseWeightDecayData, weightDecayDataBase, weightDecayDataPreset } from "../../src/studies/weightDecayData";
+import { assertLedgerReads } from "./ledgerReads";
+import { GridPoint, summariseWeightDecayData, weightDecayDataBase, weightDecayDataPreset, weightDecayDataRefs } from "../../src/studies/weightDecayData";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
 import { GrokkingEvents } from "../../src/analysis/events/grokkingEvents";
 
@@ -28,6 +29,7 @@ test("the cells, the smallest fraction that groks and the findings, worked by ha
     [1, 0.8, 110, 2, 2],
   ]);
   assert.deepEqual(s.findings, { fractions: 2, groksWithout: 1, groksWith: 2, smallestWithout: 0.8, smallestWith: 0.5 });
+  assertLedgerReads(weightDecayDataRefs, s.saved);
   assert.deepEqual(s.saved.weightDecay.values, s.findings);
   assert.match(s.saved.weightDecay.text, /weight decay 0 reached 99% validation at 1 of 2 training fractions \(0\.8\), weight decay > 0 at 2 \(0\.5, 0\.8\)/);
   assert.deepEqual(s.heatmap, [{ x: 0, y: 0.5, value: null }, { x: 0, y: 0.8, value: 200 }, { x: 1, y: 0.5, value: 150 }, { x: 1, y: 0.8, value: 110 }]);

@@ -4,7 +4,7 @@
  * the main command (scripts/resultsPage.ts), never edited by hand.
  */
 import { NotebookFindings } from "./Finding";
-import { LedgerRow } from "./claimsLedger";
+import { LedgerRow } from "./LedgerRow";
 
 /** A table cell: pipes escaped, line breaks flattened. */
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");

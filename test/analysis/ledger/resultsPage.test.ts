@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ledgerMarkdown, resultsPage } from "../../../src/analysis/ledger/resultsPage";
-import { claimsLedger } from "../../../src/analysis/ledger/claimsLedger";
+import { claimsLedger } from "../../../src/studies/claimsLedger";
 import { NotebookFindings } from "../../../src/analysis/ledger/Finding";
 
 const found: Record<string, NotebookFindings> = {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CLAIMS, claimsLedger } from "../../../src/analysis/ledger/claimsLedger";
-import type { NotebookFindings } from "../../../src/analysis/ledger/Finding";
+import { CLAIMS, claimsLedger } from "../../src/studies/claimsLedger";
+import type { NotebookFindings } from "../../src/analysis/ledger/Finding";
 
 type V = Record<string, number | null>;
 /** Findings files as the notebooks save them, from { notebook: { id: values } }. */
@@ -26,11 +26,11 @@ function withPairedControl(v: V): V {
 
 /** Numbers shaped like a full run where every claim holds (each rule's "supported" case). */
 const holds = (): Record<string, Record<string, V>> => ({
-  "01-grokking-curves": { fig1: { p: 97, chance: 1 / 97, memorisation: 400, valAtMemorisation: 0.03, transitionStart: 3000, transitionEnd: 3600, generalisation: 3800, normAtMemorisation: 60, normAtTransition: 40, normAtEnd: 35 } },
-  "09-mechanism": { circuitFormation: { shareBefore: 0.1 } },
+  "01-grokking-curves": { fig1: { p: 97, chance: 1 / 97, lastStep: 10000, memorisation: 400, valAtMemorisation: 0.03, transitionStart: 3000, transitionEnd: 3600, generalisation: 3800, normAtMemorisation: 60, normAtTransition: 40, normAtEnd: 35 } },
+  "09-mechanism": { circuitFormation: { shareBefore: 0.1, memorisation: 300, transitionStart: 3000, generalisation: 4000 } },
   "03-consolidation-layer": { flatness: { rho: -0.7, pValue: 0.001, n: 20 }, phiOverTraining: { atGeneralisation: 0.5, final: 0.2, min: 0.2 } },
   "04-circles": { circularity: { trained: 0.8, initial: 0.01, null: 0.03 }, circularityWout: { trained: 0.7, initial: 0.0, null: 0.02 }, tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.98 }, singleFrequencyNeurons: { trained: 0.8, initial: 0.0, null: 0.05 } },
-  "05-weight-decay-data": { weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3 } },
+  "05-weight-decay-data": { weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3, smallestWithout: null, smallestWith: 0.3 } },
   "06-flatness": { flatness: { rho: -0.8, pValue: 1e-5, n: 40 } },
   "07-noise": { noise: withPairedControl({ controlSteps: 1000, controlFinal: 0.99, smallerBatchSteps: 500, smallerBatchFinal: 0.99, weightNoiseSteps: 700, weightNoiseFinal: 0.99, gradientNoiseSteps: 1100, gradientNoiseFinal: 0.99 }) },
   "08-micro-grokking": { insideView: { start: 0.0, end: 0.6, nullEnd: 0.05 }, withoutWeightDecay: { steps: null, reached: 0, seeds: 3 } },
@@ -50,12 +50,12 @@ test("claimsLedger: every claim supported when the numbers are well above their 
 test("claimsLedger: each rule says 'not supported' when the measure is no better than its control", () => {
   const h = holds();
   h["04-circles"].circularity = { trained: 0.05, initial: 0.02, null: 0.04 };
-  h["05-weight-decay-data"].weightDecay = { fractions: 3, groksWithout: 3, groksWith: 3 };
+  h["05-weight-decay-data"].weightDecay = { fractions: 3, groksWithout: 3, groksWith: 3, smallestWithout: 0.3, smallestWith: 0.3 };
   h["06-flatness"].flatness = { rho: 0.21, pValue: 0.5, n: 12 };
   h["07-noise"].noise = { ...h["07-noise"].noise, smallerBatchSteps: 1000, weightNoiseSteps: 1100, gradientNoiseSteps: null, gradientNoiseFinal: 0.6 };
   h["04-circles"].circularityWout = { trained: 0.1, initial: 0.05, null: 0.06 };
   h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, valAtMemorisation: 0.6, normAtTransition: 70 };
-  h["09-mechanism"].circuitFormation = { shareBefore: 0.6 };
+  h["09-mechanism"].circuitFormation = { ...h["09-mechanism"].circuitFormation, shareBefore: 0.6 };
   const v = Object.fromEntries(claimsLedger(found(h)).map((r) => [r.claim.split(" (")[0].split(",")[0], r]));
   assert.equal(v["Grokking = discovering geometry"].verdict, "not supported");
   assert.equal(v["Weight decay forces compression"].verdict, "not supported");
@@ -78,7 +78,7 @@ test("claimsLedger: grokking without weight decay (⊥Grad) refutes 'crucial'; a
   h["03-consolidation-layer"].phiOverTraining = { atGeneralisation: null, final: 0.3, min: 0.2 };
   const rows = claimsLedger(found(h));
   const generalised = holds();
-  generalised["09-mechanism"].circuitFormation = { shareBefore: null };
+  generalised["09-mechanism"].circuitFormation = { ...generalised["09-mechanism"].circuitFormation, shareBefore: null };
   assert.match(claimsLedger(found(generalised)).find((r) => r.claim.startsWith("Phase 3"))!.reason, /had no plateau between memorising and generalising/);
   const wd = rows.find((r) => r.claim.startsWith("Weight decay"))!;
   assert.equal(wd.verdict, "not supported");
@@ -89,7 +89,7 @@ test("claimsLedger: grokking without weight decay (⊥Grad) refutes 'crucial'; a
 
 test("claimsLedger: nothing grokked within the budget (quick mode's tiny runs) is 'not testable here', not a refutation", () => {
   const h = holds();
-  h["05-weight-decay-data"].weightDecay = { fractions: 2, groksWithout: 0, groksWith: 0 };
+  h["05-weight-decay-data"].weightDecay = { fractions: 2, groksWithout: 0, groksWith: 0, smallestWithout: null, smallestWith: null };
   h["07-noise"].noise = Object.fromEntries(Object.keys(h["07-noise"].noise).map((k) => [k, null]));
   h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, generalisation: null, transitionStart: null, transitionEnd: null, normAtTransition: null };
   const v = claimsLedger(found(h));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { NOISE_KINDS, noiseFindingValues, noiseValueNames } from "../../../src/analysis/ledger/noiseFindingValues";
-import type { LogRecord } from "../../../src/logs/LogRecord";
+import { NOISE_KINDS, noiseFindingValues, noiseValueNames } from "../../src/studies/noiseFindingValues";
+import type { LogRecord } from "../../src/logs/LogRecord";
 
 const log = (...valAccuracies: number[]): LogRecord[] =>
   valAccuracies.map((valAccuracy, i) => ({ step: 100 * i, epoch: i, trainLoss: 1, trainAccuracy: 1, valLoss: 1, valAccuracy, weightNorm: 1, lr: 1e-3, wallTime: i }));

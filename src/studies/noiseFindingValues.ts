@@ -8,12 +8,16 @@
  * so that a kind trained on fewer seeds than the control is compared seed for seed (every seed of a
  * kind needs its control run).
  */
-import { LogRecord } from "../../logs/LogRecord";
-import { seedSummary } from "../statistics/seedSummary";
+import { LogRecord } from "../logs/LogRecord";
+import { seedSummary } from "../analysis/statistics/seedSummary";
 
 /** The noise kinds compared with the control, in the ledger's order. */
 export const NOISE_KINDS = ["smallerBatch", "weightNoise", "gradientNoise"] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
+
+/** The finding's value names: each role's steps and final accuracy, and each kind's paired control. */
+export type NoiseValueName = `${"control" | NoiseKind}${"Steps" | "Final"}` | `${NoiseKind}Control${"Steps" | "Final"}`;
+export type NoiseValues = { [K in NoiseValueName]: number | null };
 
 /** What one run contributes (a sweep's run as runSweepLive or readSweep return it): its steps to 99% (null if censored), its log and its seed (default 0). */
 export interface NoiseRun {
@@ -23,11 +27,11 @@ export interface NoiseRun {
 }
 
 /** The value names of the finding: `${role}Steps` and `${role}Final` for the control and each kind, and `${kind}ControlSteps`, `${kind}ControlFinal` for each kind. */
-export function noiseValueNames(): string[] {
+export function noiseValueNames(): NoiseValueName[] {
   return [
     ...["control", ...NOISE_KINDS].flatMap((role) => [`${role}Steps`, `${role}Final`]),
     ...NOISE_KINDS.flatMap((kind) => [`${kind}ControlSteps`, `${kind}ControlFinal`]),
-  ];
+  ] as NoiseValueName[];
 }
 
 /**
@@ -35,8 +39,8 @@ export function noiseValueNames(): string[] {
  * noiseFindingValues({ control: [seed0, seed1], smallerBatch: [seed0, seed1], weightNoise: run, gradientNoise: run }); // runs of runSweepLive, with their seeds
  * // { controlSteps: 3890, controlFinal: 0.997, smallerBatchSteps: null, …, weightNoiseControlSteps: 3981 (seed 0's control), … }
  */
-export function noiseFindingValues(runs: Partial<Record<string, NoiseRun | NoiseRun[]>>): Record<string, number | null> {
-  const values: Record<string, number | null> = {};
+export function noiseFindingValues(runs: Partial<Record<string, NoiseRun | NoiseRun[]>>): NoiseValues {
+  const values = {} as NoiseValues;
   const of = (role: string): NoiseRun[] => {
     const given = runs[role];
     const seeds = given === undefined ? [] : Array.isArray(given) ? given : [given];

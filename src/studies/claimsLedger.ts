@@ -8,52 +8,54 @@
  * The rules are deliberately plain comparisons against controls (initial weights, a null model,
  * full-batch training), so that a reader can check each verdict from the numbers it quotes.
  */
-import type { Finding, NotebookFindings } from "./Finding";
-import { aboveControls, AboveControlsOptions } from "../statistics/aboveControls";
-import { NOISE_KINDS, noiseValueNames } from "./noiseFindingValues";
+import type { NotebookFindings } from "../analysis/ledger/Finding";
+import { FindingRef, readFinding } from "../analysis/ledger/FindingRef";
+import type { LedgerRow, Verdict } from "../analysis/ledger/LedgerRow";
+import { aboveControls, AboveControlsOptions } from "../analysis/statistics/aboveControls";
+import { NOISE_KINDS, NoiseKind } from "./noiseFindingValues";
+import { grokkingCurvesRefs } from "./grokkingCurves";
+import { consolidationLayerRefs } from "./consolidationLayer";
+import { circlesRefs } from "./circles";
+import { weightDecayDataRefs } from "./weightDecayData";
+import { flatnessRefs } from "./flatness";
+import { noiseRefs } from "./noise";
+import { microGrokkingRefs } from "./microGrokking";
+import { mechanismRefs } from "./mechanism";
 
-export type Verdict = "supported" | "not supported" | "not testable here" | "not measured";
+export type { LedgerRow, Verdict };
 
-/** One row of the ledger. */
-export interface LedgerRow {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyRef = FindingRef<any>;
+type Judgement = { verdict: Verdict; reason: string };
+/** The values of each ref, in order: the rule's argument. */
+type ValuesOf<U extends AnyRef[]> = { [K in keyof U]: U[K] extends FindingRef<infer V> ? V : never };
+
+/** A claim: its wording, the synthesis's evidence, the findings it reads (typed refs of the studies that save them) and its rule. */
+export interface Claim {
   claim: string;
-  /** What the synthesis offers as its evidence. */
   synthesis: string;
-  /** The findings' sentences, in the order the claim reads them. */
-  measured: string[];
-  /** Where each finding is shown. */
-  where: { notebook: string; section: string }[];
-  verdict: Verdict;
-  reason: string;
+  uses: AnyRef[];
+  judge: (values: unknown[]) => Judgement;
 }
 
-type Values = Record<string, number | null>;
-type Judge = (v: Values[]) => { verdict: Verdict; reason: string };
-
-interface Claim {
-  claim: string;
-  synthesis: string;
-  /** [notebook, finding id, the value names the rule reads] for each finding, in order. */
-  uses: [string, string, string[]][];
-  judge: Judge;
+/** A claim whose rule is typed by the findings it reads. */
+function claim<U extends AnyRef[]>(c: { claim: string; synthesis: string; uses: [...U]; judge: (values: ValuesOf<U>) => Judgement }): Claim {
+  return c as unknown as Claim;
 }
 
 const f2 = (x: number | null) => (x === null ? "censored" : Number.isInteger(x) ? String(x) : x.toFixed(2));
 /** A p-value: two significant digits, in exponent form below 0.001. */
 const fp = (x: number | null) => (x === null ? "n/a" : x < 1e-3 ? x.toExponential(1) : x.toPrecision(2));
+type Controlled = { trained: number | null; initial: number | null; null: number | null };
 /** A control's largest value (a structure measure counts only well above every control). */
-const controlMax = (v: Values) => Math.max(v.initial ?? 0, v.null ?? 0);
-const structure = (v: Values, options?: AboveControlsOptions) => aboveControls(v.trained, [v.initial, v.null], options);
-
-/** The value names of a structure measure beside its controls, and of a rank correlation. */
-const CONTROLLED = ["trained", "initial", "null"];
-const CORRELATION = ["rho", "pValue", "n"];
+const controlMax = (v: Controlled) => Math.max(v.initial ?? 0, v.null ?? 0);
+const structure = (v: Controlled, options?: AboveControlsOptions) => aboveControls(v.trained, [v.initial, v.null], options);
 
 export const CLAIMS: Claim[] = [
-  {
+  claim({
     claim: "Grokking = discovering geometry",
     synthesis: "Embeddings show circular structure (marked CONFIRMED)",
-    uses: [["04-circles", "circularity", CONTROLLED], ["08-micro-grokking", "insideView", ["start", "end", "nullEnd"]]],
+    uses: [circlesRefs.circularity, microGrokkingRefs.insideView],
     judge: ([c, inside]) => {
       const circles = structure(c);
       const rises = inside.start !== null && inside.end !== null && inside.end - inside.start >= 0.2 && inside.end >= 3 * Math.max(inside.nullEnd ?? 0, 0.01);
@@ -62,11 +64,11 @@ export const CLAIMS: Claim[] = [
       }
       return { verdict: "not supported", reason: `circularity trained ${f2(c.trained)} vs initial ${f2(c.initial)} and null ${f2(c.null)}; over training ${f2(inside.start)} → ${f2(inside.end)} (null ${f2(inside.nullEnd)}): not clearly above the controls` };
     },
-  },
-  {
+  }),
+  claim({
     claim: "Weight decay forces compression",
     synthesis: "Weight decay is crucial for grokking (marked CONFIRMED)",
-    uses: [["05-weight-decay-data", "weightDecay", ["fractions", "groksWithout", "groksWith"]], ["01-grokking-curves", "fig1", ["normAtMemorisation", "normAtEnd"]], ["08-micro-grokking", "withoutWeightDecay", ["steps", "reached", "seeds"]]],
+    uses: [weightDecayDataRefs.weightDecay, grokkingCurvesRefs.fig1, microGrokkingRefs.withoutWeightDecay],
     judge: ([wd, fig1, without]) => {
       const compresses = fig1.normAtMemorisation !== null && fig1.normAtEnd !== null && fig1.normAtEnd < fig1.normAtMemorisation;
       const norms = `the weight norm went ${f2(fig1.normAtMemorisation)} → ${f2(fig1.normAtEnd)} from memorisation to the end of the Fig. 1 run`;
@@ -82,24 +84,24 @@ export const CLAIMS: Claim[] = [
       }
       return { verdict: "not supported", reason: `${grid}; ${norms}` };
     },
-  },
-  {
+  }),
+  claim({
     claim: "Neurons align to prime structure",
     synthesis: "Flatness predicts generalization (marked CONFIRMED; Power et al.: Spearman ρ = −0.79548, p < 0.000014)",
-    uses: [["06-flatness", "flatness", CORRELATION], ["03-consolidation-layer", "flatness", CORRELATION], ["04-circles", "singleFrequencyNeurons", CONTROLLED]],
+    uses: [flatnessRefs.flatness, consolidationLayerRefs.flatness, circlesRefs.singleFrequencyNeurons],
     judge: ([sweep, consolidation, neurons]) => {
-      const negative = (s: Values) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
+      const negative = (s: { rho: number | null; pValue: number | null }) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
       const rhos = `ρ = ${f2(sweep.rho)} (p ${fp(sweep.pValue)}, n ${sweep.n}) over notebook 06's networks, ρ = ${f2(consolidation.rho)} (p ${fp(consolidation.pValue)}, n ${consolidation.n}) over the consolidation layer's checkpoints`;
       const aligned = structure(neurons, { factor: 2, floor: 0.1 });
       const neuronText = `${f2(neurons.trained)} of neurons are ≥ 85% one frequency (initial ${f2(neurons.initial)}, null ${f2(neurons.null)})`;
       if (negative(sweep) && negative(consolidation) && aligned) return { verdict: "supported", reason: `${rhos}; ${neuronText}` };
       return { verdict: "not supported", reason: `${rhos}${negative(sweep) && negative(consolidation) ? "" : ": flatness does not predict validation accuracy in both"}; ${neuronText}${aligned ? "" : ": not above the controls"}` };
     },
-  },
-  {
+  }),
+  claim({
     claim: "Mod p is circular/toroidal",
     synthesis: "t-SNE shows clear circles (marked CONFIRMED)",
-    uses: [["04-circles", "circularityWout", CONTROLLED], ["04-circles", "tsnePlusEight", CONTROLLED]],
+    uses: [circlesRefs.circularityWout, circlesRefs.tsnePlusEight],
     judge: ([w, tsne]) => {
       const circles = structure(w);
       const picture = tsne.trained !== null && tsne.trained < Math.min(tsne.initial ?? 1, tsne.null ?? 1) - 0.1;
@@ -107,11 +109,11 @@ export const CLAIMS: Claim[] = [
       if (circles) return { verdict: "supported", reason: `${text}${picture ? "" : "; the circles are in the weights, the t-SNE picture alone does not show them beyond its controls"}` };
       return { verdict: "not supported", reason: text };
     },
-  },
-  {
+  }),
+  claim({
     claim: "Noise helps exploration",
     synthesis: "SGD noise beneficial (marked CONFIRMED)",
-    uses: [["07-noise", "noise", noiseValueNames()]],
+    uses: [noiseRefs.noise],
     judge: ([n]) => {
       // Each kind against the control over the kind's own seeds: by steps to 99% where either got there
       // (20% sooner or 25% later counts), by the final validation accuracy (5 points) where both were censored.
@@ -128,9 +130,9 @@ export const CLAIMS: Claim[] = [
         else if (worse) hurt.push(`${kind}${censored ? " (final accuracy)" : ""}`);
       }
       const stepsOf = (x: number | null) => (x === null ? "censored" : `${x} steps`);
-      const one = (kind: string) => `${kind}: ${stepsOf(n[`${kind}Steps`])} vs the control's ${stepsOf(n[`${kind}ControlSteps`])} over the same seeds (final ${f2(n[`${kind}Final`])} vs ${f2(n[`${kind}ControlFinal`])})`;
+      const one = (kind: NoiseKind) => `${kind}: ${stepsOf(n[`${kind}Steps`])} vs the control's ${stepsOf(n[`${kind}ControlSteps`])} over the same seeds (final ${f2(n[`${kind}Final`])} vs ${f2(n[`${kind}ControlFinal`])})`;
       const table = NOISE_KINDS.map(one).join("; ");
-      const finals = ["control", ...NOISE_KINDS].map((role) => n[`${role}Final`] ?? 0);
+      const finals = (["control", ...NOISE_KINDS] as const).map((role) => n[`${role}Final`] ?? 0);
       // Every run censored and none past 50%: differences between near-chance accuracies are noise, not evidence.
       if ([n.controlSteps, ...NOISE_KINDS.map((k) => n[`${k}Steps`])].every((x) => x === null) && Math.max(...finals) < 0.5) {
         return { verdict: "not testable here", reason: `no run grokked within the budget and none got past 50% validation accuracy, with or without noise (${table})` };
@@ -139,21 +141,21 @@ export const CLAIMS: Claim[] = [
       if (helped.length === 0) return { verdict: "not supported", reason: `no noise kind did clearly better than the control${hurt.length ? `; worse: ${hurt.join(", ")}` : ""} (${table})` };
       return { verdict: "not supported", reason: `mixed: better with ${helped.join(", ")}, worse with ${hurt.join(", ")} (${table})` };
     },
-  },
-  {
+  }),
+  claim({
     claim: "Phase 1, memorisation (0–1k steps): training accuracy → 100%, validation at chance",
     synthesis: "neurons learn arbitrary mappings; sharp minima",
-    uses: [["01-grokking-curves", "fig1", ["memorisation", "valAtMemorisation", "chance"]]],
+    uses: [grokkingCurvesRefs.fig1],
     judge: ([f]) => {
       const atChance = f.valAtMemorisation !== null && f.chance !== null && f.valAtMemorisation < Math.max(0.1, 5 * f.chance);
       const text = `training accuracy held ≥ 99% from step ${f2(f.memorisation)}; validation accuracy then ${f2(f.valAtMemorisation)} (chance ${f.chance === null ? "n/a" : f.chance.toFixed(3)})`;
       return atChance ? { verdict: "supported", reason: text } : { verdict: "not supported", reason: `${text}: validation was already well above chance` };
     },
-  },
-  {
+  }),
+  claim({
     claim: "Phase 2, exploration (1k–100k steps): weight decay compresses, validation stays at chance",
     synthesis: "SGD noise explores parameter space, slowly moving toward flatter minima",
-    uses: [["01-grokking-curves", "fig1", ["memorisation", "transitionStart", "generalisation", "normAtMemorisation", "normAtTransition"]]],
+    uses: [grokkingCurvesRefs.fig1],
     judge: ([f]) => {
       const plateau = f.memorisation !== null && (f.transitionStart ?? f.generalisation) !== null ? (f.transitionStart ?? f.generalisation)! - f.memorisation : null;
       const text = `validation stayed low for ${f2(plateau)} steps after memorisation (step ${f2(f.memorisation)} to the transition at ${f2(f.transitionStart)}); the weight norm went ${f2(f.normAtMemorisation)} → ${f2(f.normAtTransition)} over it`;
@@ -164,11 +166,11 @@ export const CLAIMS: Claim[] = [
       const compresses = f.normAtTransition !== null && f.normAtMemorisation !== null && f.normAtTransition < f.normAtMemorisation;
       return long && compresses ? { verdict: "supported", reason: text } : { verdict: "not supported", reason: `${text}${long ? "" : ": no plateau at least as long as memorisation took"}${compresses ? "" : ": the norm did not fall"}` };
     },
-  },
-  {
+  }),
+  claim({
     claim: "Phase 3, discovery (~100k steps): neurons suddenly align to the circle, validation → 100%",
     synthesis: "a phase transition at a critical point",
-    uses: [["01-grokking-curves", "fig1", ["transitionStart", "transitionEnd", "memorisation", "generalisation"]], ["09-mechanism", "circuitFormation", ["shareBefore"]]],
+    uses: [grokkingCurvesRefs.fig1, mechanismRefs.circuitFormation],
     judge: ([f, c]) => {
       const text = `validation rose from 10% to 90% of its rise between steps ${f2(f.transitionStart)} and ${f2(f.transitionEnd)} (memorisation ${f2(f.memorisation)}, generalisation ${f2(f.generalisation)}); in the Nanda transformer ${c.shareBefore === null ? "n/a" : (100 * c.shareBefore).toFixed(0) + "%"} of the restricted loss's fall (log scale) happened before validation accuracy began to rise`;
       if (f.generalisation === null) return { verdict: "not testable here", reason: `${text}: the run did not generalise within its budget` };
@@ -176,11 +178,11 @@ export const CLAIMS: Claim[] = [
       if (c.shareBefore !== null && c.shareBefore >= 0.3) return { verdict: "not supported", reason: `${text}: the jump in accuracy is sudden, but the structure forms gradually before it (Nanda et al.'s circuit formation)` };
       return { verdict: "supported", reason: text };
     },
-  },
-  {
+  }),
+  claim({
     claim: "Phase 4, geometric operation (100k+ steps): clear circles, flatness maximised",
     synthesis: "the network operates on the discovered structure",
-    uses: [["04-circles", "circularity", CONTROLLED], ["03-consolidation-layer", "phiOverTraining", ["final", "atGeneralisation", "min"]]],
+    uses: [circlesRefs.circularity, consolidationLayerRefs.phiOverTraining],
     judge: ([c, phi]) => {
       const circles = structure(c);
       const flattest = phi.final !== null && phi.atGeneralisation !== null && phi.final <= phi.atGeneralisation;
@@ -188,7 +190,7 @@ export const CLAIMS: Claim[] = [
       if (phi.atGeneralisation === null) return { verdict: "not testable here", reason: `${text}: the weight-decay run did not generalise` };
       return circles && flattest ? { verdict: "supported", reason: text } : { verdict: "not supported", reason: text };
     },
-  },
+  }),
 ];
 
 /**
@@ -198,20 +200,19 @@ export const CLAIMS: Claim[] = [
  */
 export function claimsLedger(found: Record<string, NotebookFindings>, claims: Claim[] = CLAIMS): LedgerRow[] {
   return claims.map((c) => {
-    const got: (Finding | undefined)[] = c.uses.map(([nb, id]) => found[nb]?.findings[id]);
-    const where = c.uses.map(([notebook], i) => ({ notebook, section: got[i]?.section ?? "" }));
-    const missing = c.uses.filter((_, i) => got[i] === undefined).map(([nb, id]) => `${nb} (${id})`);
+    const read = c.uses.map((ref) => readFinding(found, ref));
+    const got = read.map((r) => (r.state === "missing" ? undefined : r.finding));
+    const where = c.uses.map((ref, i) => ({ notebook: ref.notebook, section: got[i]?.section ?? "" }));
+    const measured = got.filter((g) => g !== undefined).map((g) => g!.text);
+    const missing = c.uses.filter((_, i) => read[i].state === "missing").map((ref) => `${ref.notebook} (${ref.id})`);
     if (missing.length) {
-      return { claim: c.claim, synthesis: c.synthesis, measured: got.filter((g) => g).map((g) => g!.text), where, verdict: "not measured", reason: `no saved result from ${missing.join(", ")}: run that notebook in this mode first` };
+      return { claim: c.claim, synthesis: c.synthesis, measured, where, verdict: "not measured", reason: `no saved result from ${missing.join(", ")}: run that notebook in this mode first` };
     }
-    const lacking = c.uses.flatMap(([nb, id, keys], i) => {
-      const absent = keys.filter((k) => !(k in got[i]!.values));
-      return absent.length ? [`${nb} (${id}) lacks ${absent.join(", ")}`] : [];
-    });
+    const lacking = read.flatMap((r, i) => (r.state === "lacking" ? [`${c.uses[i].notebook} (${c.uses[i].id}) lacks ${r.names.join(", ")}`] : []));
     if (lacking.length) {
-      return { claim: c.claim, synthesis: c.synthesis, measured: got.map((g) => g!.text), where, verdict: "not measured", reason: `the saved results do not hold what this rule reads: ${lacking.join("; ")}; run that notebook again in this mode (it may be from an older version)` };
+      return { claim: c.claim, synthesis: c.synthesis, measured, where, verdict: "not measured", reason: `the saved results do not hold what this rule reads: ${lacking.join("; ")}; run that notebook again in this mode (it may be from an older version)` };
     }
-    const { verdict, reason } = c.judge(got.map((g) => g!.values));
-    return { claim: c.claim, synthesis: c.synthesis, measured: got.map((g) => g!.text), where, verdict, reason };
+    const { verdict, reason } = c.judge(read.map((r) => (r.state === "read" ? r.values : undefined)));
+    return { claim: c.claim, synthesis: c.synthesis, measured, where, verdict, reason };
   });
 }
