@@ -13,6 +13,10 @@ npm run -s build
 # docs/results.md (each notebook's findings and the claims ledger, with the machine and date) and
 # build/notebooks/ledger.md, made from the findings the notebooks just saved (runs/findings/full/).
 node --import tsx scripts/resultsPage.ts full build/notebooks/ledger.md
+# The README's headline figure (docs/images/grokking-curves.png): notebook 01's Fig. 1 as rendered now.
+if [ -f build/notebooks/01-grokking-curves.ipynb ]; then
+  node --import tsx scripts/headlineFigure.ts build/notebooks/01-grokking-curves.ipynb "x/y mod 97, 50% of pairs" docs/images/grokking-curves.png
+fi
 node --import tsx scripts/checkRendered.ts build/notebooks --interactive
 # The saved notebooks in JupyterLab 4: every figure drawn by groklab's renderer (untrusted), and every
 # figure's static image with its line where no Plotly renderer and no script runs. Screenshots: build/ui/.
