@@ -1,5 +1,5 @@
 /**
- * The claims ledger as a notebook table: each claim with the synthesis's evidence, the verdict, the
+ * The claims ledger as a notebook table: each claim with the synthesis's words (quoted, with where they stand), the verdict, the
  * reason (with the measured numbers) and links to the sections that show them, in the exported
  * HTML notebooks beside this one (`<notebook>.html#<heading>`, the anchors nbconvert gives headings).
  */
@@ -30,6 +30,7 @@ export function formatLedger(rows: LedgerRow[], options: { extension?: string } 
       seen.add(key);
       where.push({ link: `${w.notebook}${ext}${w.section ? "#" + headingAnchor(w.section) : ""}`, text: w.section ? `${w.notebook}: ${w.section}` : w.notebook });
     }
-    return { claim: r.claim, "the synthesis's evidence": r.synthesis, verdict: r.verdict, "measured here": r.reason, where: where };
+    const says = `“${r.synthesis}”${r.source ? ` (${r.source})` : ""}`;
+    return { claim: r.claim, "the synthesis says": says, verdict: r.verdict, "measured here": r.reason, where: where };
   });
 }

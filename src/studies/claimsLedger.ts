@@ -33,13 +33,16 @@ type ValuesOf<U extends AnyRef[]> = { [K in keyof U]: U[K] extends FindingRef<in
 /** A claim: its wording, the synthesis's evidence, the findings it reads (typed refs of the studies that save them) and its rule. */
 export interface Claim {
   claim: string;
+  /** The synthesis's own words for the claim, quoted exactly: a table row's cells joined by " | ", its list items by "; ", " / " where its text runs two lines together, "…" where text is left out. */
   synthesis: string;
+  /** Where in the synthesis the quote stands. */
+  source: string;
   uses: AnyRef[];
   judge: (values: unknown[]) => Judgement;
 }
 
 /** A claim whose rule is typed by the findings it reads. */
-function claim<U extends AnyRef[]>(c: { claim: string; synthesis: string; uses: [...U]; judge: (values: ValuesOf<U>) => Judgement }): Claim {
+function claim<U extends AnyRef[]>(c: { claim: string; synthesis: string; source: string; uses: [...U]; judge: (values: ValuesOf<U>) => Judgement }): Claim {
   return c as unknown as Claim;
 }
 
@@ -54,7 +57,8 @@ const structure = (v: Controlled, options?: AboveControlsOptions) => aboveContro
 export const CLAIMS: Claim[] = [
   claim({
     claim: "Grokking = discovering geometry",
-    synthesis: "Embeddings show circular structure (marked CONFIRMED)",
+    synthesis: "Grokking = discovering geometry | Embeddings show circular structure | ✅ CONFIRMED",
+    source: "the synthesis, table “Our Predictions (VALIDATED!)”",
     uses: [circlesRefs.circularity, microGrokkingRefs.insideView],
     judge: ([c, inside]) => {
       const circles = structure(c);
@@ -67,7 +71,8 @@ export const CLAIMS: Claim[] = [
   }),
   claim({
     claim: "Weight decay forces compression",
-    synthesis: "Weight decay is crucial for grokking (marked CONFIRMED)",
+    synthesis: "Weight decay forces compression | Weight decay crucial for grokking | ✅ CONFIRMED",
+    source: "the synthesis, table “Our Predictions (VALIDATED!)”",
     uses: [weightDecayDataRefs.weightDecay, grokkingCurvesRefs.fig1, microGrokkingRefs.withoutWeightDecay],
     judge: ([wd, fig1, without]) => {
       const compresses = fig1.normAtMemorisation !== null && fig1.normAtEnd !== null && fig1.normAtEnd < fig1.normAtMemorisation;
@@ -87,7 +92,8 @@ export const CLAIMS: Claim[] = [
   }),
   claim({
     claim: "Neurons align to prime structure",
-    synthesis: "Flatness predicts generalization (marked CONFIRMED; Power et al.: Spearman ρ = −0.79548, p < 0.000014)",
+    synthesis: "Neurons align to prime structure | Flatness predicts generalization | ✅ CONFIRMED",
+    source: "the synthesis, table “Our Predictions (VALIDATED!)” (Power et al. report Spearman ρ = −0.79548, p < 0.000014)",
     uses: [flatnessRefs.flatness, consolidationLayerRefs.flatness, circlesRefs.singleFrequencyNeurons],
     judge: ([sweep, consolidation, neurons]) => {
       const negative = (s: { rho: number | null; pValue: number | null }) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
@@ -100,7 +106,8 @@ export const CLAIMS: Claim[] = [
   }),
   claim({
     claim: "Mod p is circular/toroidal",
-    synthesis: "t-SNE shows clear circles (marked CONFIRMED)",
+    synthesis: "Mod p is circular/toroidal | t-SNE shows clear circles | ✅ CONFIRMED",
+    source: "the synthesis, table “Our Predictions (VALIDATED!)”",
     uses: [circlesRefs.circularityWout, circlesRefs.tsnePlusEight],
     judge: ([w, tsne]) => {
       const circles = structure(w);
@@ -112,7 +119,8 @@ export const CLAIMS: Claim[] = [
   }),
   claim({
     claim: "Noise helps exploration",
-    synthesis: "SGD noise beneficial (marked CONFIRMED)",
+    synthesis: "Noise helps exploration | SGD noise beneficial | ✅ CONFIRMED",
+    source: "the synthesis, table “Our Predictions (VALIDATED!)”",
     uses: [noiseRefs.noise],
     judge: ([n]) => {
       // Each kind against the control over the kind's own seeds: by steps to 99% where either got there
@@ -144,7 +152,8 @@ export const CLAIMS: Claim[] = [
   }),
   claim({
     claim: "Phase 1, memorisation (0–1k steps): training accuracy → 100%, validation at chance",
-    synthesis: "neurons learn arbitrary mappings; sharp minima",
+    synthesis: "Phase 1: Memorization (0-1k steps) … Training accuracy → 100% / Validation accuracy → chance. What’s happening: Neurons learn arbitrary mappings; No structure discovered; High-dimensional noise; Sharp minima",
+    source: "the synthesis, “The Complete Grokking Theory”",
     uses: [grokkingCurvesRefs.fig1],
     judge: ([f]) => {
       const atChance = f.valAtMemorisation !== null && f.chance !== null && f.valAtMemorisation < Math.max(0.1, 5 * f.chance);
@@ -154,7 +163,8 @@ export const CLAIMS: Claim[] = [
   }),
   claim({
     claim: "Phase 2, exploration (1k–100k steps): weight decay compresses, validation stays at chance",
-    synthesis: "SGD noise explores parameter space, slowly moving toward flatter minima",
+    synthesis: "Phase 2: Exploration (1k-100k steps) … Training accuracy stays 100% / Validation accuracy stays at chance. What’s happening: Weight decay compresses parameters; SGD noise explores parameter space; Network searches for geometric structure; Slowly moving toward flatter minima",
+    source: "the synthesis, “The Complete Grokking Theory”",
     uses: [grokkingCurvesRefs.fig1],
     judge: ([f]) => {
       const plateau = f.memorisation !== null && (f.transitionStart ?? f.generalisation) !== null ? (f.transitionStart ?? f.generalisation)! - f.memorisation : null;
@@ -169,7 +179,8 @@ export const CLAIMS: Claim[] = [
   }),
   claim({
     claim: "Phase 3, discovery (~100k steps): neurons suddenly align to the circle, validation → 100%",
-    synthesis: "a phase transition at a critical point",
+    synthesis: "Phase 3: Discovery (~100k steps) / Critical point reached ↓Neurons align to circular structure ↓PHASE TRANSITION ↓Validation accuracy → 100%. What’s happening: Neurons suddenly “see” the circle!; Parameters align to geometric structure; Flat minimum reached; Grokking happens!",
+    source: "the synthesis, “The Complete Grokking Theory”",
     uses: [grokkingCurvesRefs.fig1, mechanismRefs.circuitFormation],
     judge: ([f, c]) => {
       const text = `validation rose from 10% to 90% of its rise between steps ${f2(f.transitionStart)} and ${f2(f.transitionEnd)} (memorisation ${f2(f.memorisation)}, generalisation ${f2(f.generalisation)}); in the Nanda transformer ${c.shareBefore === null ? "n/a" : (100 * c.shareBefore).toFixed(0) + "%"} of the restricted loss's fall (log scale) happened before validation accuracy began to rise`;
@@ -181,7 +192,8 @@ export const CLAIMS: Claim[] = [
   }),
   claim({
     claim: "Phase 4, geometric operation (100k+ steps): clear circles, flatness maximised",
-    synthesis: "the network operates on the discovered structure",
+    synthesis: "Phase 4: Geometric Operation (100k+ steps) … Perfect generalization ↓Embeddings show clear circles ↓Flatness maximized. What’s happening: Network operates on discovered structure; No memorization needed; Circular representation is optimal",
+    source: "the synthesis, “The Complete Grokking Theory”",
     uses: [circlesRefs.circularity, consolidationLayerRefs.phiOverTraining],
     judge: ([c, phi]) => {
       const circles = structure(c);
@@ -206,13 +218,13 @@ export function claimsLedger(found: Record<string, NotebookFindings>, claims: Cl
     const measured = got.filter((g) => g !== undefined).map((g) => g!.text);
     const missing = c.uses.filter((_, i) => read[i].state === "missing").map((ref) => `${ref.notebook} (${ref.id})`);
     if (missing.length) {
-      return { claim: c.claim, synthesis: c.synthesis, measured, where, verdict: "not measured", reason: `no saved result from ${missing.join(", ")}: run that notebook in this mode first` };
+      return { claim: c.claim, synthesis: c.synthesis, source: c.source, measured, where, verdict: "not measured", reason: `no saved result from ${missing.join(", ")}: run that notebook in this mode first` };
     }
     const lacking = read.flatMap((r, i) => (r.state === "lacking" ? [`${c.uses[i].notebook} (${c.uses[i].id}) lacks ${r.names.join(", ")}`] : []));
     if (lacking.length) {
-      return { claim: c.claim, synthesis: c.synthesis, measured, where, verdict: "not measured", reason: `the saved results do not hold what this rule reads: ${lacking.join("; ")}; run that notebook again in this mode (it may be from an older version)` };
+      return { claim: c.claim, synthesis: c.synthesis, source: c.source, measured, where, verdict: "not measured", reason: `the saved results do not hold what this rule reads: ${lacking.join("; ")}; run that notebook again in this mode (it may be from an older version)` };
     }
     const { verdict, reason } = c.judge(read.map((r) => (r.state === "read" ? r.values : undefined)));
-    return { claim: c.claim, synthesis: c.synthesis, measured, where, verdict, reason };
+    return { claim: c.claim, synthesis: c.synthesis, source: c.source, measured, where, verdict, reason };
   });
 }

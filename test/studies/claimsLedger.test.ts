@@ -156,3 +156,18 @@ test("claimsLedger: each noise kind is judged against the control over its own s
   assert.match(row.reason, /^better than the control: smallerBatch \(smallerBatch: 3340\.5 steps vs the control's 4390\.5 steps over the same seeds/);
   assert.match(row.reason, /gradientNoise: 3500 steps vs the control's 3981 steps over the same seeds/);
 });
+
+test("every claim quotes the synthesis as docs/references.md does, with its source; rows carry both", async () => {
+  const fs = await import("fs");
+  const path = await import("path");
+  const page = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "references.md"), "utf8");
+  // The page's quotes as one text: blockquote markers and line breaks dropped.
+  const quoted = page.split("\n").filter((l) => l.startsWith(">")).map((l) => l.replace(/^>\s?/, "")).join(" ").replace(/\s+/g, " ");
+  for (const c of CLAIMS) {
+    assert.ok(quoted.includes(c.synthesis), `not quoted in docs/references.md: ${c.synthesis}`);
+    assert.match(c.source, /^the synthesis, /);
+  }
+  const row = claimsLedger(found(holds()))[0];
+  assert.equal(row.synthesis, CLAIMS[0].synthesis);
+  assert.equal(row.source, CLAIMS[0].source);
+});

@@ -4,8 +4,10 @@ export type Verdict = "supported" | "not supported" | "not testable here" | "not
 
 export interface LedgerRow {
   claim: string;
-  /** What the synthesis offers as its evidence. */
+  /** The synthesis's words for the claim, quoted exactly. */
   synthesis: string;
+  /** Where in the synthesis they stand (absent in rows made elsewhere). */
+  source?: string;
   /** The findings' sentences, in the order the claim reads them. */
   measured: string[];
   /** Where each finding is shown. */

@@ -17,11 +17,12 @@ const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, "
 export function ledgerMarkdown(ledger: LedgerRow[]): string {
   const rows = ledger.map((r) => {
     const where = r.where.map((w) => `${w.notebook}: ${w.section}`).join("; ");
-    return `| ${cell(r.claim)} | ${cell(r.synthesis)} | **${r.verdict}** | ${cell(r.reason)} | ${cell(where || "—")} |`;
+    const says = `“${r.synthesis}”${r.source ? ` (${r.source})` : ""}`;
+    return `| ${cell(r.claim)} | ${cell(says)} | **${r.verdict}** | ${cell(r.reason)} | ${cell(where || "—")} |`;
   });
   const counts = ledger.reduce<Record<string, number>>((c, r) => ((c[r.verdict] = (c[r.verdict] ?? 0) + 1), c), {});
   return [
-    "| claim | the synthesis's evidence | verdict | why (the measured numbers) | shown in |",
+    "| claim | the synthesis says | verdict | why (the measured numbers) | shown in |",
     "| --- | --- | --- | --- | --- |",
     ...rows,
     "",

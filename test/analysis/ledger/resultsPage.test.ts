@@ -20,9 +20,9 @@ test("the ledger as a Markdown table: one row a claim, pipes escaped, verdicts c
   ];
   const md = ledgerMarkdown(ledger);
   const lines = md.split("\n");
-  assert.equal(lines[0], "| claim | the synthesis's evidence | verdict | why (the measured numbers) | shown in |");
-  assert.equal(lines[2], "| A \\| B | s | **supported** | ρ = 0.5 over 3 seeds | 05-x: 1. Y |");
-  assert.equal(lines[3], "| C | t | **not measured** | run 06 | — |");
+  assert.equal(lines[0], "| claim | the synthesis says | verdict | why (the measured numbers) | shown in |");
+  assert.equal(lines[2], "| A \\| B | “s” | **supported** | ρ = 0.5 over 3 seeds | 05-x: 1. Y |");
+  assert.equal(lines[3], "| C | “t” | **not measured** | run 06 | — |");
   assert.equal(lines.at(-1), "Verdicts: supported 1, not measured 1.");
 });
 
