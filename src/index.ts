@@ -202,5 +202,6 @@ export * from "./studies/mechanism";
 export * from "./studies/microGrokking";
 export * from "./studies/noise";
 export * from "./studies/noiseFindingValues";
+export * from "./studies/powerTraining";
 export * from "./studies/trainingLogAnalysis";
 export * from "./studies/weightDecayData";

@@ -13,6 +13,7 @@ import { findingRef } from "../analysis/ledger/FindingRef";
 import { LogRecord } from "../logs/LogRecord";
 import { StepSeries } from "../plots/stepSeries";
 import { runSweepLive } from "../live/runSweepLive";
+import { powerTraining } from "./powerTraining";
 
 export interface GrokkingCurvesParams {
   p: number;
@@ -48,19 +49,7 @@ export function grokkingCurvesPreset(mode: NotebookMode, runsDir = "../runs"): G
 
 /** The base experiment of every run (the sweep varies the weight decay). */
 export function grokkingCurvesBase(params: GrokkingCurvesParams) {
-  return {
-    data: { operation: params.operation, p: params.p, trainFraction: params.trainFraction, seed: 0 },
-    model: { kind: "power", seed: 0 },
-    train: {
-      steps: params.budget,
-      batchSize: "power",
-      warmupSteps: 10,
-      optimizer: { lr: 1e-3, weightDecay: 1 },
-      evaluation: { every: params.evaluateEvery, perDecade: params.perDecade },
-      stopAtValAccuracy: { valAccuracy: 0.99, patience: 3 },
-    },
-    run: { checkpointsPerDecade: params.checkpointsPerDecade },
-  };
+  return { ...powerTraining(params), run: { checkpointsPerDecade: params.checkpointsPerDecade } };
 }
 
 /** What the summary reads of a run. */

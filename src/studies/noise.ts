@@ -13,6 +13,7 @@ import { findingRef } from "../analysis/ledger/FindingRef";
 import { noiseFindingValues, NoiseRun, noiseValueNames, NoiseValues } from "./noiseFindingValues";
 import { LogRecord } from "../logs/LogRecord";
 import { runSweepLive } from "../live/runSweepLive";
+import { powerTraining } from "./powerTraining";
 
 export interface NoiseParams {
   p: number;
@@ -89,19 +90,7 @@ export function noiseVariants(params: NoiseParams): NoiseVariant[] {
 /** The sweep: the base experiment, a grid over weight decay and the variants. */
 export function noiseSweep(params: NoiseParams) {
   return {
-    base: {
-      data: { operation: params.operation, p: params.p, trainFraction: 0.5, seed: 0 },
-      model: { kind: "power", seed: 0 },
-      train: {
-        steps: params.budget,
-        batchSize: "power",
-        warmupSteps: 10,
-        optimizer: { lr: 1e-3, weightDecay: 1 },
-        evaluation: { every: params.evaluateEvery },
-        // Stop once validation accuracy holds 99% for three evaluations.
-        stopAtValAccuracy: { valAccuracy: 0.99, patience: 3 },
-      },
-    },
+    base: powerTraining({ ...params, trainFraction: 0.5 }),
     grid: { "train.optimizer.weightDecay": params.decays },
     configs: noiseVariants(params).map(({ role, seed, ...v }) => v),
   };

@@ -14,6 +14,7 @@ import { LogRecord } from "../logs/LogRecord";
 import { Finding } from "../analysis/ledger/Finding";
 import { findingRef } from "../analysis/ledger/FindingRef";
 import { LiveSweepRun, runSweepLive } from "../live/runSweepLive";
+import { powerTraining } from "./powerTraining";
 
 export interface WeightDecayDataParams {
   p: number;
@@ -106,19 +107,7 @@ export interface WeightDecayDataResult<R extends GridPoint = GridRun> {
 
 /** The base experiment of every run. */
 export function weightDecayDataBase(params: WeightDecayDataParams) {
-  return {
-    data: { operation: params.operation, p: params.p, trainFraction: 0.5, seed: 0 },
-    model: { kind: "power", seed: 0 },
-    train: {
-      steps: params.budget,
-      batchSize: "power",
-      warmupSteps: 10,
-      optimizer: { lr: 1e-3, weightDecay: 1 },
-      evaluation: { every: params.evaluateEvery },
-      stopAtValAccuracy: { valAccuracy: 0.99, patience: 3 },
-    },
-    run: { checkpointEvery: params.checkpointEvery },
-  };
+  return { ...powerTraining({ ...params, trainFraction: 0.5 }), run: { checkpointEvery: params.checkpointEvery } };
 }
 
 /** Cells, smallest fractions and findings of a grid's runs (pure: the part of the study that is arithmetic). */

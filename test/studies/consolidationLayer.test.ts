@@ -5,18 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { grokkingLog } from "./grokkingLog";
 import { assertLedgerReads } from "./ledgerReads";
 import { consolidationLayerConfig, consolidationLayerPreset, ConsolidationLayerMeasures, summariseConsolidationLayer, consolidationLayerRefs } from "../../src/studies/consolidationLayer";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
-import { LogRecord } from "../../src/logs/LogRecord";
 
-/** Training memorises at 300; validation reaches 99% at 2,400 when `groks`. */
-function log(groks: boolean): LogRecord[] {
-  const steps = [0, 100, 200, 300, 400, 600, 1000, 1500, 2000, 2200, 2400, 2600, 2800, 3000];
-  const val = [0.01, 0.01, 0.02, 0.02, 0.02, 0.02, 0.03, 0.03, 0.05, 0.5, 0.995, 0.996, 0.997, 0.998].map((v) => (groks ? v : Math.min(v, 0.3)));
-  const train = [0.01, 0.4, 0.9, 0.995, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
-  return steps.map((step, i) => ({ step, epoch: step, trainLoss: 1 - train[i], trainAccuracy: train[i], valLoss: 1, valAccuracy: val[i], weightNorm: 1, lr: 1e-3, wallTime: i }));
-}
+const log = (groks: boolean) => grokkingLog({ grokks: groks });
 
 function measures(): ConsolidationLayerMeasures {
   // weight decay 1: φ falls 8 → 4 → 2 → 1 while validation accuracy rises (ρ = −1 within the run);

@@ -5,18 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { grokkingLog } from "./grokkingLog";
 import { assertLedgerReads } from "./ledgerReads";
 import { grokkingCurvesBase, grokkingCurvesPreset, summariseGrokkingCurves, grokkingCurvesRefs } from "../../src/studies/grokkingCurves";
 import { grokkingEvents } from "../../src/analysis/events/grokkingEvents";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
-import { LogRecord } from "../../src/logs/LogRecord";
 
-function log(grokks = true): LogRecord[] {
-  const steps = [0, 100, 200, 300, 400, 600, 1000, 1500, 2000, 2200, 2400, 2600, 2800, 3000];
-  const val = [0.01, 0.01, 0.02, 0.02, 0.02, 0.02, 0.03, 0.03, 0.05, 0.5, 0.995, 0.996, 0.997, 0.998].map((v) => (grokks ? v : Math.min(v, 0.3)));
-  const train = [0.01, 0.4, 0.9, 0.995, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
-  return steps.map((step, i) => ({ step, epoch: step, trainLoss: 1, trainAccuracy: train[i], valLoss: 1, valAccuracy: val[i], weightNorm: 100 - i * 5, lr: 1e-3, wallTime: i }));
-}
+const log = (grokks = true) => grokkingLog({ grokks });
 const run = (weightDecay: number, grokks = true) => ({ weightDecay, records: log(grokks), events: grokkingEvents(log(grokks)) });
 
 test("summaries, comparison, conclusion and findings of a run that groks and one that does not", () => {

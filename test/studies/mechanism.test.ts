@@ -5,18 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { grokkingLog } from "./grokkingLog";
 import { assertLedgerReads } from "./ledgerReads";
 import { mechanismBase, MechanismMeasures, mechanismPreset, summariseMechanism, mechanismRefs } from "../../src/studies/mechanism";
 import { grokkingEvents } from "../../src/analysis/events/grokkingEvents";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
-import { LogRecord } from "../../src/logs/LogRecord";
 
-function log(plateau = true): LogRecord[] {
-  const steps = [0, 100, 200, 300, 400, 600, 1000, 1500, 2000, 2200, 2400, 2600, 2800, 3000];
-  const val = plateau ? [0.01, 0.01, 0.02, 0.02, 0.02, 0.02, 0.03, 0.03, 0.05, 0.5, 0.995, 0.996, 0.997, 0.998] : steps.map(() => 0.02);
-  const train = [0.01, 0.4, 0.9, 0.995, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
-  return steps.map((step, i) => ({ step, epoch: step, trainLoss: 1 - train[i] + 1e-3, trainAccuracy: train[i], valLoss: 1 - val[i] + 1e-3, valAccuracy: val[i], weightNorm: 100 - i, lr: 1e-3, wallTime: i }));
-}
+const log = (plateau = true) => grokkingLog({ plateau });
 
 function measures(plateau = true): MechanismMeasures {
   const records = log(plateau);

@@ -4,17 +4,12 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { grokkingLog } from "./grokkingLog";
 import { summariseTrainingLog, trainingLogAnalysisConfig, trainingLogAnalysisPreset, TrainingLogMeasures } from "../../src/studies/trainingLogAnalysis";
 import { resolveExperiment } from "../../src/experiment/resolveExperiment";
 import { ModelAnalysis } from "../../src/analysis/analyseModel";
-import { LogRecord } from "../../src/logs/LogRecord";
 
-function log(): LogRecord[] {
-  const steps = [0, 100, 200, 300, 400, 600, 1000, 1500, 2000, 2200, 2400, 2600, 2800, 3000];
-  const val = [0.01, 0.01, 0.02, 0.02, 0.02, 0.02, 0.03, 0.03, 0.05, 0.5, 0.995, 0.996, 0.997, 0.998];
-  const train = [0.01, 0.4, 0.9, 0.995, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
-  return steps.map((step, i) => ({ step, epoch: step, trainLoss: 1 - train[i] + 1e-3, trainAccuracy: train[i], valLoss: 1 - val[i] + 1e-3, valAccuracy: val[i], weightNorm: 100 - i, lr: 1e-3, wallTime: i }));
-}
+const log = () => grokkingLog();
 const analysis = (keys: number[], shareAbove: number, restricted: number, excluded: number) =>
   ({ keys, neurons: { shareAbove }, loss: { restricted, excluded, full: 0.01 }, accuracy: 1 }) as unknown as ModelAnalysis;
 
@@ -39,7 +34,7 @@ test("events, φ zeros counted and left off the log axis, the controls' table an
   assert.deepEqual(s.phiSeries[0].steps, [100, 3000]);
   assert.deepEqual(s.phiSeries[1].steps, [100, 1000, 3000]);
   assert.match(s.phaseLine, /φ 0\.020 at step 100 → 0\.00010 at 3000; φ = 0 at 1 of 3 checkpoints \(not drawn on the log axis\)$/);
-  assert.equal(s.phaseTable[0]["weight norm there"], (100 - 3).toFixed(1)); // memorisation ends at 300, the 4th record
+  assert.equal(s.phaseTable[0]["weight norm there"], (100 - 5 * 3).toFixed(1)); // memorisation ends at 300, the 4th record
   assert.deepEqual(s.controlTable.map((r) => [r.weights, r.circularityOfWeWin, r.keyFrequencies]), [["trained (step 3000)", 0.9, 5], ["initial weights", 0.05, 0], ["null: residues permuted", 0.04, 0]]);
   assert.equal(s.comparison[4]["measured here"], "0.90 (initial 0.05, null 0.04)");
   assert.equal(s.comparison[1]["measured here"], "90.0% (initial 2.0%, null 10.0%)");
