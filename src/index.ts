@@ -74,6 +74,7 @@ export * from "./models/structuredInit";
 export * from "./train/AdamW";
 export * from "./train/batchSizeOf";
 export * from "./train/crossEntropy";
+export * from "./train/preciseCrossEntropy";
 export * from "./train/evaluationSchedule";
 export * from "./train/GradientFilter";
 export * from "./train/Muon";

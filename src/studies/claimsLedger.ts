@@ -199,7 +199,7 @@ export const CLAIMS: Claim[] = [
       const circles = structure(c);
       const flattest = phi.final !== null && phi.atGeneralisation !== null && phi.final <= phi.atGeneralisation;
       const text = `after grokking: circularity of E1 ${f2(c.trained)} (controls ≤ ${f2(controlMax(c))}); φ ${phi.atGeneralisation === null ? "n/a" : phi.atGeneralisation.toPrecision(2)} at generalisation → ${phi.final === null ? "n/a" : phi.final.toPrecision(2)} at the end (minimum over training ${phi.min === null ? "n/a" : phi.min.toPrecision(2)})`;
-      if (phi.atGeneralisation === null) return { verdict: "not testable here", reason: `${text}: the weight-decay run did not generalise` };
+      if (phi.atGeneralisation === null || phi.final === null) return { verdict: "not testable here", reason: `${text}: the weight-decay run did not generalise, or its φ at generalisation or at the end is below the measure's resolution` };
       return circles && flattest ? { verdict: "supported", reason: text } : { verdict: "not supported", reason: text };
     },
   }),

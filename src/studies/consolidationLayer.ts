@@ -78,6 +78,8 @@ export interface SharpnessPoint {
   phi: number;
   valAccuracy: number;
   trainLoss: number;
+  /** φ at or below its resolution (sharpness): no measurement; drawn and ranked nowhere. */
+  belowResolution?: boolean;
 }
 
 /** What the summary reads: each run's log, φ at the checkpoints, the Hessian cross-check and E1's circularity. */
@@ -93,7 +95,8 @@ export interface ConsolidationLayerMeasures {
 /** The numbers notebook 10 reads. */
 export interface ConsolidationLayerFindings {
   flatness: { rho: number | null; pValue: number | null; n: number };
-  phiOverTraining: { atGeneralisation: number | null; final: number; min: number };
+  /** φ of the first run at generalisation, at the end, and its least: null where not measured or below resolution. */
+  phiOverTraining: { atGeneralisation: number | null; final: number | null; min: number | null };
 }
 
 /** Where notebook 03 saves its findings, as the claims ledger reads them. */
@@ -105,7 +108,9 @@ export const consolidationLayerRefs = {
 
 export interface CorrelationRow {
   checkpoints: string;
+  /** Checkpoints ranked (φ above its resolution), and those left out. */
   n: number;
+  belowResolution: number;
   spearmanRho: number | "n/a";
   pValue: number | "n/a";
 }
@@ -129,11 +134,15 @@ export interface ConsolidationLayerSummary {
   saved: Record<string, Finding>;
 }
 
-function correlation(checkpoints: string, list: SharpnessPoint[]): CorrelationRow {
+function correlation(checkpoints: string, all: SharpnessPoint[]): CorrelationRow {
+  const list = all.filter(measuredPhi);
   const spread = new Set(list.map((m) => m.valAccuracy)).size > 1 && new Set(list.map((m) => m.phi)).size > 1;
   const s = list.length >= 3 && spread ? spearman(list.map((m) => m.phi), list.map((m) => m.valAccuracy)) : null;
-  return { checkpoints, n: list.length, spearmanRho: s ? s.rho : "n/a", pValue: s ? s.pValue : "n/a" };
+  return { checkpoints, n: list.length, belowResolution: all.length - list.length, spearmanRho: s ? s.rho : "n/a", pValue: s ? s.pValue : "n/a" };
 }
+
+const measuredPhi = (x: SharpnessPoint) => !x.belowResolution;
+const phiText = (x: SharpnessPoint) => (x.belowResolution ? "below resolution" : x.phi.toPrecision(2));
 
 /** Tables, figures' data, comparison and findings of the measures (pure). */
 export function summariseConsolidationLayer(params: ConsolidationLayerParams, m: ConsolidationLayerMeasures): ConsolidationLayerSummary {
@@ -152,12 +161,13 @@ export function summariseConsolidationLayer(params: ConsolidationLayerParams, m:
   );
   const phiSeries = runs.flatMap((r) => {
     const mine = measured.filter((x) => x.run === r.name);
+    const phis = mine.filter(measuredPhi);
     return [
-      { name: `φ, ${r.name}`, steps: mine.map((x) => x.step), values: mine.map((x) => x.phi), logY: true },
+      { name: `φ, ${r.name}`, steps: phis.map((x) => x.step), values: phis.map((x) => x.phi), logY: true },
       { name: `val acc, ${r.name}`, steps: mine.map((x) => x.step), values: mine.map((x) => x.valAccuracy), right: true },
     ];
   });
-  const scatter = measured.map((x) => ({ phi: x.phi, valAccuracy: x.valAccuracy, label: `${x.run}, step ${x.step}` }));
+  const scatter = measured.filter(measuredPhi).map((x) => ({ phi: x.phi, valAccuracy: x.valAccuracy, label: `${x.run}, step ${x.step}` }));
   const correlations = [correlation("both runs", measured), ...runs.map((r) => correlation(r.name, measured.filter((x) => x.run === r.name)))];
   const both = correlations[0];
   const grokked = events[0].generalisation;
@@ -188,7 +198,7 @@ export function summariseConsolidationLayer(params: ConsolidationLayerParams, m:
     {
       claim: "sharpness falls as the network groks (the synthesis)",
       "paper / synthesis": "expected",
-      "measured here": `φ ${decayed[0].phi.toPrecision(2)} at step ${decayed[0].step}, ${atGrokking ? `${atGrokking.phi.toPrecision(2)} at generalisation (step ${atGrokking.step}), ` : ""}${last.phi.toPrecision(2)} at the end`,
+      "measured here": `φ ${phiText(decayed[0])} at step ${decayed[0].step}, ${atGrokking ? `${phiText(atGrokking)} at generalisation (step ${atGrokking.step}), ` : ""}${phiText(last)} at the end`,
     },
     {
       claim: "flatness predicts generalisation",
@@ -203,25 +213,32 @@ export function summariseConsolidationLayer(params: ConsolidationLayerParams, m:
   ];
   const disagreements = [
     ev.generalisation === null ? `the run with weight decay ${first.weightDecay} did not generalise within ${ev.lastStep} steps` : null,
-    last.phi < decayed[0].phi ? null : "φ did not fall over training",
+    !measuredPhi(last) || !measuredPhi(decayed[0]) ? "φ at the first or last checkpoint is below its resolution: whether it fell is not measured" : last.phi < decayed[0].phi ? null : "φ did not fall over training",
     rho !== null && rho < 0 && pValue !== null && pValue < 0.01 ? null : "φ does not rank validation accuracy as Power et al. report (checkpoints of one run are not independent samples either)",
     aboveControls(trained.circularity, [initial.circularity, permuted.circularity]) ? null : "E1 is not clearly more circular than its controls",
   ].filter((d): d is string => d !== null);
   const findings: ConsolidationLayerFindings = {
     flatness: { rho, pValue, n: both.n },
-    phiOverTraining: { atGeneralisation: atGrokking ? atGrokking.phi : null, final: last.phi, min: Math.min(...decayed.map((x) => x.phi)) },
+    phiOverTraining: {
+      atGeneralisation: atGrokking && measuredPhi(atGrokking) ? atGrokking.phi : null,
+      final: measuredPhi(last) ? last.phi : null,
+      min: decayed.some(measuredPhi) ? Math.min(...decayed.filter(measuredPhi).map((x) => x.phi)) : null,
+    },
   };
   const names = runs.map((r) => r.weightDecay).join(" and ");
   const saved: Record<string, Finding> = {
     [consolidationLayerRefs.flatness.id]: {
-      text: `consolidation layer (a+b mod ${params.p}), ${both.n} checkpoints of the runs with weight decay ${names}: Spearman ρ(φ, validation accuracy) = ${rho !== null ? rho.toFixed(3) : "n/a"}`,
+      text:
+        `consolidation layer (a+b mod ${params.p}), ${both.n} checkpoints of the runs with weight decay ${names}${both.belowResolution ? ` (${both.belowResolution} more below φ's resolution, not ranked)` : ""}: ` +
+        `Spearman ρ(φ, validation accuracy) = ${rho !== null ? rho.toFixed(3) : "n/a"}`,
       values: { ...findings.flatness },
       section: "Does flatness go with generalisation here?",
     },
     [consolidationLayerRefs.phiOverTraining.id]: {
       text:
-        `weight decay ${first.weightDecay}: φ ${atGrokking ? atGrokking.phi.toPrecision(2) + " at step " + atGrokking.step + " (generalisation)" : "n/a (did not generalise)"}, ` +
-        `${last.phi.toPrecision(2)} at the last checkpoint (step ${last.step})`,
+        `weight decay ${first.weightDecay}: φ ${atGrokking ? phiText(atGrokking) + " at step " + atGrokking.step + " (generalisation)" : "n/a (did not generalise)"}, ` +
+        `${phiText(last)} at the last checkpoint (step ${last.step})` +
+        (decayed.some((x) => !measuredPhi(x)) ? `; ${decayed.filter((x) => !measuredPhi(x)).length} of ${decayed.length} checkpoints below φ's resolution` : ""),
       values: { ...findings.phiOverTraining },
       section: "Sharpness over training",
     },
@@ -267,7 +284,7 @@ export async function consolidationLayer(params: ConsolidationLayerParams): Prom
     runs.push({ name, weightDecay, records: run.records });
     // φ at every checkpoint, each beside the validation accuracy logged at its step.
     for (const c of sharpnessAtCheckpoints(RunFolder.open(config.run.dir), dataset, { seed: 1 })) {
-      measured.push({ run: name, step: c.step, phi: c.phi, valAccuracy: c.valAccuracy!, trainLoss: c.trainLoss! });
+      measured.push({ run: name, step: c.step, phi: c.phi, valAccuracy: c.valAccuracy!, trainLoss: c.trainLoss!, belowResolution: c.belowResolution });
     }
   }
   const folder = RunFolder.open(consolidationLayerConfig(params, params.weightDecays[0]).run.dir);

@@ -37,6 +37,8 @@ export interface FlatPoint {
   phi: number;
   valAccuracy: number;
   label: string;
+  /** φ at or below its resolution: not ranked. */
+  belowResolution?: boolean;
 }
 
 export interface FlatnessFindings {
@@ -52,6 +54,9 @@ export const flatnessRefs = {
 };
 
 export interface FlatnessSummary {
+  /** The networks whose φ is above its resolution (the scatter's and the correlation's), and how many were left out. */
+  ranked: FlatPoint[];
+  belowResolution: number;
   /** Spearman's ρ(φ, validation accuracy), null when either does not vary. */
   correlation: { rho: number; pValue: number; n: number } | null;
   /** The correlation in a sentence beside Power et al.'s. */
@@ -62,7 +67,9 @@ export interface FlatnessSummary {
 }
 
 /** The correlation, comparison and findings of the networks' points (pure). */
-export function summariseFlatness(points: FlatPoint[], runs: number): FlatnessSummary {
+export function summariseFlatness(all: FlatPoint[], runs: number): FlatnessSummary {
+  const points = all.filter((p) => !p.belowResolution);
+  const below = all.length - points.length;
   const spread = new Set(points.map((f) => f.valAccuracy)).size > 1 && new Set(points.map((f) => f.phi)).size > 1;
   const correlation = spread ? spearman(points.map((f) => f.phi), points.map((f) => f.valAccuracy)) : null;
   const s = correlation;
@@ -72,19 +79,23 @@ export function summariseFlatness(points: FlatPoint[], runs: number): FlatnessSu
   const comparison = [
     { quantity: "Spearman ρ(validation accuracy, φ)", "Power et al.": "−0.79548", measured: s ? s.rho.toFixed(3) : "n/a" },
     { quantity: "p-value", "Power et al.": "< 0.000014", measured: s ? s.pValue.toPrecision(2) : "n/a" },
-    { quantity: "networks", "Power et al.": "their trained networks (several settings)", measured: `${points.length} (the checkpoints of ${runs} runs that fit their training set)` },
+    {
+      quantity: "networks",
+      "Power et al.": "their trained networks (several settings)",
+      measured: `${points.length} (the checkpoints of ${runs} runs that fit their training set${below ? `; ${below} more with φ below its resolution, not ranked` : ""})`,
+    },
   ];
   const findings: FlatnessFindings = { rho: s ? s.rho : null, pValue: s ? s.pValue : null, n: points.length };
   const saved: Record<string, Finding> = {
     [flatnessRefs.flatness.id]: {
       text: s
-        ? `φ vs validation accuracy over ${s.n} networks (notebook 05's checkpoints that fit their training set): Spearman ρ = ${s.rho.toFixed(3)} (p = ${s.pValue.toPrecision(2)})`
+        ? `φ vs validation accuracy over ${s.n} networks (notebook 05's checkpoints that fit their training set${below ? `; ${below} more below φ's resolution, not ranked` : ""}): Spearman ρ = ${s.rho.toFixed(3)} (p = ${s.pValue.toPrecision(2)})`
         : `φ vs validation accuracy over ${points.length} networks: no spread to rank`,
       values: { ...findings },
       section: "φ against validation accuracy",
     },
   };
-  return { correlation, correlationLine, comparison, findings, saved };
+  return { ranked: points, belowResolution: below, correlation, correlationLine, comparison, findings, saved };
 }
 
 export interface FlatnessResult extends FlatnessSummary {
@@ -114,7 +125,7 @@ export function flatness(params: FlatnessParams): FlatnessResult {
     const dataset = makeDataset((folder.config as ResolvedExperimentConfig).data);
     return sharpnessAtCheckpoints(folder, dataset, { seed: params.subspaceSeed, minTrainAccuracy: params.minTrainAccuracy })
       .filter((m) => m.valAccuracy !== null)
-      .map((m) => ({ phi: m.phi, valAccuracy: m.valAccuracy!, label: `${readableRunName(r.name)}, step ${m.step}` }));
+      .map((m) => ({ phi: m.phi, valAccuracy: m.valAccuracy!, label: `${readableRunName(r.name)}, step ${m.step}`, belowResolution: m.belowResolution }));
   });
   return { params, runsLine, runs: runs.length, points, ...summariseFlatness(points, runs.length) };
 }

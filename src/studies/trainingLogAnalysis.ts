@@ -72,8 +72,8 @@ export interface TrainingLogMeasures {
   records: LogRecord[];
   /** The key frequencies of the final network. */
   keys: number[];
-  /** φ at the evaluated checkpoints after step 0. */
-  phis: { step: number; phi: number; valAccuracy: number }[];
+  /** φ at the evaluated checkpoints after step 0 (belowResolution: no measurement). */
+  phis: { step: number; phi: number; valAccuracy: number; belowResolution?: boolean }[];
   /** Trained, initial weights, null model. */
   networks: { name: string; analysis: ModelAnalysis; ring: number }[];
 }
@@ -83,9 +83,9 @@ export interface TrainingLogSummary {
   eventsTable: Record<string, string | number | undefined>[];
   phases: NandaPhases;
   phaseTable: Record<string, string | number>[];
-  /** φ > 0 on a log axis beside validation accuracy; values of exactly 0 are left out and counted. */
+  /** φ on a log axis beside validation accuracy; values below φ's resolution are left out and counted. */
   phiSeries: StepSeries[];
-  phiZeros: number;
+  phiBelowResolution: number;
   phaseLine: string;
   controlTable: Record<string, string | number>[];
   finalLine: string;
@@ -118,7 +118,7 @@ export function summariseTrainingLog(m: TrainingLogMeasures): TrainingLogSummary
     { phase: "cleanup", "ends at step": phases.cleanupEnd ?? "not within the log", "weight norm there": normAt(phases.cleanupEnd) },
     { phase: "(end of the log)", "ends at step": phases.lastStep, "weight norm there": normAt(phases.lastStep) },
   ];
-  const positive = phis.filter((x) => x.phi > 0);
+  const positive = phis.filter((x) => !x.belowResolution && x.phi > 0);
   const phiSeries = [
     { name: "sharpness φ", steps: positive.map((x) => x.step), values: positive.map((x) => x.phi), logY: true },
     { name: "validation accuracy", steps: phis.map((x) => x.step), values: phis.map((x) => x.valAccuracy), right: true },
@@ -126,7 +126,7 @@ export function summariseTrainingLog(m: TrainingLogMeasures): TrainingLogSummary
   const phaseLine =
     `phases: memorisation ends ${phases.memorisationEnd ?? "—"}, circuit formation ${phases.circuitFormationEnd ?? "—"}, cleanup ${phases.cleanupEnd ?? "not within the log"} (last step ${phases.lastStep}); ` +
     `φ ${phis.length ? `${phis[0].phi.toPrecision(2)} at step ${phis[0].step} → ${phis[phis.length - 1].phi.toPrecision(2)} at ${phis[phis.length - 1].step}` : "not measured"}` +
-    (phis.length - positive.length ? `; φ = 0 at ${phis.length - positive.length} of ${phis.length} checkpoints (not drawn on the log axis)` : "");
+    (phis.length - positive.length ? `; φ below its resolution at ${phis.length - positive.length} of ${phis.length} checkpoints (not drawn)` : "");
   const [trained, initial, permuted] = networks;
   const controlTable = networks.map(({ name, analysis: a, ring }) => ({
     weights: name,
@@ -176,7 +176,7 @@ export function summariseTrainingLog(m: TrainingLogMeasures): TrainingLogSummary
       : `the log does not show every phase end (${order.map((s) => s ?? "not found").join(" / ")}): ${phases.circuitFormationEnd === null ? "the run did not generalise within the log" : "cleanup's end is not within the log's first 90%"}`,
     aboveControls(trained.ring, [initial.ring, permuted.ring]) ? null : `the rings are not clearly above the controls (${trained.ring.toFixed(2)} vs ${Math.max(initial.ring, permuted.ring).toFixed(2)})`,
   ].filter((d): d is string => d !== null);
-  return { events, eventsTable, phases, phaseTable, phiSeries, phiZeros: phis.length - positive.length, phaseLine, controlTable, finalLine, comparison, disagreements };
+  return { events, eventsTable, phases, phaseTable, phiSeries, phiBelowResolution: phis.length - positive.length, phaseLine, controlTable, finalLine, comparison, disagreements };
 }
 
 export interface TrainingLogAnalysisResult extends TrainingLogSummary {
@@ -214,7 +214,7 @@ export async function trainingLogAnalysis(params: TrainingLogAnalysisParams): Pr
   const checkpoints = analyseCheckpoints(folder, dataset);
   const phis = sharpnessAtCheckpoints(folder, dataset, { seed: 1 })
     .filter((x) => x.step > 0 && x.valAccuracy !== null)
-    .map((x) => ({ step: x.step, phi: x.phi, valAccuracy: x.valAccuracy! }));
+    .map((x) => ({ step: x.step, phi: x.phi, valAccuracy: x.valAccuracy!, belowResolution: x.belowResolution }));
   const controls = analyseWithControls(folder, dataset, { measure: (m) => ({ ring: circularity(neuronInputMap(m, params.p)).score, logitNorms: logitSpectrumOf(m, dataset) }) });
   const networks: ComparedNetwork[] = [
     { name: `trained (step ${checkpoints.steps[checkpoints.steps.length - 1]})`, ...controls.trained },

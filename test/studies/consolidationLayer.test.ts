@@ -80,3 +80,19 @@ test("each mode's preset makes valid experiments that differ in weight decay and
     assert.equal(a.run.dir, `../runs/03-weight-decay-1-${mode}`);
   }
 });
+
+test("φ below its resolution is neither drawn nor ranked: counted in the correlation rows and the findings' text, null in the findings", () => {
+  const m = measures();
+  // the last checkpoint of weight decay 1 and one of weight decay 0 are below resolution
+  m.measured = m.measured.map((x) => (x.step === 3000 ? { ...x, belowResolution: true } : x));
+  const s = summariseConsolidationLayer(consolidationLayerPreset("full"), m);
+  assert.deepEqual(s.correlations.map((c) => [c.checkpoints, c.n, c.belowResolution]), [["both runs", 5, 2], ["weight decay 1", 3, 1], ["weight decay 0", 2, 1]]);
+  assert.equal(s.findings.phiOverTraining.final, null);
+  assert.equal(s.findings.phiOverTraining.min, 2);
+  assert.equal(s.findings.flatness.n, 5);
+  assert.match(s.saved.flatness.text, /5 checkpoints of the runs with weight decay 1 and 0 \(2 more below φ's resolution, not ranked\)/);
+  assert.match(s.saved.phiOverTraining.text, /below resolution at the last checkpoint \(step 3000\); 1 of 4 checkpoints below φ's resolution$/);
+  assert.equal(s.phiSeries[0].values.length, 3);
+  assert.equal(s.scatter.length, 5);
+  assert.ok(s.disagreements.some((d) => d.startsWith("φ at the first or last checkpoint is below its resolution")));
+});

@@ -31,3 +31,12 @@ test("the preset reads notebook 05's folders of the same mode; a missing grid sa
   const missing = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "flatness-")), "none");
   assert.throws(() => flatness({ ...flatnessPreset("quick"), sweeps: [missing] }), /run notebooks\/05-weight-decay-data\.ipynb in this mode first/);
 });
+
+test("networks whose φ is below its resolution are left out of the ranking and counted", () => {
+  const points = [[4, 0.1], [3, 0.3], [2, 0.2], [1, 0.9], [1e-9, 1]].map(([phi, valAccuracy], i) => ({ phi, valAccuracy, label: `n${i}`, belowResolution: i === 4 }));
+  const s = summariseFlatness(points, 2);
+  assert.equal(s.ranked.length, 4);
+  assert.equal(s.belowResolution, 1);
+  assert.ok(Math.abs(s.findings.rho! + 0.8) < 1e-12, "the same ρ as without the unresolved network");
+  assert.match(s.saved.flatness.text, /; 1 more below φ's resolution, not ranked\): Spearman ρ = -0\.800/);
+});

@@ -17,7 +17,7 @@ function measures(ring = 0.9, keys = [3, 5, 8, 11, 17]): TrainingLogMeasures {
   return {
     records: log(),
     keys,
-    phis: [{ step: 100, phi: 0.02, valAccuracy: 0.01 }, { step: 1000, phi: 0, valAccuracy: 0.03 }, { step: 3000, phi: 1e-4, valAccuracy: 0.998 }],
+    phis: [{ step: 100, phi: 0.02, valAccuracy: 0.01 }, { step: 1000, phi: 3e-9, valAccuracy: 0.03, belowResolution: true }, { step: 3000, phi: 1e-4, valAccuracy: 0.998 }],
     networks: [
       { name: "trained (step 3000)", analysis: analysis(keys, 0.9, 1e-3, 5), ring },
       { name: "initial weights", analysis: analysis([], 0.02, 4, 4), ring: 0.05 },
@@ -30,10 +30,10 @@ test("events, φ zeros counted and left off the log axis, the controls' table an
   const s = summariseTrainingLog(measures());
   assert.equal(s.eventsTable[0].memorisationStep, 300);
   assert.equal(s.eventsTable[0].generalisationStep, 2400);
-  assert.equal(s.phiZeros, 1);
+  assert.equal(s.phiBelowResolution, 1);
   assert.deepEqual(s.phiSeries[0].steps, [100, 3000]);
   assert.deepEqual(s.phiSeries[1].steps, [100, 1000, 3000]);
-  assert.match(s.phaseLine, /φ 0\.020 at step 100 → 0\.00010 at 3000; φ = 0 at 1 of 3 checkpoints \(not drawn on the log axis\)$/);
+  assert.match(s.phaseLine, /φ 0\.020 at step 100 → 0\.00010 at 3000; φ below its resolution at 1 of 3 checkpoints \(not drawn\)$/);
   assert.equal(s.phaseTable[0]["weight norm there"], (100 - 5 * 3).toFixed(1)); // memorisation ends at 300, the 4th record
   assert.deepEqual(s.controlTable.map((r) => [r.weights, r.circularityOfWeWin, r.keyFrequencies]), [["trained (step 3000)", 0.9, 5], ["initial weights", 0.05, 0], ["null: residues permuted", 0.04, 0]]);
   assert.equal(s.comparison[4]["measured here"], "0.90 (initial 0.05, null 0.04)");

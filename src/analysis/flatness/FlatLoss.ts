@@ -5,7 +5,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { Dataset } from "../../data/makeDataset";
 import { Model } from "../../models/Model";
-import { crossEntropy } from "../../train/crossEntropy";
+import { preciseCrossEntropy } from "../../train/preciseCrossEntropy";
 import { checkModelFits } from "../../models/checkModelFits";
 
 /** A function of a flat parameter vector, with its gradient; x0 is where it is analysed. */
@@ -63,7 +63,7 @@ export class FlatLoss implements Objective {
   }
 
   private loss(): tf.Scalar {
-    return crossEntropy(this.model.forward({ a: this.a, b: this.b }), this.y);
+    return preciseCrossEntropy(this.model.forward({ a: this.a, b: this.b }), this.y);
   }
 
   /** f(x). */

@@ -5,9 +5,11 @@
  * and curvature pairs kept only when sᵀy > 0. A fixed number of iterations, as in the paper, with
  * two stops that scipy's L-BFGS-B also makes (its `maxls` and `factr`), scaled to the float32
  * losses groklab computes: at most 20 backtracking steps an iteration, and an end once a step can
- * no longer change the value by more than float32's resolution (a relative 1e-7): below that, the
- * differences the search chases are rounding noise, and it used to spend up to 30 evaluations an
- * iteration on them.
+ * no longer change the value by more than its resolution, relative to the value itself (1e-6 of
+ * |f|: a float32 loss summed over many pairs holds about that): below that, the differences the
+ * search chases are rounding noise. The tolerance is relative to |f|, not to 1 + |f| as scipy's
+ * factr is: for a network whose loss is 10⁻⁸, a tolerance of 10⁻⁷ (1 + f) stopped the search at
+ * its random start, and φ was that start's rise.
  */
 
 export interface BoxMaximizeResult {
@@ -32,7 +34,7 @@ export function boxMaximize(
   upper: number[],
   iterations = 10,
   memory = 10,
-  relativeTolerance = 1e-7,
+  relativeTolerance = 1e-6,
 ): BoxMaximizeResult {
   const n = y0.length;
   if (lower.length !== n || upper.length !== n || lower.some((l, i) => !(l <= upper[i]))) {
@@ -76,7 +78,7 @@ export function boxMaximize(
     let next = cur;
     let yNext = y;
     let accepted = false;
-    const resolution = relativeTolerance * (1 + Math.abs(cur.value));
+    const resolution = relativeTolerance * Math.abs(cur.value);
     for (let tries = 0; tries < 20; tries++) {
       yNext = clamp(y.map((v, i) => v + t * d[i]));
       // The rise this step promises to first order; below the value's resolution it is noise.

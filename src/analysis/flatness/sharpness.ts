@@ -6,6 +6,9 @@
  * columns normalised), C the box |y_i| ≤ ε(|(A⁺x)_i| + 1), ε = 1e-3, maximised for 10 iterations
  * with a box-constrained quasi-Newton method (boxMaximize). openai/grok's implementation
  * minimises f over the box instead (a sign error): groklab maximises, as Keskar et al. define it.
+ * f is computed to a relative precision (preciseCrossEntropy, LOSS_PRECISION) however small it is,
+ * so φ of a confident network is measured, not rounded; a φ at or below that precision is flagged
+ * (`belowResolution`) and is no measurement.
  */
 import { Static, Type } from "@sinclair/typebox";
 import { inverse, Matrix } from "ml-matrix";
@@ -19,6 +22,12 @@ import { boxMaximize } from "./boxMaximize";
 import { Objective, withFlatLoss } from "./FlatLoss";
 import { checkModelFits } from "../../models/checkModelFits";
 import { SeedSchema } from "../../specs/Seed";
+
+/**
+ * The relative precision of the training loss as the analyses compute it (preciseCrossEntropy in
+ * float32, summed over the training pairs): a rise of the loss below this share of it is rounding.
+ */
+export const LOSS_PRECISION = 1e-6;
 
 /** The options' schema: what sharpness accepts (unknown options and values out of range are refused). */
 export const SharpnessOptionsSchema = Type.Object(
@@ -35,6 +44,10 @@ export type SharpnessOptions = Static<typeof SharpnessOptionsSchema>;
 
 export interface Sharpness {
   phi: number;
+  /** The smallest φ this measurement resolves: the loss's own relative precision (LOSS_PRECISION) in φ's units. */
+  resolution: number;
+  /** φ at or below its resolution: not a measured value (report it as such, never rank it). */
+  belowResolution: boolean;
   /** f(x) and the largest f(x + A y) found. */
   loss: number;
   maxLoss: number;
@@ -95,7 +108,9 @@ export function sharpnessOf(fl: Objective, options: SharpnessOptions = {}): Shar
   // At a minimum ∇f(x) ≈ 0, so start from a seeded point inside the box, not from its centre.
   const start = new Random(seed + 1);
   const y0 = upper.map((u) => u * (start.next() - 0.5));
-  const best = boxMaximize(f, y0, lower, upper, iterations);
+  const best = boxMaximize(f, y0, lower, upper, iterations, 10, LOSS_PRECISION);
   const maxLoss = Math.max(best.value, best.start, fx);
-  return { phi: ((maxLoss - fx) / (1 + fx)) * 100, loss: fx, maxLoss, y: best.y, evaluations: best.evaluations + 1 };
+  const phi = ((maxLoss - fx) / (1 + fx)) * 100;
+  const resolution = ((LOSS_PRECISION * Math.abs(fx)) / (1 + fx)) * 100;
+  return { phi, resolution, belowResolution: !(phi > resolution), loss: fx, maxLoss, y: best.y, evaluations: best.evaluations + 1 };
 }

@@ -13,6 +13,9 @@ import { validateOptions } from "../../config/validateConfig";
 export interface CheckpointSharpness {
   step: number;
   phi: number;
+  /** φ's resolution at this checkpoint, and whether φ is at or below it (not a measured value). */
+  resolution: number;
+  belowResolution: boolean;
   /** Validation accuracy of the log at this step (null if the step was not evaluated). */
   valAccuracy: number | null;
   trainLoss: number | null;
@@ -54,8 +57,9 @@ export function sharpnessAtCheckpoints(folder: RunFolder, dataset: Dataset, opti
     return steps.map((step) => {
       folder.loadWeights(model, step);
       const record = records.find((r) => r.step === step);
+      const s = sharpness(model, dataset, sharpnessOptions);
       return {
-        step, phi: sharpness(model, dataset, sharpnessOptions).phi,
+        step, phi: s.phi, resolution: s.resolution, belowResolution: s.belowResolution,
         valAccuracy: record?.valAccuracy ?? null, trainLoss: record?.trainLoss ?? null, trainAccuracy: record?.trainAccuracy ?? null,
       };
     });

@@ -8,7 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { Dataset } from "../../data/makeDataset";
-import { crossEntropy } from "../../train/crossEntropy";
+import { preciseCrossEntropy } from "../../train/preciseCrossEntropy";
 
 export interface RestrictedLoss {
   restricted: number;
@@ -54,7 +54,8 @@ export function restrictedLoss(logits: tf.Tensor2D, dataset: Dataset, keys: numb
     const labels = tf.tensor1d(dataset.answer, "int32");
     const all = tf.range(0, p * p, 1, "int32");
     const train = pick(dataset.isTrain);
-    const loss = (l: tf.Tensor2D, idx: tf.Tensor1D) => crossEntropy(tf.gather(l, idx), tf.gather(labels, idx)).dataSync()[0];
+    // Precise for small losses (restricted loss and full loss fall below float32 log-softmax's resolution once grokked).
+    const loss = (l: tf.Tensor2D, idx: tf.Tensor1D) => preciseCrossEntropy(tf.gather(l, idx), tf.gather(labels, idx)).dataSync()[0];
     return {
       restricted: loss(restricted as tf.Tensor2D, all),
       excluded: loss(excluded as tf.Tensor2D, train),

@@ -85,3 +85,25 @@ test("a subspace at least as large as the parameters is refused", () => {
   assert.throws(() => sharpnessOf(f, { dims: 8 }), /sharpness: dims \(the random subspace\) must be smaller than the parameter count 8; received 8/);
   assert.ok(Number.isFinite(sharpnessOf(f, { dims: 7 }).phi));
 });
+
+test("φ of a tiny loss is measured as of a large one: the search stops relative to f, so c·f gives c times the rise; a flat loss is below resolution", () => {
+  // f(x) = c (1 + Σ (x_i − t_i)²) around x0 = 0: the same landscape at every scale c.
+  const n = 40;
+  const target = Float32Array.from({ length: n }, (_, i) => Math.sin(i + 1));
+  const scaled = (c: number): Objective => {
+    const value = (x: Float32Array) => c * (1 + x.reduce((s, v, i) => s + (v - target[i]) ** 2, 0));
+    return { x0: new Float32Array(n), value, valueAndGrad: (x) => ({ value: value(x), grad: x.map((v, i) => 2 * c * (v - target[i])) }) };
+  };
+  const one = sharpnessOf(scaled(1), { seed: 3 });
+  const tiny = sharpnessOf(scaled(1e-9), { seed: 3 });
+  const rise = (s: { maxLoss: number; loss: number }, c: number) => (s.maxLoss - s.loss) / c;
+  assert.ok(rise(one, 1) > 0);
+  assert.ok(Math.abs(rise(tiny, 1e-9) / rise(one, 1) - 1) < 1e-3, `rise/c: ${rise(tiny, 1e-9)} at c = 1e-9, ${rise(one, 1)} at c = 1`);
+  assert.ok(tiny.evaluations > 3, `the search ran (${tiny.evaluations} evaluations)`);
+  assert.equal(tiny.belowResolution, false);
+  assert.ok(tiny.phi > tiny.resolution && tiny.resolution > 0);
+  const flat: Objective = { x0: new Float32Array(n), value: () => 1e-9, valueAndGrad: () => ({ value: 1e-9, grad: new Float32Array(n) }) };
+  const f = sharpnessOf(flat, { seed: 3 });
+  assert.equal(f.phi, 0);
+  assert.equal(f.belowResolution, true);
+});
