@@ -100,6 +100,8 @@ export * from "./runs/runStatus";
 
 // analysis/: measures of networks and logs, statistics, the claims ledger
 export * from "./analysis/statistics/aboveControls";
+export * from "./analysis/statistics/bootstrapInterval";
+export * from "./analysis/statistics/permutationTest";
 export * from "./analysis/analyseCheckpoints";
 export * from "./analysis/analyseWithControls";
 export * from "./analysis/analyseModel";
