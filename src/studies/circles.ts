@@ -26,6 +26,7 @@ import { Finding } from "../analysis/ledger/Finding";
 import { findingRef } from "../analysis/ledger/FindingRef";
 import { ResidueColouring } from "../plots/residueProjection";
 import { runLive } from "../live/runLive";
+import { powerTraining } from "./powerTraining";
 
 export interface CirclesParams {
   p: number;
@@ -37,6 +38,10 @@ export interface CirclesParams {
   colourMods: number[];
   /** The run's folder, e.g. "../runs/04-circles-full". */
   dir: string;
+  /** Fig. 4's own network: Power's transformer on x+y mod powerP (Power et al.: 97), its budget and folder. */
+  powerP: number;
+  powerSteps: number;
+  powerDir: string;
 }
 
 /** The settings of each mode: quick (CI) and full (the main command; paper mode is full mode). */
@@ -48,6 +53,18 @@ export function circlesPreset(mode: NotebookMode, runsDir = "../runs"): CirclesP
     perplexity: forMode(mode, { quick: 4, full: 15 }),
     colourMods: [3, 5],
     dir: `${runsDir}/04-circles-${mode}`,
+    powerP: forMode(mode, { quick: 13, full: 97 }),
+    // full: lr 10⁻³ reached 99% at ~1,850 steps on x+y mod 97 (notebook 08); it stops 3 evaluations after
+    powerSteps: forMode(mode, { quick: 300, full: 4000 }),
+    powerDir: `${runsDir}/04-circles-power-${mode}`,
+  };
+}
+
+/** Fig. 4's run: Power's transformer on x+y mod powerP with their recipe (powerTraining), checkpoints along the way. */
+export function circlesPowerConfig(params: CirclesParams) {
+  return {
+    ...powerTraining({ operation: "x+y", p: params.powerP, trainFraction: 0.5, budget: params.powerSteps, evaluateEvery: 50 }),
+    run: { dir: params.powerDir, checkpointsPerDecade: 2 },
   };
 }
 
@@ -89,6 +106,8 @@ export interface CirclesFindings {
   circularity: { trained: number; initial: number; null: number };
   circularityWout: { trained: number; initial: number; null: number };
   tsnePlusEight: { trained: number; initial: number; null: number };
+  /** The same picture of Power's transformer's unembedding, Fig. 4's own network (x+y mod powerP). */
+  tsnePlusEightPower: { trained: number; initial: number; null: number };
   singleFrequencyNeurons: { trained: number; initial: number; null: number };
 }
 
@@ -101,12 +120,14 @@ export const circlesRefs = {
   circularity: findingRef<Controlled>("04-circles", "circularity", CONTROLLED),
   circularityWout: findingRef<Controlled>("04-circles", "circularityWout", CONTROLLED),
   tsnePlusEight: findingRef<Controlled>("04-circles", "tsnePlusEight", CONTROLLED),
+  tsnePlusEightPower: findingRef<Controlled>("04-circles", "tsnePlusEightPower", CONTROLLED),
   singleFrequencyNeurons: findingRef<Controlled>("04-circles", "singleFrequencyNeurons", CONTROLLED),
 };
 
 export interface CirclesSummary {
-  /** One sentence on the t-SNE pictures' x → x + 8 distances. */
+  /** One sentence on each network's t-SNE pictures' x → x + 8 distances: Power's transformer, the MLP. */
   pictureLine: string;
+  powerPictureLine: string;
   comparison: Record<string, string>[];
   disagreements: string[];
   findings: CirclesFindings;
@@ -131,19 +152,26 @@ export function structureRow(weights: string, m: ModelAnalysis): StructureRow {
 }
 
 /** The comparison, disagreements and findings from the structure rows and the t-SNE panels, each trained, initial, null (pure). */
-export function summariseCircles(params: CirclesParams, rows: StructureRow[], pictures: PictureRow[]): CirclesSummary {
-  if (rows.length !== 3 || pictures.length !== 3) throw new Error(`circles: expected 3 structure rows and 3 pictures (trained, initial, null); received ${rows.length} and ${pictures.length}`);
+export function summariseCircles(params: CirclesParams, rows: StructureRow[], pictures: PictureRow[], powerPictures: PictureRow[]): CirclesSummary {
+  if (rows.length !== 3 || pictures.length !== 3 || powerPictures.length !== 3) {
+    throw new Error(`circles: expected 3 structure rows and 3 pictures a network (trained, initial, null); received ${rows.length}, ${pictures.length} and ${powerPictures.length}`);
+  }
   const [trainedRow, initialRow, nullRow] = rows;
   const [t, i0, nl] = pictures.map((r) => r.xToXPlus8Distance);
+  const [pt, pi, pn] = powerPictures.map((r) => r.xToXPlus8Distance);
   const nearer = t < Math.min(i0, nl) - 0.1;
-  const pictureLine =
-    `x → x+8 distance in the picture, relative to a random pair: trained ${t.toFixed(2)}, initial ${i0.toFixed(2)}, null ${nl.toFixed(2)}; ` +
-    (nearer ? "the trained picture puts x + 8 nearer than its controls do" : "the trained picture shows no more x → x+8 structure than its controls, although W_out itself is structured (circularity above)");
+  const powerNearer = pt < Math.min(pi, pn) - 0.1;
+  const line = (network: string, a: number, b: number, c: number, near: boolean) =>
+    `${network}: x → x+8 distance in the picture, relative to a random pair: trained ${a.toFixed(2)}, initial ${b.toFixed(2)}, null ${c.toFixed(2)}; ` +
+    (near ? "the trained picture puts x + 8 nearer than its controls do" : "the trained picture shows no more x → x+8 structure than its controls");
+  const pictureLine = line("the embedding MLP", t, i0, nl, nearer);
+  const powerPictureLine = line(`Power's transformer (x+y mod ${params.powerP})`, pt, pi, pn, powerNearer);
   const three = <K extends keyof StructureRow>(key: K) => ({ trained: trainedRow[key] as number, initial: initialRow[key] as number, null: nullRow[key] as number });
   const findings: CirclesFindings = {
     circularity: three("circularityE1"),
     circularityWout: three("circularityWout"),
     tsnePlusEight: { trained: t, initial: i0, null: nl },
+    tsnePlusEightPower: { trained: pt, initial: pi, null: pn },
     singleFrequencyNeurons: three("singleFrequencyNeurons"),
   };
   const f3 = (x: { trained: number; initial: number; null: number }, digits: number) => `trained ${x.trained.toFixed(digits)}, initial ${x.initial.toFixed(digits)}, null ${x.null.toFixed(digits)}`;
@@ -156,12 +184,22 @@ export function summariseCircles(params: CirclesParams, rows: StructureRow[], pi
       values: { ...findings.tsnePlusEight },
       section: "Power et al.'s Fig. 4 (right): trained, initial, and a null model",
     },
+    [circlesRefs.tsnePlusEightPower.id]: {
+      text: `t-SNE of Power's transformer's unembedding (x+y mod ${params.powerP}), distance of x to x + 8 relative to a random pair: ${f3(findings.tsnePlusEightPower, 2)}`,
+      values: { ...findings.tsnePlusEightPower },
+      section: "Power et al.'s Fig. 4 (right): trained, initial, and a null model",
+    },
     [circlesRefs.singleFrequencyNeurons.id]: { text: `share of neurons ≥ 85% one frequency: ${f3(findings.singleFrequencyNeurons, 3)}`, values: { ...findings.singleFrequencyNeurons }, section: measuredHere },
   };
   const vs = (key: "circularityE1" | "circularityWout") => `${trainedRow[key].toFixed(2)} (initial ${initialRow[key].toFixed(2)}, null ${nullRow[key].toFixed(2)})`;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const comparison = [
-    { quantity: "t-SNE of W_out: x → x + 8 distance / a random pair's", "paper / synthesis": "x and x + 8 adjacent along circles (Power et al. Fig. 4)", "measured here": `${t.toFixed(2)} (initial ${i0.toFixed(2)}, null ${nl.toFixed(2)})` },
+    {
+      quantity: `t-SNE of Power's transformer's unembedding (x+y mod ${params.powerP}): x → x + 8 distance / a random pair's`,
+      "paper / synthesis": "x and x + 8 adjacent along circles (Power et al. Fig. 4, their transformer, x+y mod 97)",
+      "measured here": `${pt.toFixed(2)} (initial ${pi.toFixed(2)}, null ${pn.toFixed(2)})`,
+    },
+    { quantity: `t-SNE of the embedding MLP's W_out (x+y mod ${params.p}): the same`, "paper / synthesis": "— (another network)", "measured here": `${t.toFixed(2)} (initial ${i0.toFixed(2)}, null ${nl.toFixed(2)})` },
     { quantity: "circularity of E1", "paper / synthesis": "circular structure (the synthesis)", "measured here": vs("circularityE1") },
     { quantity: "circularity of W_out", "paper / synthesis": "circles (Power et al. Fig. 4)", "measured here": vs("circularityWout") },
     {
@@ -171,11 +209,12 @@ export function summariseCircles(params: CirclesParams, rows: StructureRow[], pi
     },
   ];
   const disagreements = [
-    nearer ? null : "the t-SNE picture puts x next to x + 8 no more than its controls do: the circles are not visible in it",
+    powerNearer ? null : "the t-SNE picture of Power's transformer puts x next to x + 8 no more than its controls do: Fig. 4's lines are not visible in it",
+    nearer ? null : "the t-SNE picture of the embedding MLP puts x next to x + 8 no more than its controls do",
     aboveControls(trainedRow.circularityE1, [initialRow.circularityE1, nullRow.circularityE1]) ? null : "E1 is not clearly more circular than its controls",
     aboveControls(trainedRow.circularityWout, [initialRow.circularityWout, nullRow.circularityWout]) ? null : "W_out is not clearly more circular than its controls",
   ].filter((d): d is string => d !== null);
-  return { pictureLine, comparison, disagreements, findings, saved };
+  return { pictureLine, powerPictureLine, comparison, disagreements, findings, saved };
 }
 
 export interface CirclesResult extends CirclesSummary {
@@ -186,6 +225,10 @@ export interface CirclesResult extends CirclesSummary {
   /** t-SNE points of W_out's rows: trained, initial, and the trained rows with residues permuted. */
   pictures: { weights: string; points: number[][] }[];
   pictureRows: PictureRow[];
+  /** The same of Power's transformer's unembedding (W_U's columns), Fig. 4's own network, with its run's log. */
+  powerPictures: { weights: string; points: number[][] }[];
+  powerPictureRows: PictureRow[];
+  powerRecords: LogRecord[];
   /** Other colourings of the pictures: x mod m, and the phase at W_out's strongest frequency. */
   colourings: ResidueColouring[];
   /** E1's Fourier norms, initial and trained, with the trained key frequencies. */
@@ -201,6 +244,23 @@ export interface CirclesResult extends CirclesSummary {
   sliderControl: { label: string; spectrum: number[]; points: number[][] };
   /** Structure measures: trained, initial, null. */
   structure: StructureRow[];
+}
+
+/** t-SNE pictures of a network's output rows, trained, initial and permuted, with their measures. */
+function tsnePictures(trained: number[][], initial: number[][], trainedLabel: string, perplexity: number) {
+  const panels: [string, number[][]][] = [
+    [trainedLabel, trained],
+    ["initial weights", initial],
+    ["null: trained rows, residues permuted", permuteRows(trained, 1)],
+  ];
+  const pictures = panels.map(([weights, w]) => ({ weights, points: tsne(w, { perplexity }) }));
+  const rows: PictureRow[] = panels.map(([weights, w], i) => ({
+    weights,
+    trustworthiness: trustworthiness(w, pictures[i].points, 5),
+    xToXPlus8Distance: stepDistanceRatio(pictures[i].points, 8),
+    circularityOfWout: circularity(w).score,
+  }));
+  return { pictures, rows };
 }
 
 /** The strongest frequencies of a spectrum by norm (the constant left out). */
@@ -225,18 +285,19 @@ export async function circles(params: CirclesParams): Promise<CirclesResult> {
   const controls = analyseWithControls(folder, dataset);
   const [trained, initial, nulled] = [controls.trained.analysis, controls.initial.analysis, controls.null.analysis];
   const last = records[records.length - 1].step;
-  const panels: [string, number[][]][] = [
-    [`trained (${last} steps)`, trained.unembedding],
-    ["initial weights", initial.unembedding],
-    ["null: trained rows, residues permuted", permuteRows(trained.unembedding, 1)],
-  ];
-  const pictures = panels.map(([weights, w]) => ({ weights, points: tsne(w, { perplexity: params.perplexity }) }));
-  const pictureRows = panels.map(([weights, w], i) => ({
-    weights,
-    trustworthiness: trustworthiness(w, pictures[i].points, 5),
-    xToXPlus8Distance: stepDistanceRatio(pictures[i].points, 8),
-    circularityOfWout: circularity(w).score,
-  }));
+  const { pictures, rows: pictureRows } = tsnePictures(trained.unembedding, initial.unembedding, `trained (${last} steps)`, params.perplexity);
+  // Fig. 4's own network: Power's transformer on x+y mod powerP, its unembedding's residue rows.
+  const powerConfig = circlesPowerConfig(params);
+  const powerRun = await runLive(powerConfig, { title: `Power's transformer, a+b mod ${params.powerP}: live` });
+  powerRun.model.dispose();
+  const power = analyseWithControls(RunFolder.open(powerConfig.run.dir), makeDataset(powerConfig.data));
+  const powerLast = powerRun.records[powerRun.records.length - 1].step;
+  const { pictures: powerPictures, rows: powerPictureRows } = tsnePictures(
+    power.trained.analysis.unembedding,
+    power.initial.analysis.unembedding,
+    `trained (${powerLast} steps)`,
+    params.perplexity,
+  );
   const [woutStrongest] = strongestOf(fourierNorms(trained.unembedding), 1);
   const residues = Array.from({ length: p }, (_, x) => x);
   const colourings: ResidueColouring[] = [
@@ -253,6 +314,9 @@ export async function circles(params: CirclesParams): Promise<CirclesResult> {
     events: grokkingEvents(records),
     pictures,
     pictureRows,
+    powerPictures,
+    powerPictureRows,
+    powerRecords: powerRun.records,
     colourings,
     spectrum: { initial: initial.norms, trained: trained.norms, keys: trained.keys },
     strongest,
@@ -261,6 +325,6 @@ export async function circles(params: CirclesParams): Promise<CirclesResult> {
     snapshots: analyseCheckpoints(folder, dataset).snapshots,
     sliderControl: { label: "initial weights", spectrum: initial.norms, points: pca(initial.embedding, 2).points },
     structure,
-    ...summariseCircles(params, structure, pictureRows),
+    ...summariseCircles(params, structure, pictureRows, powerPictureRows),
   };
 }

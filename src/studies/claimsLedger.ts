@@ -108,11 +108,14 @@ export const CLAIMS: Claim[] = [
     claim: "Mod p is circular/toroidal",
     synthesis: "Mod p is circular/toroidal | t-SNE shows clear circles | ✅ CONFIRMED",
     source: "the synthesis, table “Our Predictions (VALIDATED!)”",
-    uses: [circlesRefs.circularityWout, circlesRefs.tsnePlusEight],
-    judge: ([w, tsne]) => {
+    uses: [circlesRefs.circularityWout, circlesRefs.tsnePlusEightPower, circlesRefs.tsnePlusEight],
+    judge: ([w, tsne, mlp]) => {
       const circles = structure(w);
+      // The picture of Fig. 4's own network, Power's transformer; the MLP's beside it.
       const picture = tsne.trained !== null && tsne.trained < Math.min(tsne.initial ?? 1, tsne.null ?? 1) - 0.1;
-      const text = `circularity of W_out trained ${f2(w.trained)} (initial ${f2(w.initial)}, null ${f2(w.null)}); in the t-SNE picture x and x + 8 lie ${f2(tsne.trained)} of a random pair's distance apart (initial ${f2(tsne.initial)}, null ${f2(tsne.null)})`;
+      const text =
+        `circularity of the MLP's W_out trained ${f2(w.trained)} (initial ${f2(w.initial)}, null ${f2(w.null)}); in the t-SNE picture of Power's transformer's unembedding x and x + 8 lie ` +
+        `${f2(tsne.trained)} of a random pair's distance apart (initial ${f2(tsne.initial)}, null ${f2(tsne.null)}; the MLP's: ${f2(mlp.trained)}, initial ${f2(mlp.initial)}, null ${f2(mlp.null)})`;
       if (circles) return { verdict: "supported", reason: `${text}${picture ? "" : "; the circles are in the weights, the t-SNE picture alone does not show them beyond its controls"}` };
       return { verdict: "not supported", reason: text };
     },

@@ -29,7 +29,7 @@ const holds = (): Record<string, Record<string, V>> => ({
   "01-grokking-curves": { fig1: { p: 97, chance: 1 / 97, lastStep: 10000, memorisation: 400, valAtMemorisation: 0.03, transitionStart: 3000, transitionEnd: 3600, generalisation: 3800, normAtMemorisation: 60, normAtTransition: 40, normAtEnd: 35 } },
   "09-mechanism": { circuitFormation: { shareBefore: 0.1, memorisation: 300, transitionStart: 3000, generalisation: 4000 } },
   "03-consolidation-layer": { flatness: { rho: -0.7, pValue: 0.001, n: 20 }, phiOverTraining: { atGeneralisation: 0.5, final: 0.2, min: 0.2 } },
-  "04-circles": { circularity: { trained: 0.8, initial: 0.01, null: 0.03 }, circularityWout: { trained: 0.7, initial: 0.0, null: 0.02 }, tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.98 }, singleFrequencyNeurons: { trained: 0.8, initial: 0.0, null: 0.05 } },
+  "04-circles": { circularity: { trained: 0.8, initial: 0.01, null: 0.03 }, circularityWout: { trained: 0.7, initial: 0.0, null: 0.02 }, tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.98 }, tsnePlusEightPower: { trained: 0.25, initial: 1.0, null: 0.97 }, singleFrequencyNeurons: { trained: 0.8, initial: 0.0, null: 0.05 } },
   "05-weight-decay-data": { weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3, smallestWithout: null, smallestWith: 0.3 } },
   "06-flatness": { flatness: { rho: -0.8, pValue: 1e-5, n: 40 } },
   "07-noise": { noise: withPairedControl({ controlSteps: 1000, controlFinal: 0.99, smallerBatchSteps: 500, smallerBatchFinal: 0.99, weightNoiseSteps: 700, weightNoiseFinal: 0.99, gradientNoiseSteps: 1100, gradientNoiseFinal: 0.99 }) },
