@@ -71,7 +71,7 @@ test("claimsLedger: each rule says 'not supported' when the measure is no better
   assert.match(v["Phase 3"].reason, /60% of the restricted loss's fall/);
 });
 
-test("claimsLedger: grokking without weight decay (⊥Grad) refutes 'crucial'; a run that never generalised is not testable", () => {
+test("claimsLedger: grokking without weight decay (⊥Grad) is a labelled observation on 'necessary', not the verdict on 'crucial'; a run that never generalised is not testable", () => {
   const h = holds();
   h["08-micro-grokking"].withoutWeightDecay = { steps: 1200, reached: 3, seeds: 3 };
   h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, generalisation: null, transitionStart: null, transitionEnd: null };
@@ -81,8 +81,8 @@ test("claimsLedger: grokking without weight decay (⊥Grad) refutes 'crucial'; a
   generalised["09-mechanism"].circuitFormation = { ...generalised["09-mechanism"].circuitFormation, shareBefore: null };
   assert.match(claimsLedger(found(generalised)).find((r) => r.claim.startsWith("Phase 3"))!.reason, /had no plateau between memorising and generalising/);
   const wd = rows.find((r) => r.claim.startsWith("Weight decay"))!;
-  assert.equal(wd.verdict, "not supported");
-  assert.match(wd.reason, /not necessary: ⊥Grad with StableMax and no weight decay grokked in 1200 steps \(3\/3 seeds\)/);
+  assert.equal(wd.verdict, "supported", "05's grid: weight decay groks at 3 fractions, without it at none");
+  assert.match(wd.reason, /necessary\? \(a separate observation\): no: ⊥Grad with StableMax and no weight decay grokked in 1200 steps \(3\/3 seeds\)$/);
   assert.equal(rows.find((r) => r.claim.startsWith("Phase 3"))!.verdict, "not testable here");
   assert.equal(rows.find((r) => r.claim.startsWith("Phase 4"))!.verdict, "not testable here");
 });
@@ -170,4 +170,15 @@ test("every claim quotes the synthesis as docs/references.md does, with its sour
   const row = claimsLedger(found(holds()))[0];
   assert.equal(row.synthesis, CLAIMS[0].synthesis);
   assert.equal(row.source, CLAIMS[0].source);
+});
+
+test("claimsLedger: 'crucial' on data efficiency: the same count of fractions but a smaller one with weight decay holds; equal grids do not", () => {
+  const h = holds();
+  h["05-weight-decay-data"].weightDecay = { fractions: 3, groksWithout: 2, groksWith: 2, smallestWithout: 0.5, smallestWith: 0.3 };
+  const wd = () => claimsLedger(found(h)).find((r) => r.claim.startsWith("Weight decay"))!;
+  assert.equal(wd().verdict, "supported");
+  assert.match(wd().reason, /weight decay 0 grokked at 2 of 3 training fractions \(smallest 0\.5\), weight decay > 0 at 2 \(smallest 0\.3\)/);
+  h["05-weight-decay-data"].weightDecay = { fractions: 3, groksWithout: 2, groksWith: 2, smallestWithout: 0.3, smallestWith: 0.3 };
+  assert.equal(wd().verdict, "not supported");
+  assert.match(wd().reason, /: weight decay did not let the model grok with less data; necessary\? \(a separate observation\): ⊥Grad/);
 });
