@@ -100,15 +100,31 @@ export const CLAIMS: Claim[] = [
   claim({
     claim: "Neurons align to prime structure",
     synthesis: "Neurons align to prime structure | Flatness predicts generalization | ✅ CONFIRMED",
-    source: "the synthesis, table “Our Predictions (VALIDATED!)” (Power et al. report Spearman ρ = −0.79548, p < 0.000014)",
-    uses: [flatnessRefs.flatness, consolidationLayerRefs.flatness, circlesRefs.singleFrequencyNeurons],
-    judge: ([sweep, consolidation, neurons]) => {
+    source: "the synthesis, table “Our Predictions (VALIDATED!)”: its hypothesis (this row) and the paper finding it pairs with it (the next row)",
+    uses: [circlesRefs.singleFrequencyNeurons, mechanismRefs.mechanism],
+    judge: ([mlp, nanda]) => {
+      // Each network's share of single-frequency neurons well above its initial weights and null model.
+      const nandaControlled = { trained: nanda.neuronShare, initial: nanda.neuronShareInitial, null: nanda.neuronShareNull };
+      const aligned = (v: Controlled) => structure(v, { factor: 2, floor: 0.1 });
+      const text =
+        `neurons ≥ 85% one frequency: the embedding MLP ${f2(mlp.trained)} (initial ${f2(mlp.initial)}, null ${f2(mlp.null)}), ` +
+        `Nanda's transformer ${f2(nanda.neuronShare)} (initial ${f2(nanda.neuronShareInitial)}, null ${f2(nanda.neuronShareNull)}; Nanda et al.: 0.846)`;
+      if (aligned(mlp) && aligned(nandaControlled)) return { verdict: "supported", reason: `${text}: each well above its controls` };
+      return { verdict: "not supported", reason: `${text}: not above the controls in ${[aligned(mlp) ? null : "the MLP", aligned(nandaControlled) ? null : "the transformer"].filter((x) => x).join(" and ")}` };
+    },
+  }),
+  claim({
+    claim: "Flatness predicts generalization",
+    synthesis: "Neurons align to prime structure | Flatness predicts generalization | ✅ CONFIRMED",
+    source: "the synthesis, table “Our Predictions (VALIDATED!)”: the paper finding (Power et al. report Spearman ρ = −0.79548, p < 0.000014)",
+    uses: [flatnessRefs.flatness, consolidationLayerRefs.flatness],
+    judge: ([sweep, consolidation]) => {
       const negative = (s: { rho: number | null; pValue: number | null }) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
-      const rhos = `ρ = ${f2(sweep.rho)} (p ${fp(sweep.pValue)}, n ${sweep.n}) over notebook 06's networks, ρ = ${f2(consolidation.rho)} (p ${fp(consolidation.pValue)}, n ${consolidation.n}) over the consolidation layer's checkpoints`;
-      const aligned = structure(neurons, { factor: 2, floor: 0.1 });
-      const neuronText = `${f2(neurons.trained)} of neurons are ≥ 85% one frequency (initial ${f2(neurons.initial)}, null ${f2(neurons.null)})`;
-      if (negative(sweep) && negative(consolidation) && aligned) return { verdict: "supported", reason: `${rhos}; ${neuronText}` };
-      return { verdict: "not supported", reason: `${rhos}${negative(sweep) && negative(consolidation) ? "" : ": flatness does not predict validation accuracy in both"}; ${neuronText}${aligned ? "" : ": not above the controls"}` };
+      const rhos =
+        `ρ = ${f2(sweep.rho)} (p ${fp(sweep.pValue)}, n ${sweep.n}) over notebook 06's networks, ρ = ${f2(consolidation.rho)} (p ${fp(consolidation.pValue)}, n ${consolidation.n}) over the consolidation layer's checkpoints ` +
+        `(checkpoints of a few runs, not independent networks: their p-values overstate the evidence)`;
+      if (negative(sweep) && negative(consolidation)) return { verdict: "supported", reason: rhos };
+      return { verdict: "not supported", reason: `${rhos}: flatness does not predict validation accuracy in both` };
     },
   }),
   claim({

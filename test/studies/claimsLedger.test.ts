@@ -27,7 +27,10 @@ function withPairedControl(v: V): V {
 /** Numbers shaped like a full run where every claim holds (each rule's "supported" case). */
 const holds = (): Record<string, Record<string, V>> => ({
   "01-grokking-curves": { fig1: { p: 97, chance: 1 / 97, lastStep: 10000, memorisation: 400, valAtMemorisation: 0.03, transitionStart: 3000, transitionEnd: 3600, generalisation: 3800, normAtMemorisation: 60, normAtTransition: 40, normAtEnd: 35 } },
-  "09-mechanism": { circuitFormation: { shareBefore: 0.1, memorisation: 300, transitionStart: 3000, generalisation: 4000 } },
+  "09-mechanism": {
+    circuitFormation: { shareBefore: 0.1, memorisation: 300, transitionStart: 3000, generalisation: 4000 },
+    mechanism: { keys: 5, neuronShare: 0.85, neuronShareInitial: 0.02, neuronShareNull: 0.03, memorisationEnd: 150, circuitFormationEnd: 4000, cleanupEnd: 9000, generalisation: 4000 },
+  },
   "03-consolidation-layer": { flatness: { rho: -0.7, pValue: 0.001, n: 20 }, phiOverTraining: { atGeneralisation: 0.5, final: 0.2, min: 0.2 } },
   "04-circles": { circularity: { trained: 0.8, initial: 0.01, null: 0.03 }, circularityWout: { trained: 0.7, initial: 0.0, null: 0.02 }, tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.98 }, tsnePlusEightPower: { trained: 0.25, initial: 1.0, null: 0.97 }, singleFrequencyNeurons: { trained: 0.8, initial: 0.0, null: 0.05 } },
   "05-weight-decay-data": { weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3, smallestWithout: null, smallestWith: 0.3 } },
@@ -41,8 +44,10 @@ test("claimsLedger: every claim supported when the numbers are well above their 
   assert.equal(rows.length, CLAIMS.length);
   assert.deepEqual(rows.map((r) => r.verdict), CLAIMS.map(() => "supported"));
   assert.match(rows[0].reason, /circular \(0\.80\) where its initial weights \(0\.01\) and null model \(0\.03\)/);
-  assert.match(rows[2].reason, /ρ = -0\.80 \(p 1\.0e-5, n 40\)/);
-  assert.match(rows[4].reason, /better than the control: smallerBatch, weightNoise \(smallerBatch: 500 steps vs the control's 1000 steps over the same seeds \(final 0\.99 vs 0\.99\); weightNoise: 700 steps/);
+  const byClaim = (name: string) => rows.find((r) => r.claim === name)!;
+  assert.match(byClaim("Flatness predicts generalization").reason, /ρ = -0\.80 \(p 1\.0e-5, n 40\)/);
+  assert.match(byClaim("Neurons align to prime structure").reason, /the embedding MLP 0\.80 \(initial 0, null 0\.05\), Nanda's transformer 0\.85/);
+  assert.match(byClaim("Noise helps exploration").reason, /better than the control: smallerBatch, weightNoise \(smallerBatch: 500 steps vs the control's 1000 steps over the same seeds \(final 0\.99 vs 0\.99\); weightNoise: 700 steps/);
   assert.deepEqual(rows[0].where, [{ notebook: "04-circles", section: "circularity section" }, { notebook: "08-micro-grokking", section: "insideView section" }]);
   assert.deepEqual(rows[0].measured, ["circularity text", "insideView text"]);
 });
@@ -54,13 +59,16 @@ test("claimsLedger: each rule says 'not supported' when the measure is no better
   h["06-flatness"].flatness = { rho: 0.21, pValue: 0.5, n: 12 };
   h["07-noise"].noise = { ...h["07-noise"].noise, smallerBatchSteps: 1000, weightNoiseSteps: 1100, gradientNoiseSteps: null, gradientNoiseFinal: 0.6 };
   h["04-circles"].circularityWout = { trained: 0.1, initial: 0.05, null: 0.06 };
+  h["09-mechanism"].mechanism = { ...h["09-mechanism"].mechanism, neuronShare: 0.05 };
   h["01-grokking-curves"].fig1 = { ...h["01-grokking-curves"].fig1, valAtMemorisation: 0.6, normAtTransition: 70 };
   h["09-mechanism"].circuitFormation = { ...h["09-mechanism"].circuitFormation, shareBefore: 0.6 };
   const v = Object.fromEntries(claimsLedger(found(h)).map((r) => [r.claim.split(" (")[0].split(",")[0], r]));
   assert.equal(v["Grokking = discovering geometry"].verdict, "not supported");
   assert.equal(v["Weight decay forces compression"].verdict, "not supported");
+  assert.equal(v["Flatness predicts generalization"].verdict, "not supported");
   assert.equal(v["Neurons align to prime structure"].verdict, "not supported");
-  assert.match(v["Neurons align to prime structure"].reason, /flatness does not predict validation accuracy/);
+  assert.match(v["Neurons align to prime structure"].reason, /not above the controls in the transformer$/);
+  assert.match(v["Flatness predicts generalization"].reason, /flatness does not predict validation accuracy/);
   assert.equal(v["Mod p is circular/toroidal"].verdict, "not supported");
   assert.equal(v["Noise helps exploration"].verdict, "not supported");
   assert.match(v["Noise helps exploration"].reason, /no noise kind did clearly better than the control; worse: gradientNoise \(/);
@@ -108,7 +116,7 @@ test("claimsLedger: a claim whose notebook saved nothing in this mode is 'not me
   assert.equal(first.verdict, "not measured");
   assert.match(first.reason, /no saved result from 08-micro-grokking \(insideView\): run that notebook in this mode first/);
   assert.deepEqual(first.measured, ["circularity text"]);
-  assert.equal(rows[2].verdict, "supported");
+  assert.equal(rows.find((r) => r.claim === "Neurons align to prime structure")!.verdict, "supported");
 });
 
 test("claimsLedger: noise judged by final validation accuracy when every run is censored (07's MLP numbers: noise slowed it)", () => {
@@ -131,7 +139,7 @@ test("claimsLedger: a saved finding without a value its rule reads is 'not measu
   const noise = rows.find((r) => r.claim.startsWith("Noise"))!;
   assert.equal(noise.verdict, "not measured");
   assert.match(noise.reason, /07-noise \(noise\) lacks weightNoiseFinal; run that notebook again/);
-  assert.match(rows.find((r) => r.claim.startsWith("Neurons"))!.reason, /06-flatness \(flatness\) lacks rho;/);
+  assert.match(rows.find((r) => r.claim.startsWith("Flatness"))!.reason, /06-flatness \(flatness\) lacks rho;/);
   assert.equal(rows.find((r) => r.claim.startsWith("Mod p"))!.verdict, "supported");
 });
 
