@@ -209,7 +209,7 @@ export const CLAIMS: Claim[] = [
     source: "the synthesis, “The Complete Grokking Theory”",
     uses: [grokkingCurvesRefs.fig1, mechanismRefs.circuitFormation],
     judge: ([f, c]) => {
-      const text = `validation rose from 10% to 90% of its rise between steps ${f2(f.transitionStart)} and ${f2(f.transitionEnd)} (memorisation ${f2(f.memorisation)}, generalisation ${f2(f.generalisation)}); in the Nanda transformer ${c.shareBefore === null ? "n/a" : (100 * c.shareBefore).toFixed(0) + "%"} of the restricted loss's fall (log scale) happened before validation accuracy began to rise`;
+      const text = `validation rose from 10% to 90% of its rise between steps ${f2(f.transitionStart)} and ${f2(f.transitionEnd)} (memorisation ${f2(f.memorisation)}, generalisation ${f2(f.generalisation)}); in the Nanda transformer ${c.shareBefore === null ? "n/a" : (100 * c.shareBefore).toFixed(0) + "%"} of the restricted loss's fall (on its log scale ${c.shareBeforeLog === null ? "n/a" : (100 * c.shareBeforeLog).toFixed(0) + "%"}) happened before validation accuracy began to rise`;
       if (f.generalisation === null) return { verdict: "not testable here", reason: `${text}: the run did not generalise within its budget` };
       if (c.shareBefore === null) return { verdict: "not testable here", reason: `${text}: the Nanda transformer's run (notebook 09) had no plateau between memorising and generalising, so when its structure formed is not measured` };
       if (c.shareBefore !== null && c.shareBefore >= 0.3) return { verdict: "not supported", reason: `${text}: the jump in accuracy is sudden, but the structure forms gradually before it (Nanda et al.'s circuit formation)` };

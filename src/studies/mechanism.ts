@@ -68,7 +68,8 @@ export interface MechanismMeasures {
 }
 
 export interface MechanismFindings {
-  circuitFormation: { shareBefore: number | null; memorisation: number | null; transitionStart: number | null; generalisation: number | null };
+  /** The share of the restricted loss's fall (memorisation → end) done before validation accuracy rose: on the loss itself, and on its log scale. */
+  circuitFormation: { shareBefore: number | null; shareBeforeLog: number | null; memorisation: number | null; transitionStart: number | null; generalisation: number | null };
   mechanism: {
     keys: number;
     neuronShare: number;
@@ -84,7 +85,7 @@ export interface MechanismFindings {
 /** Where notebook 09 saves its findings, as the claims ledger reads them. */
 export const mechanismRefs = {
   notebook: "09-mechanism",
-  circuitFormation: findingRef<MechanismFindings["circuitFormation"]>("09-mechanism", "circuitFormation", { shareBefore: true, memorisation: true, transitionStart: true, generalisation: true }),
+  circuitFormation: findingRef<MechanismFindings["circuitFormation"]>("09-mechanism", "circuitFormation", { shareBefore: true, shareBeforeLog: true, memorisation: true, transitionStart: true, generalisation: true }),
   mechanism: findingRef<MechanismFindings["mechanism"]>("09-mechanism", "mechanism", {
     keys: true, neuronShare: true, neuronShareInitial: true, neuronShareNull: true, memorisationEnd: true, circuitFormationEnd: true, cleanupEnd: true, generalisation: true,
   }),
@@ -130,13 +131,16 @@ export function summariseMechanism(params: MechanismParams, m: MechanismMeasures
   ];
   // Did the restricted loss fall before validation accuracy rose (Nanda et al.'s circuit formation), or with it? Only measurable when there is a plateau.
   const plateau = events.memorisation !== null && events.generalisation !== null && events.transition !== null && events.transition.start > events.memorisation;
-  const shareBefore = plateau ? shareOfFallBefore(checkpoints.steps, checkpoints.restricted, events.memorisation!, events.transition!.start) : null;
+  const share = (scale: "linear" | "log") => (plateau ? shareOfFallBefore(checkpoints.steps, checkpoints.restricted, events.memorisation!, events.transition!.start, scale) : null);
+  const shareBefore = share("linear");
+  const shareBeforeLog = share("log");
+  const percent = (x: number | null) => (x === null ? "n/a" : `${(100 * x).toFixed(0)}%`);
   const circuitLine =
     shareBefore === null
       ? "no plateau between memorisation and the validation rise: when the circuit formed is not measurable here"
-      : `${(100 * shareBefore).toFixed(0)}% of the restricted loss's fall (log scale, memorisation → end) happened before validation accuracy began to rise (step ${events.transition!.start})`;
+      : `${percent(shareBefore)} of the restricted loss's fall from memorisation to the end (${percent(shareBeforeLog)} on its log scale) happened before validation accuracy began to rise (step ${events.transition!.start})`;
   const findings: MechanismFindings = {
-    circuitFormation: { shareBefore, memorisation: events.memorisation, transitionStart: events.transition?.start ?? null, generalisation: events.generalisation },
+    circuitFormation: { shareBefore, shareBeforeLog, memorisation: events.memorisation, transitionStart: events.transition?.start ?? null, generalisation: events.generalisation },
     mechanism: {
       keys: keys.length,
       neuronShare: neuronShares.trained,
@@ -151,7 +155,7 @@ export function summariseMechanism(params: MechanismParams, m: MechanismMeasures
   const saved: Record<string, Finding> = {
     [mechanismRefs.circuitFormation.id]: {
       text:
-        `Nanda transformer, a+b mod ${p}: ${shareBefore === null ? "no plateau to measure" : `${(100 * shareBefore).toFixed(0)}% of the restricted loss's fall came before validation accuracy rose`} ` +
+        `Nanda transformer, a+b mod ${p}: ${shareBefore === null ? "no plateau to measure" : `${percent(shareBefore)} of the restricted loss's fall (${percent(shareBeforeLog)} on its log scale) came before validation accuracy rose`} ` +
         `(memorised at ${events.memorisation}, transition from ${events.transition?.start ?? "—"}, generalised at ${events.generalisation ?? "censored"})`,
       values: { ...findings.circuitFormation },
       section: "The three phases",

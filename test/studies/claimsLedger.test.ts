@@ -28,7 +28,7 @@ function withPairedControl(v: V): V {
 const holds = (): Record<string, Record<string, V>> => ({
   "01-grokking-curves": { fig1: { p: 97, chance: 1 / 97, lastStep: 10000, memorisation: 400, valAtMemorisation: 0.03, transitionStart: 3000, transitionEnd: 3600, generalisation: 3800, normAtMemorisation: 60, normAtTransition: 40, normAtEnd: 35 } },
   "09-mechanism": {
-    circuitFormation: { shareBefore: 0.1, memorisation: 300, transitionStart: 3000, generalisation: 4000 },
+    circuitFormation: { shareBefore: 0.1, shareBeforeLog: 0.05, memorisation: 300, transitionStart: 3000, generalisation: 4000 },
     mechanism: { keys: 5, neuronShare: 0.85, neuronShareInitial: 0.02, neuronShareNull: 0.03, memorisationEnd: 150, circuitFormationEnd: 4000, cleanupEnd: 9000, generalisation: 4000 },
   },
   "03-consolidation-layer": { flatness: { rho: -0.7, pValue: 0.001, n: 20 }, phiOverTraining: { atGeneralisation: 0.5, final: 0.2, min: 0.2 } },

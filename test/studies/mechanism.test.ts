@@ -28,8 +28,10 @@ function measures(plateau = true): MechanismMeasures {
 test("the share before the rise, neurons per key, comparison and findings, worked by hand", () => {
   const params = mechanismPreset("full");
   const s = summariseMechanism(params, measures());
-  assert.ok(Math.abs(s.findings.circuitFormation.shareBefore! - 1 / 3) < 1e-12);
-  assert.match(s.circuitLine, /^33% of the restricted loss's fall \(log scale, memorisation → end\) happened before validation accuracy began to rise \(step \d+\)$/);
+  // linear: (1 − 0.1) / (1 − 0.001) of the fall by the checkpoint before the rise; log: one decade of three
+  assert.ok(Math.abs(s.findings.circuitFormation.shareBefore! - 0.9 / 0.999) < 1e-12);
+  assert.ok(Math.abs(s.findings.circuitFormation.shareBeforeLog! - 1 / 3) < 1e-12);
+  assert.match(s.circuitLine, /^90% of the restricted loss's fall from memorisation to the end \(33% on its log scale\) happened before validation accuracy began to rise \(step \d+\)$/);
   assert.deepEqual(s.neuronsPerKey, [{ frequency: 3, neurons: 1, "share of all neurons": 0.25 }, { frequency: 5, neurons: 1, "share of all neurons": 0.25 }]);
   assert.equal(s.comparison[1].measured, "3 / 4 = 75.0% (initial 5.0%, null 0.0%)");
   assert.equal(s.comparison[0].measured, "2 (3, 5)");
@@ -39,7 +41,7 @@ test("the share before the rise, neurons per key, comparison and findings, worke
   assertLedgerReads(mechanismRefs, s.saved);
   assert.deepEqual(s.saved.mechanism.values, { ...s.findings.mechanism });
   assert.match(s.saved.mechanism.text, /^Nanda transformer, a\+b mod 113, 30%: 2 key frequencies \(3, 5\); 75\.0% of neurons > 85% one frequency \(initial 5\.0%\); phases end at /);
-  assert.match(s.saved.circuitFormation.text, /33% of the restricted loss's fall came before validation accuracy rose \(memorised at 300, transition from \d+, generalised at 2400\)$/);
+  assert.match(s.saved.circuitFormation.text, /90% of the restricted loss's fall \(33% on its log scale\) came before validation accuracy rose \(memorised at 300, transition from \d+, generalised at 2400\)$/);
   assert.equal(s.phaseTable.length, 3);
 });
 

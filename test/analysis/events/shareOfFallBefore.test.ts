@@ -19,3 +19,13 @@ test("shareOfFallBefore: bad input names the function", () => {
   assert.throws(() => shareOfFallBefore([1], [1], 0, 1), /shareOfFallBefore: steps and values must be two or more measurements of the same length; received 1 steps and 1 values/);
   assert.throws(() => shareOfFallBefore([1, 2], [1, 0], 0, 1), /shareOfFallBefore: values must be positive finite numbers \(a log scale\); received 0/);
 });
+
+test("shareOfFallBefore on the linear scale: the loss as it is, hand-computed, beside the log scale's share", () => {
+  // 1 → 0.1 → 0.01: by step 200 the loss fell 0.9 of its 0.99 (linear), one decade of two (log)
+  assert.ok(Math.abs(shareOfFallBefore([100, 200, 300], [1, 0.1, 0.01], 100, 200, "linear")! - 0.9 / 0.99) < 1e-12);
+  assert.equal(shareOfFallBefore([100, 200, 300], [1, 0.1, 0.01], 100, 200, "log"), 0.5);
+  // a fall from 4 to 1e-8 that is mostly done before step 2 in linear terms, a third in log terms
+  assert.ok(shareOfFallBefore([1, 2, 3], [4, 0.04, 4e-8], 1, 2, "linear")! > 0.98);
+  assert.ok(Math.abs(shareOfFallBefore([1, 2, 3], [4, 0.04, 4e-8], 1, 2, "log")! - 2 / 8) < 1e-12);
+  assert.throws(() => shareOfFallBefore([1, 2], [1, Infinity], 0, 1, "linear"), /values must be finite numbers; received Infinity/);
+});
