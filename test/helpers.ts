@@ -86,3 +86,22 @@ export function availableBackends(): ("cpu" | "wasm" | "libtorch")[] {
   const { libtorchAddon } = require("../src/backend/libtorchAddon") as typeof import("../src/backend/libtorchAddon");
   return libtorchAddon().addon ? ["cpu", "wasm", "libtorch"] : ["cpu", "wasm"];
 }
+
+/**
+ * A small embedding-MLP run (a+b mod 13, width 32, weight decay 1, 3 checkpoints a decade) trained into
+ * a fresh temporary folder, for the analyses that read run folders: its folder, dataset and log.
+ */
+export async function trainedMlpFolder(prefix: string, steps: number) {
+  const os = await import("os");
+  const { runExperiment } = await import("../src/experiment/runExperiment");
+  const { RunFolder } = await import("../src/runs/RunFolder");
+  const { makeDataset } = await import("../src/data/makeDataset");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const data = { operation: "x+y" as const, p: 13, seed: 0 };
+  const run = await runExperiment({
+    data, model: { kind: "mlp", width: 32, seed: 0 },
+    train: { steps, optimizer: { lr: 1e-2, weightDecay: 1 }, evaluation: { every: 10 }, yieldEveryMs: 0 }, run: { dir, checkpointsPerDecade: 3 },
+  });
+  run.model.dispose();
+  return { dir, folder: RunFolder.open(dir), dataset: makeDataset(data), records: run.records };
+}

@@ -3,24 +3,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { test } from "node:test";
+import { trainedMlpFolder } from "../helpers";
 import * as tf from "@tensorflow/tfjs";
 import { analyseWithControls } from "../../src/analysis/analyseWithControls";
 import { analyseModel } from "../../src/analysis/analyseModel";
 import { nullModel } from "../../src/analysis/geometry/nullModel";
-import { makeDataset } from "../../src/data/makeDataset";
-import { runExperiment } from "../../src/experiment/runExperiment";
 import { RunFolder } from "../../src/runs/RunFolder";
 
 test("analyseWithControls: the last checkpoint, the initial weights and the null model, each as analyseModel measures it on the trained keys; measure reads each; no tensors left", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "controls-"));
-  const config = {
-    data: { operation: "x+y", p: 13, seed: 0 }, model: { kind: "mlp", width: 32, seed: 0 },
-    train: { steps: 60, optimizer: { lr: 1e-2, weightDecay: 1 }, evaluation: { every: 10 }, yieldEveryMs: 0 }, run: { dir, checkpointsPerDecade: 3 },
-  };
-  const run = await runExperiment(config);
-  run.model.dispose();
-  const folder = RunFolder.open(dir);
-  const dataset = makeDataset(config.data as Parameters<typeof makeDataset>[0]);
+  const { dir, folder, dataset } = await trainedMlpFolder("controls-", 60);
   const before = tf.memory().numTensors;
   const c = analyseWithControls(folder, dataset, { measure: (m) => (m.params["embed.E1"].arraySync() as number[][])[0][0] });
   assert.equal(tf.memory().numTensors, before);
