@@ -19,7 +19,10 @@ interface Machine {
   openblas_core_detected?: string | null;
   date: string;
   command?: string;
+  /** The product library each side multiplies with (bench/run.ts writes it since PyTorch 2.x joined). */
+  blas?: Record<string, string | null>;
 }
+const BLAS_SIDES: Record<string, string> = { groklab: "groklab", pytorch_1_13: "PyTorch 1.13", pytorch2: "PyTorch 2.x" };
 interface Run {
   file: string;
   machine: Machine;
@@ -53,6 +56,7 @@ function newestByKind(runs: Run[]): Run[] {
   return [...byKind.values()];
 }
 
+const yesNo = (v: unknown) => (v === true ? "yes" : v === false ? "no" : "–");
 const num = (v: unknown, digits = 1) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(digits) : "–");
 
 function machineLine(r: Run, command: string): string {
@@ -62,6 +66,7 @@ function machineLine(r: Run, command: string): string {
     m.avx512 === undefined ? "" : m.avx512 ? "AVX-512" : "no AVX-512",
     m.OPENBLAS_CORETYPE ? `OPENBLAS_CORETYPE ${m.OPENBLAS_CORETYPE}` : "",
     m.openblas_core_detected ? `OpenBLAS detects ${m.openblas_core_detected}` : "",
+    ...Object.entries(m.blas ?? {}).filter(([, v]) => v).map(([side, v]) => `${BLAS_SIDES[side] ?? side} multiplies with ${v}`),
   ].filter(Boolean);
   return `**${machineKind(m)}** (${facts.join(", ")}), ${m.date}: \`${m.command ?? command}\`, bench/results/${r.file}`;
 }
@@ -73,12 +78,19 @@ export function stepTables(runs: Run[]): string[] {
     const rows = r.lines.filter((l) => typeof l.model === "string" && typeof l.ms_per_step === "number");
     if (!rows.length) continue;
     out.push(machineLine(r, "npm run bench"), "");
-    out.push("| model | backend | threads | ms/step | PyTorch fastest ms/step (layout) | ratio | floor ms |", "|---|---|---|---|---|---|---|");
+    const torch2 = (r.machine as Machine & { pytorch2?: string | null }).pytorch2;
+    const old = torch2 ? "PyTorch 1.13 (Debian)" : "PyTorch";
+    out.push(
+      `| model | backend | threads | ms/step |${torch2 ? ` PyTorch ${torch2} fastest ms/step (way) | ratio | bar met |` : ""} ${old} fastest ms/step (layout) | ratio | floor ms | × floor |`,
+      `|---|---|---|---|${torch2 ? "---|---|---|" : ""}---|---|---|---|`,
+    );
     for (const l of rows) {
       const fastest = l.pytorch_fastest_ms_per_step ?? l.baseline_ms_per_step;
       const layout = l.pytorch_fastest_layout ?? l.baseline ?? "";
       const ratio = l.ratio_fastest ?? l.ratio;
-      out.push(`| ${l.model} | ${l.backend} | ${l.threads} | ${num(l.ms_per_step)} | ${num(fastest)}${layout ? ` (${layout})` : ""} | ${num(ratio, 2)} | ${num(l.floor_ms)} |`);
+      const vsFloor = typeof l.floor_ms === "number" && l.floor_ms > 0 ? (l.ms_per_step as number) / l.floor_ms : null;
+      const torch2Cells = torch2 ? ` ${num(l.pytorch2_fastest_ms_per_step)}${l.pytorch2_fastest_way ? ` (${l.pytorch2_fastest_way})` : ""} | ${num(l.ratio_pytorch2_fastest, 2)} | ${yesNo(l.within_pytorch2_bar)} |` : "";
+      out.push(`| ${l.model} | ${l.backend} | ${l.threads} | ${num(l.ms_per_step)} |${torch2Cells} ${num(fastest)}${layout ? ` (${layout})` : ""} | ${num(ratio, 2)} | ${num(l.floor_ms)} | ${num(vsFloor, 2)}${l.within_floor_bar === undefined ? "" : ` (${yesNo(l.within_floor_bar)})`} |`);
     }
     out.push("");
   }
@@ -111,7 +123,9 @@ export function performancePage(dir: string): string {
     "",
     "## Training step against PyTorch",
     "",
-    "Milliseconds per training step (full batch for the MLP and Nanda's transformer, 512 pairs for Power's), groklab against PyTorch's fastest layout measured in the same invocation; the floor is the step's products at the best sgemm rate any engine reached on that machine.",
+    "Milliseconds per training step (full batch for the MLP and Nanda's transformer, 512 pairs for Power's), groklab against PyTorch measured in the same invocation: PyTorch 2.x from PyPI (bench/pytorch.lock) in its fastest way (eager or torch.compile, at any thread count, its default included), and Debian's PyTorch 1.13 in its fastest thread layout. The floor is the step's products at the best sgemm rate any engine reached on that machine at those threads; × floor is the step over it.",
+    "",
+    "The bars groklab holds itself to: every row at or below PyTorch 2.x's fastest (Nanda's and Power's training steps at or below 0.7 × it): \"bar met\"; and within 1.3 × the floor at two threads: the yes or no beside × floor.",
     "",
     ...(steps.length ? steps : ["No run of `npm run bench` in bench/results/ yet.", ""]),
     "## Training beside other work",

@@ -1,7 +1,10 @@
 /**
- * npm run bench: ms per training step of the embedding MLP (p 97, 50%, width 512, full batch) and
- * Nanda's transformer (p 113, 30%, full batch) on each tfjs backend available here, against the
- * same steps in PyTorch (bench/torch_*.py with Debian's python3-torch) in the same invocation.
+ * npm run bench: ms per training step of the embedding MLP (p 97, 50%, width 512, full batch),
+ * Nanda's transformer (p 113, 30%, full batch) and Power's transformer (a step, an evaluation) on
+ * each tfjs backend available here, against the same steps in PyTorch (bench/torch_*.py) in the
+ * same invocation: PyTorch 2.x from PyPI (bench/pytorch.lock, in .venv/; bench/pytorch2.ts), the
+ * baseline a user would pick today, eager and under torch.compile at each thread count and at its
+ * default, its fastest way the bar; and Debian's python3-torch 1.13 in every OpenBLAS layout below.
  *
  * Fairness: the machine is noisy, so groklab and PyTorch runs alternate over several rounds and
  * medians are reported. Both use the same OpenBLAS (Debian's) with the environment's
@@ -18,10 +21,11 @@
  * their ratios: groklab multiplies with oneDNN on AVX-512 CPUs (defaultGemm), which reads neither,
  * so there these are the like-for-like bars.
  * The machine's ceiling: one 1024³ float32 product on groklab's native backend (with each of its
- * product libraries, oneDNN and OpenBLAS) and in PyTorch (every layout) at each thread count; the
+ * product libraries, oneDNN and OpenBLAS) and in both PyTorchs (every layout) at each thread count; the
  * fastest is the ceiling (wasm's own product is measured too, for its rows' engine floor). Each row then gives floor_ms,
- * its matmul FLOPs at the ceiling (no step can be faster), beside bar_ms, half of PyTorch's
- * fastest: where the bar is below the floor, it cannot be met on this machine.
+ * its matmul FLOPs at the ceiling (no step can be faster), and the two bars: within 1.3 × the
+ * floor (within_floor_bar) and at or below PyTorch 2.x's fastest, 0.7 × it for Nanda's and Power's
+ * steps (within_pytorch2_bar).
  * One JSON line per (model, backend, threads), after one per thread count for the ceiling; the
  * lines are also written to bench/results/<date>-<time>-<CPU model>.jsonl.
  *   node --import tsx bench/run.ts [--rounds N] [backend ...]
@@ -37,6 +41,7 @@ import { detectedOpenblasCore } from "./openblasCore";
 import { CASES } from "./trainingStep";
 import { writePerformancePage } from "./performancePage";
 import { resultsFile } from "./resultsFile";
+import { describeWay, pytorch2Info, pytorch2Ways, Pytorch2Way, runPytorch2 } from "./pytorch2";
 
 const ROOT = path.join(__dirname, "..");
 /** groklab's two libraries for plain products (GROKLAB_GEMM). */
@@ -103,6 +108,8 @@ function main() {
   const coreType = process.env.OPENBLAS_CORETYPE ?? "detected";
   const torch = fs.existsSync(PYTHON) && (() => { try { execFileSync(PYTHON, ["-c", "import torch"], { stdio: "ignore" }); return true; } catch { return false; } })();
   if (!torch) console.error("bench: PyTorch not found; as root: apt-get install -y python3-torch (bench/run.sh does it when run as root); ratios are omitted");
+  const torch2 = pytorch2Info();
+  if (!torch2) console.error("bench: PyTorch 2.x is not in .venv/ (bench/run.sh installs bench/pytorch.lock); its columns are omitted");
   const printed: string[] = [];
   const emit = (line: object) => {
     printed.push(JSON.stringify(line));
@@ -120,6 +127,9 @@ function main() {
     machine: {
       cpu: os.cpus()[0].model, family: family ? Number(family) : null, model: cpuModel ? Number(cpuModel) : null, cores,
       OPENBLAS_CORETYPE: process.env.OPENBLAS_CORETYPE ?? "(not set)", openblas_core_detected: detectedCore, openblas_core_own: ownCore ?? null,
+      pytorch2: torch2?.version ?? null, pytorch2_default_threads: torch2?.defaultThreads ?? null,
+      // the product libraries each side multiplies with
+      blas: { groklab: defaultGemm(flags, process.env.GROKLAB_GEMM), pytorch_1_13: torch ? `Debian's OpenBLAS (${detectedCore ?? coreType})` : null, pytorch2: torch2?.blas ?? null },
       date: new Date().toISOString().slice(0, 10),
     },
   });
@@ -128,6 +138,10 @@ function main() {
   const ours = new Map<string, Record<string, number | string>[]>();
   const base = new Map<string, number[]>();
   const ceilings = new Map<string, number[]>();
+  // PyTorch 2.x's ms per step, by "model|compile|threads" (threads 0: its default).
+  const base2 = new Map<string, number[]>();
+  const wayKey = (model: string, w: Pytorch2Way) => `${model}|${w.compile}|${w.threads}`;
+  const ways = torch2 ? pytorch2Ways([...new Set([1, cores])], torch2.defaultThreads) : [];
   // torch_sgemm.py's ms per 1024³ product, as GFLOP/s.
   const gflopsOf = (ms: number) => (2 * 1024 ** 3) / ms / 1e6;
   const push = <T>(m: Map<string, T[]>, k: string, v: T) => m.set(k, [...(m.get(k) ?? []), v]);
@@ -144,6 +158,10 @@ function main() {
       if (backends.includes("wasm") && n === 1 && r === 0) push(ceilings, "wasm|1", groklabCeiling("wasm", 1));
       if (torch) push(ceilings, `pytorch|${n}`, Math.max(...layouts(n).map(([a, o]) => gflopsOf(pytorch("sgemm", a, o)))));
       if (ownCore) push(ceilings, `pytorch_own_core|${n}`, Math.max(...layouts(n).map(([a, o]) => gflopsOf(pytorch("sgemm", a, o, ownCore)))));
+      if (torch2) push(ceilings, `pytorch2|${n}`, gflopsOf(Number(runPytorch2(SCRIPTS.sgemm, { compile: false, threads: n }, process.env).ms_per_step)));
+    }
+    for (const model of torch2 ? (Object.keys(CASES) as Model[]) : []) {
+      for (const w of ways) push(base2, wayKey(model, w), Number(runPytorch2(SCRIPTS[model], w, { ...process.env, ...TUNED_MALLOC }).ms_per_step));
     }
     if (!torch) continue;
     for (const model of Object.keys(CASES) as Model[]) {
@@ -165,12 +183,12 @@ function main() {
   };
   // The ceiling at n threads: the faster of the two engines' large products (GFLOP/s).
   const ceiling = (n: number): number | null => {
-    const known = [...GEMMS, "pytorch", "pytorch_own_core"].map((e) => ceilings.get(`${e}|${n}`)).filter((c) => c).map((c) => median(c!));
+    const known = [...GEMMS, "pytorch", "pytorch_own_core", "pytorch2"].map((e) => ceilings.get(`${e}|${n}`)).filter((c) => c).map((c) => median(c!));
     return known.length ? Math.max(...known) : null;
   };
   for (const n of [...new Set([1, cores])]) {
     const gflops = (e: string) => (ceilings.get(`${e}|${n}`) ? round(median(ceilings.get(`${e}|${n}`)!)) : null);
-    emit({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), pytorch_own_core_gflops: gflops("pytorch_own_core"), wasm_gflops: gflops("wasm"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } });
+    emit({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), pytorch_own_core_gflops: gflops("pytorch_own_core"), pytorch2_gflops: gflops("pytorch2"), wasm_gflops: gflops("wasm"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } });
   }
   for (const [key, lines] of ours) {
     const [model, backend, threads] = key.split("|");
@@ -197,13 +215,29 @@ function main() {
       ratio_fastest: fastest(model) ? round(ms / fastest(model)!.ms) : null,
       gflops: round(median(lines.map((l) => Number(l.gflops)))),
       // The least a step can take: its matmul FLOPs at the machine's ceiling for these threads
-      // (everything else, and every product smaller than the ceiling's, only adds), against the
-      // bar of issue 11 (half of PyTorch's fastest): a bar below the floor cannot be met here.
-      ...floorOf(lines, fastest(model)?.ms ?? null, ceiling(Number(threads))),
+      // (everything else, and every product smaller than the ceiling's, only adds), and the bar
+      // set against it (1.3 × the floor).
+      ...pytorch2Columns(model, Number(threads), ms),
+      ...floorOf(lines, ceiling(Number(threads))),
       // The same against this backend's own large product (libtorch: its product library here; wasm: its kernels).
       ...engineFloorOf(lines, ceilings.get(`${backend === "libtorch" ? defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM) : backend}|${threads}`)),
       rounds: lines.length, samples: lines.map((l) => round(Number(l.ms_per_step))), baseline_samples: b?.map(round) ?? [],
     });
+  }
+  /** PyTorch 2.x's columns for a row: eager and compiled at its threads, its fastest way, and the bar against it. */
+  function pytorch2Columns(model: Model, threads: number, ms: number) {
+    if (!torch2) return { pytorch2_eager_ms_per_step: null, pytorch2_compiled_ms_per_step: null, pytorch2_fastest_ms_per_step: null, pytorch2_fastest_way: null, ratio_pytorch2_fastest: null, pytorch2_bar_ms: null, within_pytorch2_bar: null };
+    const at = (compile: boolean) => base2.get(wayKey(model, { compile, threads }));
+    const timed = ways.map((w) => ({ way: describeWay(w, torch2.defaultThreads), ms: median(base2.get(wayKey(model, w)) ?? [Infinity]) }));
+    const best = timed.reduce((x, y) => (y.ms < x.ms ? y : x));
+    const bar = PYTORCH2_BAR[model] * best.ms;
+    return {
+      pytorch2_eager_ms_per_step: at(false) ? round(median(at(false)!)) : null,
+      pytorch2_compiled_ms_per_step: at(true) ? round(median(at(true)!)) : null,
+      pytorch2_fastest_ms_per_step: round(best.ms), pytorch2_fastest_way: best.way, ratio_pytorch2_fastest: round(ms / best.ms),
+      pytorch2_bar_ms: round(bar), within_pytorch2_bar: ms <= bar,
+      pytorch2_samples: Object.fromEntries(timed.map((t, i) => [t.way, (base2.get(wayKey(model, ways[i])) ?? []).map(round)])),
+    };
   }
   const file = resultsFile(new Date(), os.cpus()[0].model);
   fs.writeFileSync(file, printed.join("\n") + "\n");
@@ -221,12 +255,17 @@ function engineFloorOf(lines: Record<string, number | string>[], engine: number[
   return { engine_gflops: round(median(engine)), engine_floor_ms: round(flopsOf(lines) / median(engine) / 1e6) };
 }
 
-/** floor_ms = matmul FLOPs ÷ ceiling; bar_ms = 0.5 × PyTorch's fastest; and whether the bar is above the floor. */
-function floorOf(lines: Record<string, number | string>[], fastestMs: number | null, ceilingGflops: number | null) {
-  if (ceilingGflops === null) return { ceiling_gflops: null, floor_ms: null, bar_ms: null, bar_above_floor: null };
+/** The bar against PyTorch 2.x's fastest way (issue 37): Power's and Nanda's steps at 0.7 × it, the others at 1 ×. */
+const PYTORCH2_BAR: Record<Model, number> = { mlp: 1, nanda: 0.7, power: 0.7, "power-eval": 1 };
+/** The bar against the floor (issue 37): a step within 1.3 × its products at the machine's best rate. */
+const FLOOR_BAR = 1.3;
+
+/** floor_ms = matmul FLOPs ÷ ceiling; floor_bar_ms = 1.3 × it; and whether the step is within it. */
+function floorOf(lines: Record<string, number | string>[], ceilingGflops: number | null) {
+  if (ceilingGflops === null) return { ceiling_gflops: null, floor_ms: null, floor_bar_ms: null, within_floor_bar: null };
   const floorMs = flopsOf(lines) / ceilingGflops / 1e6;
-  const barMs = fastestMs === null ? null : 0.5 * fastestMs;
-  return { ceiling_gflops: round(ceilingGflops), floor_ms: round(floorMs), bar_ms: barMs === null ? null : round(barMs), bar_above_floor: barMs === null ? null : barMs >= floorMs };
+  const ms = median(lines.map((l) => Number(l.ms_per_step)));
+  return { ceiling_gflops: round(ceilingGflops), floor_ms: round(floorMs), floor_bar_ms: round(FLOOR_BAR * floorMs), within_floor_bar: ms <= FLOOR_BAR * floorMs };
 }
 
 main();

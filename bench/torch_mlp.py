@@ -12,6 +12,7 @@ import time
 
 import torch
 from timing import warm_up
+from torch_options import add_options, apply_options, compiled
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--p", type=int, default=97)
@@ -22,11 +23,11 @@ ap.add_argument("--wd", type=float, default=1.0)
 ap.add_argument("--steps", type=int, default=3000)
 ap.add_argument("--every", type=int, default=50)
 ap.add_argument("--seed", type=int, default=0)
-ap.add_argument("--threads", type=int, default=1)
+add_options(ap)
 ap.add_argument("--timing-only", action="store_true", help="no evaluation: time --steps steps after the warm-up")
 args = ap.parse_args()
 
-torch.set_num_threads(args.threads)
+layout = apply_options(args)
 torch.manual_seed(args.seed)
 p, h = args.p, args.width
 a = torch.arange(p).repeat_interleave(p)
@@ -51,11 +52,17 @@ def acc(idx):
         return (logits(idx).argmax(1) == y[idx]).float().mean().item()
 
 
+def loss_of(idx):
+    return torch.nn.functional.cross_entropy(logits(idx), y[idx])
+
+
+loss_fn, opt_step = compiled(loss_of, args), compiled(opt.step, args)
+
+
 def train_step():
     opt.zero_grad(set_to_none=True)
-    loss = torch.nn.functional.cross_entropy(logits(tr), y[tr])
-    loss.backward()
-    opt.step()
+    loss_fn(tr).backward()
+    opt_step()
 
 
 if args.timing_only:
@@ -72,6 +79,6 @@ for step in range(1, args.steps + 1):
         if val_at is None and acc(va) >= 0.99:
             val_at = step
             break
-print(json.dumps({"model": "mlp", "p": p, "width": h, "lr": args.lr, "wd": args.wd, "threads": args.threads,
+print(json.dumps({"model": "mlp", "p": p, "width": h, "lr": args.lr, "wd": args.wd, **layout,
                   "train99_step": train_at, "val99_step": val_at, "steps_run": step,
                   "ms_per_step": 1000 * step_time / step}))

@@ -6,14 +6,15 @@ import time
 
 import torch
 from timing import warm_up
+from torch_options import add_options, apply_options, compiled
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--p", type=int, default=113)
 ap.add_argument("--frac", type=float, default=0.3)
 ap.add_argument("--steps", type=int, default=10)
-ap.add_argument("--threads", type=int, default=1)
+add_options(ap)
 args = ap.parse_args()
-torch.set_num_threads(args.threads)
+layout = apply_options(args)
 torch.manual_seed(0)
 p, d, h, e, m = args.p, 128, 4, 32, 512
 n = int(args.frac * p * p)
@@ -42,11 +43,17 @@ def forward():
     return x @ W_U
 
 
+def loss_of():
+    return torch.nn.functional.cross_entropy(forward(), y)
+
+
+loss_fn, opt_step = compiled(loss_of, args), compiled(opt.step, args)
+
+
 def step():
     opt.zero_grad(set_to_none=True)
-    loss = torch.nn.functional.cross_entropy(forward(), y)
-    loss.backward()
-    opt.step()
+    loss_fn().backward()
+    opt_step()
 
 
 warm_up(step)
@@ -54,4 +61,4 @@ t0 = time.perf_counter()
 for _ in range(args.steps):
     step()
 ms = 1000 * (time.perf_counter() - t0) / args.steps
-print(json.dumps({"model": "nanda", "backend": "pytorch", "threads": args.threads, "ms_per_step": ms}))
+print(json.dumps({"model": "nanda", "backend": "pytorch", **layout, "ms_per_step": ms}))

@@ -16,18 +16,19 @@ import time
 
 import torch
 from timing import warm_up
+from torch_options import add_options, apply_options, compiled
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--p", type=int, default=97)
 ap.add_argument("--frac", type=float, default=0.5)
 ap.add_argument("--batch", type=int, default=512)
 ap.add_argument("--steps", type=int, default=10)
-ap.add_argument("--threads", type=int, default=1)
+add_options(ap)
 ap.add_argument("--mode", choices=["train", "eval", "grok"], default="train")
 ap.add_argument("--every", type=int, default=100)
 ap.add_argument("--max-steps", type=int, default=30000)
 args = ap.parse_args()
-torch.set_num_threads(args.threads)
+layout = apply_options(args)
 torch.manual_seed(0)
 n, d, h, f, L, ctx = args.p, 128, 4, 512, 2, 5
 pairs = [(a, b) for a in range(n) for b in range(1, n)]  # x/y: y ≠ 0
@@ -79,16 +80,23 @@ def forward(idx):
     return x[:, -1] @ W_U
 
 
+def loss_of(idx):
+    return torch.nn.functional.cross_entropy(forward(idx), c[idx])
+
+
+loss_fn, opt_step, forward_fn = compiled(loss_of, args), compiled(opt.step, args), compiled(forward, args)
+
+
 def step():
     idx = train[torch.randperm(len(train))[: args.batch]]
     opt.zero_grad(set_to_none=True)
-    torch.nn.functional.cross_entropy(forward(idx), c[idx]).backward()
-    opt.step()
+    loss_fn(idx).backward()
+    opt_step()
 
 
 def evaluate():
     with torch.no_grad():
-        forward(torch.arange(len(pairs)))
+        forward_fn(torch.arange(len(pairs)))
 
 
 if args.mode == "grok":
@@ -105,7 +113,7 @@ if args.mode == "grok":
                 break
         if s < args.max_steps:
             step()
-    print(json.dumps({"model": "power", "mode": "grok", "threads": args.threads, "generalisation_step": first if streak >= 3 else None,
+    print(json.dumps({"model": "power", "mode": "grok", **layout, "generalisation_step": first if streak >= 3 else None,
                       "steps_run": s, "seconds": time.perf_counter() - t0}))
     raise SystemExit(0)
 
@@ -115,4 +123,4 @@ t0 = time.perf_counter()
 for _ in range(args.steps):
     run()
 ms = 1000 * (time.perf_counter() - t0) / args.steps
-print(json.dumps({"model": "power" if args.mode == "train" else "power-eval", "backend": "pytorch", "threads": args.threads, "ms_per_step": ms}))
+print(json.dumps({"model": "power" if args.mode == "train" else "power-eval", "backend": "pytorch", **layout, "ms_per_step": ms}))

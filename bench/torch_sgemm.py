@@ -7,12 +7,14 @@ import json
 import time
 
 import torch
+from torch_options import apply_options
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--n", type=int, default=1024)
-ap.add_argument("--threads", type=int, default=1)
+ap.add_argument("--threads", type=int, default=1, help="ATen threads; 0: PyTorch's default")
+ap.add_argument("--compile", action="store_true", help=argparse.SUPPRESS)
 args = ap.parse_args()
-torch.set_num_threads(args.threads)
+layout = apply_options(args)
 a, b = torch.randn(args.n, args.n), torch.randn(args.n, args.n)
 for _ in range(2):
     torch.mm(a, b)
@@ -21,4 +23,4 @@ t0 = time.perf_counter()
 for _ in range(reps):
     torch.mm(a, b)
 ms = (time.perf_counter() - t0) / reps * 1e3
-print(json.dumps({"n": args.n, "threads": args.threads, "ms_per_step": ms, "gflops": 2 * args.n ** 3 / ms / 1e6}))
+print(json.dumps({"n": args.n, **layout, "ms_per_step": ms, "gflops": 2 * args.n ** 3 / ms / 1e6}))
