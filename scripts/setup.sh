@@ -44,19 +44,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# The native libtorch backend (native/): rebuilt when missing or older than any of its sources. Without
-# libtorch-dev or a compiler, groklab runs on wasm; selectBackend() says why.
-addon=native/build/Release/groklab_torch.node
-if [ ! -f "$addon" ] || [ -n "$(find native/src native/binding.gyp -newer "$addon" 2>/dev/null)" ]; then
-  if [ -f /usr/include/ATen/ATen.h ]; then
-    echo "setup: building the native libtorch backend (native/)"
-    npx node-gyp rebuild -C native --loglevel=error >build-native.log 2>&1 \
-      && rm -f build-native.log \
-      || echo "setup: the native backend did not build (see build-native.log); groklab will use wasm" >&2
-  else
-    echo "setup: libtorch-dev is not installed; groklab will use the wasm backend (as root: apt-get install -y libtorch-dev)" >&2
-  fi
-fi
 
 # The Python side of Jupyter, from PyPI into .venv/ (Debian's python3 as the base interpreter, so the
 # environment does not depend on whatever python3 comes first on PATH). Reinstalled when the lock
@@ -89,3 +76,53 @@ for f in package.json static/remoteEntry.js; do
 done
 src=node_modules/plotly.js-dist-min/plotly.min.js
 cmp -s "$src" "$ext/static/plotly.min.js" || cp "$src" "$ext/static/plotly.min.js"
+
+# The native libtorch backend (native/), built against one libtorch, GROKLAB_LIBTORCH:
+#   debian  Debian's libtorch-dev 1.13 (OpenBLAS, and oneDNN's sgemm from libdnnl); needs root to install;
+#   wheel   the libtorch inside PyTorch's wheel (bench/pytorch.lock, installed into .venv/ when
+#           missing: MKL and oneDNN inside; no root, no Debian; about 2.8 GB to download);
+#   <path>  any libtorch folder holding include/ and lib/ (C++20 headers).
+# Unset: debian where libtorch-dev is installed, else wheel where .venv already holds PyTorch, else
+# none. Rebuilt when missing, when its sources changed or when the libtorch is not the last build's.
+# Without a libtorch or a compiler, groklab runs on wasm; selectBackend() says why.
+choice="${GROKLAB_LIBTORCH:-}"
+why="GROKLAB_LIBTORCH=$choice"
+if [ -z "$choice" ]; then
+  if [ -f /usr/include/ATen/ATen.h ]; then
+    choice=debian why="Debian's libtorch-dev is installed (the default; GROKLAB_LIBTORCH=wheel builds on PyTorch's wheel)"
+  elif "$PY" -c 'import torch' >/dev/null 2>&1; then
+    choice=wheel why="Debian's libtorch-dev is not installed and .venv/ holds PyTorch's wheel"
+  else
+    choice=none
+  fi
+fi
+libtorch=""
+case "$choice" in
+  none)
+    echo "setup: no libtorch for the native backend; groklab will use wasm (as root: apt-get install -y libtorch-dev; or without root: GROKLAB_LIBTORCH=wheel npm run setup, which installs PyTorch's wheel)" >&2 ;;
+  debian)
+    [ -f /usr/include/ATen/ATen.h ] || { echo "setup: GROKLAB_LIBTORCH=debian, but libtorch-dev is not installed (as root: apt-get install -y libtorch-dev)" >&2; choice=none; } ;;
+  wheel)
+    if bash scripts/installPytorch.sh; then
+      libtorch=$("$PY" -c 'import os, torch; print(os.path.dirname(torch.__file__))')
+    else
+      echo "setup: PyTorch's wheel could not be installed; groklab will use wasm" >&2; choice=none
+    fi ;;
+  *)
+    [ -f "$choice/include/ATen/ATen.h" ] && [ -d "$choice/lib" ] && libtorch="$choice" \
+      || { echo "setup: GROKLAB_LIBTORCH must be debian, wheel or a libtorch folder holding include/ATen/ATen.h and lib/; received \"$choice\"" >&2; exit 1; } ;;
+esac
+addon=native/build/Release/groklab_torch.node
+built_on=native/build/libtorch.txt
+if [ "$choice" != none ] && { [ ! -f "$addon" ] || [ "$(cat "$built_on" 2>/dev/null)" != "${libtorch:-debian}" ] \
+    || [ -n "$(find native/src native/binding.gyp -newer "$addon" 2>/dev/null)" ]; }; then
+  label="Debian's libtorch-dev"
+  [ -z "$libtorch" ] || label="$libtorch"
+  echo "setup: building the native libtorch backend (native/) on $label: $why"
+  if GROKLAB_LIBTORCH="$libtorch" npx node-gyp rebuild -C native --loglevel=error >build-native.log 2>&1; then
+    rm -f build-native.log
+    echo "${libtorch:-debian}" >"$built_on"
+  else
+    echo "setup: the native backend did not build (see build-native.log); groklab will use wasm" >&2
+  fi
+fi

@@ -16,13 +16,17 @@
 #include "views.h"
 
 // oneDNN's row-major sgemm (libdnnl, which Debian's libtorch links): C = α·op(A)·op(B) + β·C.
-// Declared here because Debian ships no oneDNN headers with the library.
+// Declared here because Debian ships no oneDNN headers with the library. Weak: null against the
+// libtorch of PyTorch's wheel, which links oneDNN inside and exports none of it; products are then
+// ATen's mm (on the wheel's MKL).
 extern "C" int dnnl_sgemm(char transa, char transb, int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t lda,
-                          const float* B, int64_t ldb, float beta, float* C, int64_t ldc);
+                          const float* B, int64_t ldb, float beta, float* C, int64_t ldc) __attribute__((weak));
 
 // OpenBLAS's name for the kernels it runs (libopenblas, which libtorch's BLAS is on Debian). Weak:
 // null where the BLAS under libtorch is another one.
 extern "C" char* openblas_get_corename() __attribute__((weak));
+// MKL's version text (the BLAS inside PyTorch's x86 wheels). Weak: null under Debian's libtorch.
+extern "C" void MKL_Get_Version_String(char* buffer, int length) __attribute__((weak));
 
 namespace {
 
@@ -64,7 +68,7 @@ void SmallBatchedMatmul(const float* a, const float* b, float* out, int64_t batc
 
 // Which library multiplies plain float32 matrices: oneDNN's sgemm (default; JIT kernels for the
 // CPU's widest vectors, its own OpenMP threads) or ATen's mm on OpenBLAS. See gemm().
-bool useOneDnn = true;
+bool useOneDnn = dnnl_sgemm != nullptr;
 
 // out[m×n] = op(a)·op(b) for contiguous row-major buffers, with oneDNN.
 void OneDnnGemm(Napi::Env env, const float* a, const float* b, float* out, int64_t m, int64_t k, int64_t n, bool ta, bool tb) {
@@ -415,6 +419,7 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
   if (info.Length() > 0 && info[0].IsString()) {
     const std::string name = info[0].As<Napi::String>();
     if (name != "onednn" && name != "openblas") throw Napi::Error::New(env, "groklab_torch.gemm: expected \"onednn\" or \"openblas\"; received \"" + name + "\"");
+    if (name == "onednn" && dnnl_sgemm == nullptr) throw Napi::Error::New(env, "groklab_torch.gemm: oneDNN's sgemm is not exported by this libtorch (PyTorch's wheel); products run on ATen's mm");
     useOneDnn = name == "onednn";
   }
   return Napi::String::New(env, useOneDnn ? "onednn" : "openblas");
@@ -425,6 +430,26 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
 Napi::Value BlasCore(const Napi::CallbackInfo& info) {
   const char* name = openblas_get_corename ? openblas_get_corename() : nullptr;
   return Napi::String::New(info.Env(), name ? name : "");
+}
+
+// libraries(): what this libtorch multiplies with: { onednn: whether oneDNN's sgemm is exported
+// (Debian's libdnnl), blas: "OpenBLAS", "MKL <version>" or "" (another) under ATen's mm }.
+Napi::Value Libraries(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("onednn", Napi::Boolean::New(env, dnnl_sgemm != nullptr));
+  std::string blas;
+  if (openblas_get_corename) {
+    blas = "OpenBLAS";
+  } else if (MKL_Get_Version_String) {
+    char text[256] = {0};
+    MKL_Get_Version_String(text, sizeof text - 1);
+    const std::string full(text);  // "Intel(R) oneAPI Math Kernel Library Version 2024.2-Product Build …"
+    const size_t at = full.find("Version ");
+    blas = "MKL" + (at == std::string::npos ? std::string() : " " + full.substr(at + 8, full.find_first_of("- ", at + 8) - at - 8));
+  }
+  out.Set("blas", Napi::String::New(env, blas));
+  return out;
 }
 
 // threads(n): intra-op threads of ATen (OpenBLAS keeps its own, see OPENBLAS_NUM_THREADS).
@@ -477,6 +502,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("gemm", Napi::Function::New(env, Safe<Gemm>));
   exports.Set("threads", Napi::Function::New(env, Safe<Threads>));
   exports.Set("blasCore", Napi::Function::New(env, Safe<BlasCore>));
+  exports.Set("libraries", Napi::Function::New(env, Safe<Libraries>));
   return exports;
 }
 

@@ -1,11 +1,12 @@
 /**
- * The native addon (native/, built by scripts/setup.sh with node-gyp against Debian's libtorch-dev):
- * float32 kernels computed by libtorch's ATen on Float32Arrays without copying.
+ * The native addon (native/, built by scripts/setup.sh with node-gyp against Debian's libtorch-dev,
+ * or against the libtorch inside PyTorch's wheel with GROKLAB_LIBTORCH): float32 kernels computed
+ * by libtorch's ATen on Float32Arrays without copying.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cpuFlags, defaultGemm } from "./defaultGemm";
+import { cpuFlags, defaultGemm, GemmLibrary } from "./defaultGemm";
 import { projectRoot } from "../config/projectRoot";
 
 export interface LibtorchAddon {
@@ -45,6 +46,8 @@ export interface LibtorchAddon {
   gemm(name?: "onednn" | "openblas"): string;
   /** The core OpenBLAS runs kernels for ("SkylakeX", "Haswell", "Prescott" for its generic fallback, …); "" when libtorch's BLAS is not OpenBLAS. */
   blasCore(): string;
+  /** What this libtorch multiplies with: oneDNN's sgemm exported (Debian's libdnnl) or not (PyTorch's wheel), and the BLAS under ATen's mm ("OpenBLAS", "MKL 2024.2", "" for another). */
+  libraries(): { onednn: boolean; blas: string };
 }
 
 /** Where node-gyp writes the addon (GROKLAB_ADDON overrides, e.g. for bundled test runs). */
@@ -79,7 +82,8 @@ export function libtorchAddon(): { addon: LibtorchAddon | null; why: string } {
         addon.threads(threads);
         // Plain products: oneDNN's sgemm (in Debian's libdnnl, which libtorch links) with AVX-512,
         // ATen's mm on OpenBLAS without it if OpenBLAS runs kernels of the CPU's class; GROKLAB_GEMM chooses (defaultGemm).
-        addon.gemm(defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM, addon.blasCore()));
+        // Against PyTorch's wheel (no oneDNN exported), ATen's mm on its MKL, unless GROKLAB_GEMM asks for oneDNN (refused by name).
+        addon.gemm(gemmFor(addon, defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM, addon.blasCore())));
         cached = { addon, why: "" };
       } catch (err) {
         cached = { addon: null, why: `the native addon did not load: ${(err as Error).message.split("\n")[0]}` };
@@ -87,4 +91,13 @@ export function libtorchAddon(): { addon: LibtorchAddon | null; why: string } {
     }
   }
   return cached;
+}
+
+/** The library chosen, or ATen's mm ("openblas") where oneDNN's sgemm is not exported and GROKLAB_GEMM did not ask for it. */
+export function gemmFor(addon: Pick<LibtorchAddon, "libraries">, chosen: GemmLibrary): GemmLibrary {
+  if (chosen !== "onednn" || addon.libraries().onednn) return chosen;
+  if (process.env.GROKLAB_GEMM === "onednn") {
+    throw new Error(`libtorchAddon: GROKLAB_GEMM is "onednn", but this libtorch (${addon.libraries().blas || "not Debian's"}) exports no oneDNN sgemm; unset it or set "openblas" (ATen's mm)`);
+  }
+  return "openblas";
 }

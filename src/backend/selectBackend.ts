@@ -27,6 +27,8 @@ export interface BackendInfo {
   skipped: string[];
   /** libtorch: the library of its plain products ("onednn" or "openblas", defaultGemm). */
   gemm?: string;
+  /** libtorch: the BLAS under ATen's mm ("OpenBLAS", "MKL 2024.2"; "" unknown). */
+  blas?: string;
 }
 
 const ORDER: BackendName[] = ["tensorflow", "libtorch", "wasm", "cpu"];
@@ -102,7 +104,7 @@ export async function selectBackend(preference?: BackendPreference): Promise<Bac
   for (const name of candidates) {
     try {
       await tryStart(name);
-      return { name, threads: threadsOf(name), skipped, ...(name === "libtorch" ? { gemm: libtorchAddon().addon!.gemm() } : {}) };
+      return { name, threads: threadsOf(name), skipped, ...(name === "libtorch" ? { gemm: libtorchAddon().addon!.gemm(), blas: libtorchAddon().addon!.libraries().blas } : {}) };
     } catch (err) {
       const message = (err as Error).message.split("\n")[0];
       // tfjs-node's loader names the missing binding's full path: say what it means instead.
@@ -119,6 +121,6 @@ export async function selectBackend(preference?: BackendPreference): Promise<Bac
 /** One line for notebooks: which backend, how many threads, and what was skipped. */
 export function describeBackend(info: BackendInfo): string {
   const skipped = info.skipped.length ? ` (skipped ${info.skipped.join("; ")})` : "";
-  const gemm = info.gemm ? `, products on ${info.gemm === "onednn" ? "oneDNN" : "OpenBLAS"}` : "";
+  const gemm = info.gemm ? `, products on ${info.gemm === "onednn" ? "oneDNN" : info.blas || "OpenBLAS"}` : "";
   return `tfjs ${tf.version.tfjs}, backend ${info.name}, ${info.threads} thread(s)${gemm}${skipped}`;
 }

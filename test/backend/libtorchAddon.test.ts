@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { test } from "node:test";
-import { ADDON_PATH, libtorchAddon } from "../../src/backend/libtorchAddon";
+import { ADDON_PATH, gemmFor, libtorchAddon } from "../../src/backend/libtorchAddon";
 import { assertClose } from "../helpers";
 
 const { addon, why } = libtorchAddon();
@@ -173,6 +173,11 @@ test("empty products (a zero dimension) give empty or zero outputs, never a cras
 });
 
 test("oneDNN and OpenBLAS give the same plain products, every transpose; a bad library name is refused", { skip }, () => {
+  if (!addon!.libraries().onednn) {
+    // PyTorch's wheel: no oneDNN sgemm to compare with; asking for it is refused by name.
+    assert.throws(() => addon!.gemm("onednn"), /groklab_torch.gemm: oneDNN's sgemm is not exported by this libtorch/);
+    return;
+  }
   const [m, k, n] = [37, 19, 23];
   const a = Float32Array.from({ length: m * k }, (_, i) => Math.sin(i));
   const b = Float32Array.from({ length: k * n }, (_, i) => Math.cos(i));
@@ -203,7 +208,38 @@ test("blasCore names the kernels OpenBLAS itself reports loading (its OPENBLAS_V
   const output = `${run.stdout}\n${run.stderr}`;
   const reported = /Core:\s*(\S+)/.exec(output)?.[1];
   const named = /blasCore=(\S*)/.exec(output)?.[1];
+  if (addon!.libraries().blas !== "OpenBLAS") {
+    // the wheel's MKL: no OpenBLAS loaded, so no report and no core
+    assert.equal(reported, undefined);
+    assert.equal(named, "");
+    return;
+  }
   assert.ok(reported, `OpenBLAS reported no core: ${output}`);
   assert.equal(named, reported);
   assert.equal(addon!.blasCore(), reported);
+});
+
+test("libraries() names what this libtorch multiplies with: Debian's OpenBLAS and libdnnl, or the wheel's MKL", { skip }, () => {
+  const { onednn, blas } = addon!.libraries();
+  if (addon!.blasCore() !== "") assert.deepEqual({ onednn, blas }, { onednn: true, blas: "OpenBLAS" });
+  else assert.ok(!onednn && /^MKL \d{4}\.\d/.test(blas), `expected the wheel's MKL without oneDNN; received ${JSON.stringify({ onednn, blas })}`);
+});
+
+test("gemmFor keeps the chosen library, and turns oneDNN into ATen's mm where this libtorch exports none", () => {
+  const debian = { libraries: () => ({ onednn: true, blas: "OpenBLAS" }) };
+  const wheel = { libraries: () => ({ onednn: false, blas: "MKL 2024.2" }) };
+  const saved = process.env.GROKLAB_GEMM;
+  try {
+    delete process.env.GROKLAB_GEMM;
+    assert.equal(gemmFor(debian, "onednn"), "onednn");
+    assert.equal(gemmFor(debian, "openblas"), "openblas");
+    assert.equal(gemmFor(wheel, "onednn"), "openblas");
+    assert.equal(gemmFor(wheel, "openblas"), "openblas");
+    process.env.GROKLAB_GEMM = "onednn";
+    assert.throws(() => gemmFor(wheel, "onednn"), /libtorchAddon: GROKLAB_GEMM is "onednn", but this libtorch \(MKL 2024.2\) exports no oneDNN sgemm/);
+    assert.equal(gemmFor(debian, "onednn"), "onednn");
+  } finally {
+    if (saved === undefined) delete process.env.GROKLAB_GEMM;
+    else process.env.GROKLAB_GEMM = saved;
+  }
 });
