@@ -15,5 +15,10 @@ if ! dpkg -s python3-torch >/dev/null 2>&1; then
   fi
 fi
 # PyTorch 2.x from PyPI (bench/pytorch.lock) into .venv/: the baseline users would pick.
-bash scripts/installPytorch.sh || echo "bench: PyTorch 2.x could not be installed; its columns are left out" >&2
+# and the native addon built a second time on its libtorch (backend libtorch-wheel).
+if bash scripts/installPytorch.sh; then
+  bash bench/buildWheelAddon.sh || echo "bench: the addon did not build on PyTorch's wheel (build/native-wheel/build.log)" >&2
+else
+  echo "bench: PyTorch 2.x could not be installed; its columns are left out" >&2
+fi
 node --import tsx "bench/${BENCH:-run}.ts" "$@"

@@ -83,17 +83,26 @@ function pytorch(model: string, aten: number, openblas: number | null, coreType?
   return Number(json(out)[0].ms_per_step);
 }
 
+/** The addon built on PyTorch's wheel by bench/buildWheelAddon.sh, timed as backend "libtorch-wheel". */
+const WHEEL_ADDON = path.join(ROOT, "build", "native-wheel", "build", "Release", "groklab_torch.node");
+
+/** A bench backend → the tfjs backend it runs and the environment that picks its addon. */
+function engineOf(backend: string): { tfjs: string; env: NodeJS.ProcessEnv } {
+  return backend === "libtorch-wheel" ? { tfjs: "libtorch", env: { GROKLAB_ADDON: WHEEL_ADDON } } : { tfjs: backend, env: {} };
+}
+
 function groklab(backend: string, threads: number): Record<string, number | string>[] {
-  const env = { ...process.env, GROKLAB_THREADS: String(threads) };
+  const { tfjs, env } = engineOf(backend);
   const cases = backend === "cpu" ? CPU_CASES : [];
-  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/stepTime.ts", backend, ...cases], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/stepTime.ts", tfjs, ...cases], { cwd: ROOT, env: { ...process.env, ...env, GROKLAB_THREADS: String(threads) }, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   return json(out);
 }
 
 /** GFLOP/s of one large product on groklab's backend at `threads` (bench/sgemmCeiling.ts). */
 function groklabCeiling(backend: string, threads: number, gemm?: GemmLibrary): number {
-  const env = { ...process.env, GROKLAB_THREADS: String(threads), ...(gemm ? { GROKLAB_GEMM: gemm } : {}) };
-  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/sgemmCeiling.ts", backend], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const { tfjs, env } = engineOf(backend);
+  const all = { ...process.env, ...env, GROKLAB_THREADS: String(threads), ...(gemm ? { GROKLAB_GEMM: gemm } : {}) };
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/sgemmCeiling.ts", tfjs], { cwd: ROOT, env: all, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   return Number(json(out)[0].gflops);
 }
 
@@ -101,10 +110,11 @@ function main() {
   const args = process.argv.slice(2);
   const roundsAt = args.indexOf("--rounds");
   const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 3;
-  const available = [...(libtorchAddon().addon ? ["libtorch"] : []), "wasm", "cpu"];
+  const wheelBuilt = fs.existsSync(WHEEL_ADDON) && libtorchAddon().addon?.libraries().blas === "OpenBLAS";
+  const available = [...(libtorchAddon().addon ? ["libtorch"] : []), ...(wheelBuilt ? ["libtorch-wheel"] : []), "wasm", "cpu"];
   const backends = args.length ? args : available;
   const cores = os.availableParallelism();
-  const threadCounts = (b: string) => (b === "libtorch" ? [...new Set([1, cores])] : [1]);
+  const threadCounts = (b: string) => (b.startsWith("libtorch") ? [...new Set([1, cores])] : [1]);
   const coreType = process.env.OPENBLAS_CORETYPE ?? "detected";
   const torch = fs.existsSync(PYTHON) && (() => { try { execFileSync(PYTHON, ["-c", "import torch"], { stdio: "ignore" }); return true; } catch { return false; } })();
   if (!torch) console.error("bench: PyTorch not found; as root: apt-get install -y python3-torch (bench/run.sh does it when run as root); ratios are omitted");
@@ -128,6 +138,8 @@ function main() {
       cpu: os.cpus()[0].model, family: family ? Number(family) : null, model: cpuModel ? Number(cpuModel) : null, cores,
       OPENBLAS_CORETYPE: process.env.OPENBLAS_CORETYPE ?? "(not set)", openblas_core_detected: detectedCore, openblas_core_own: ownCore ?? null,
       pytorch2: torch2?.version ?? null, pytorch2_default_threads: torch2?.defaultThreads ?? null,
+      // the addon's build on the wheel's libtorch (bench/buildWheelAddon.sh), wall seconds
+      libtorch_wheel_build_seconds: wheelBuilt ? Number(fs.readFileSync(path.join(path.dirname(WHEEL_ADDON), "..", "..", "build-seconds.txt"), "utf8")) : null,
       // the product libraries each side multiplies with
       blas: { groklab: defaultGemm(flags, process.env.GROKLAB_GEMM), pytorch_1_13: torch ? `Debian's OpenBLAS (${detectedCore ?? coreType})` : null, pytorch2: torch2?.blas ?? null },
       date: new Date().toISOString().slice(0, 10),
@@ -155,6 +167,8 @@ function main() {
     // The machine's ceiling: one large product on groklab's native backend and in PyTorch.
     for (const n of [...new Set([1, cores])]) {
       if (backends.includes("libtorch")) for (const gemm of GEMMS) push(ceilings, `${gemm}|${n}`, groklabCeiling("libtorch", n, gemm));
+      // the wheel's build multiplies on its MKL (ATen's mm)
+      if (backends.includes("libtorch-wheel")) push(ceilings, `wheel|${n}`, groklabCeiling("libtorch-wheel", n, "openblas"));
       if (backends.includes("wasm") && n === 1 && r === 0) push(ceilings, "wasm|1", groklabCeiling("wasm", 1));
       if (torch) push(ceilings, `pytorch|${n}`, Math.max(...layouts(n).map(([a, o]) => gflopsOf(pytorch("sgemm", a, o)))));
       if (ownCore) push(ceilings, `pytorch_own_core|${n}`, Math.max(...layouts(n).map(([a, o]) => gflopsOf(pytorch("sgemm", a, o, ownCore)))));
@@ -183,12 +197,12 @@ function main() {
   };
   // The ceiling at n threads: the faster of the two engines' large products (GFLOP/s).
   const ceiling = (n: number): number | null => {
-    const known = [...GEMMS, "pytorch", "pytorch_own_core", "pytorch2"].map((e) => ceilings.get(`${e}|${n}`)).filter((c) => c).map((c) => median(c!));
+    const known = [...GEMMS, "wheel", "pytorch", "pytorch_own_core", "pytorch2"].map((e) => ceilings.get(`${e}|${n}`)).filter((c) => c).map((c) => median(c!));
     return known.length ? Math.max(...known) : null;
   };
   for (const n of [...new Set([1, cores])]) {
     const gflops = (e: string) => (ceilings.get(`${e}|${n}`) ? round(median(ceilings.get(`${e}|${n}`)!)) : null);
-    emit({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), pytorch_gflops: gflops("pytorch"), pytorch_own_core_gflops: gflops("pytorch_own_core"), pytorch2_gflops: gflops("pytorch2"), wasm_gflops: gflops("wasm"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } });
+    emit({ ceiling: { threads: n, product: "1024 × 1024 by 1024 × 1024, float32", groklab_onednn_gflops: gflops("onednn"), groklab_openblas_gflops: gflops("openblas"), groklab_wheel_mkl_gflops: gflops("wheel"), pytorch_gflops: gflops("pytorch"), pytorch_own_core_gflops: gflops("pytorch_own_core"), pytorch2_gflops: gflops("pytorch2"), wasm_gflops: gflops("wasm"), gflops: ceiling(n) === null ? null : round(ceiling(n)!) } });
   }
   for (const [key, lines] of ours) {
     const [model, backend, threads] = key.split("|");
@@ -220,7 +234,7 @@ function main() {
       ...pytorch2Columns(model, Number(threads), ms),
       ...floorOf(lines, ceiling(Number(threads))),
       // The same against this backend's own large product (libtorch: its product library here; wasm: its kernels).
-      ...engineFloorOf(lines, ceilings.get(`${backend === "libtorch" ? defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM) : backend}|${threads}`)),
+      ...engineFloorOf(lines, ceilings.get(`${engineCeilingKey(backend)}|${threads}`)),
       rounds: lines.length, samples: lines.map((l) => round(Number(l.ms_per_step))), baseline_samples: b?.map(round) ?? [],
     });
   }
@@ -245,6 +259,12 @@ function main() {
 }
 
 const round = (x: number) => Number(x.toFixed(2));
+
+/** Which measured large product is a backend's own: libtorch's product library, the wheel's MKL, wasm's kernels. */
+function engineCeilingKey(backend: string): string {
+  if (backend === "libtorch") return defaultGemm(cpuFlags(), process.env.GROKLAB_GEMM);
+  return backend === "libtorch-wheel" ? "wheel" : backend;
+}
 
 /** A step's matmul FLOPs, from its lines' GFLOP/s and ms. */
 const flopsOf = (lines: Record<string, number | string>[]) => median(lines.map((l) => Number(l.gflops) * Number(l.ms_per_step) * 1e6));
