@@ -4,8 +4,13 @@
  *   φ = (max_{y ∈ C} f(x + A y) − f(x)) / (1 + f(x)) × 100,
  * f the training loss, x the parameters, A a random n × 10 matrix (entries uniform in [−1, 1],
  * columns normalised), C the box |y_i| ≤ ε(|(A⁺x)_i| + 1), ε = 1e-3, maximised for 10 iterations
- * with a box-constrained quasi-Newton method (boxMaximize). openai/grok's implementation
- * minimises f over the box instead (a sign error): groklab maximises, as Keskar et al. define it.
+ * with a box-constrained quasi-Newton method (boxMaximize): how far the loss can rise nearby.
+ * openai/grok's scripts (grok/measure.py, get_sharpness) give L-BFGS-B the loss itself, starting
+ * at the centre of the box, so they minimise it, and negate both values before eq. 4: their
+ * φ = (f(x) − min_{y ∈ C} f(x + A y)) / (1 − f(x)) × 100, how far the loss can still fall nearby,
+ * ≥ 0 for f < 1. Which of the two Power et al.'s −0.79548 was computed with is not stated in the
+ * paper; their code computes the second. `variant: "minimised"` computes it here (from y = 0, as
+ * they start), beside Keskar's default "maximised".
  * f is computed to a relative precision (preciseCrossEntropy, LOSS_PRECISION) however small it is,
  * so φ of a confident network is measured, not rounded; a φ at or below that precision is flagged
  * (`belowResolution`) and is no measurement.
@@ -36,6 +41,12 @@ export const SharpnessOptionsSchema = Type.Object(
     dims: Defaulted(Type.Integer({ minimum: 1, default: 10, description: "Dimension of the random subspace." })),
     iterations: Defaulted(Type.Integer({ minimum: 1, default: 10, description: "Quasi-Newton iterations." })),
     seed: Defaulted(SeedSchema("Seed of A and of the starting point.")),
+    variant: Defaulted(
+      Type.Union([Type.Literal("maximised"), Type.Literal("minimised")], {
+        default: "maximised",
+        description: "maximised: Keskar et al.'s φ, the rise of the loss over the box; minimised: openai/grok's, (f − min f)/(1 − f) × 100, the fall.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -48,9 +59,11 @@ export interface Sharpness {
   resolution: number;
   /** φ at or below its resolution: not a measured value (report it as such, never rank it). */
   belowResolution: boolean;
-  /** f(x) and the largest f(x + A y) found. */
+  /** Which φ: Keskar et al.'s maximised rise, or openai/grok's minimised fall. */
+  variant: "maximised" | "minimised";
+  /** f(x) and the largest f(x + A y) found (maximised), or the smallest (minimised). */
   loss: number;
-  maxLoss: number;
+  boxLoss: number;
   /** Where in the subspace the maximum was found (coordinates y of x + A y). */
   y: number[];
   evaluations: number;
@@ -68,7 +81,7 @@ export function sharpness(model: Model, dataset: Dataset, options: SharpnessOpti
 
 /** φ of any objective given as a flat parameter vector (the model-free core of `sharpness`). */
 export function sharpnessOf(fl: Objective, options: SharpnessOptions = {}): Sharpness {
-  const { epsilon, dims, iterations, seed } = resolveOptions(SharpnessOptionsSchema, options, "sharpness");
+  const { epsilon, dims, iterations, seed, variant } = resolveOptions(SharpnessOptionsSchema, options, "sharpness");
   const x = fl.x0;
   const n = x.length;
   if (dims >= n) {
@@ -105,12 +118,24 @@ export function sharpnessOf(fl: Objective, options: SharpnessOptions = {}): Shar
     return { value, grad: columns.map((c) => dotCol(c, grad)) }; // Aᵀ∇f
   };
   const fx = fl.value(x);
+  if (variant === "minimised") {
+    // openai/grok's: the loss minimised from the box's centre (maximising −f), eq. 4 on the negated values.
+    const negated = (y: number[]) => {
+      const { value, grad } = f(y);
+      return { value: -value, grad: grad.map((g) => -g) };
+    };
+    const best = boxMaximize(negated, upper.map(() => 0), lower, upper, iterations, 10, LOSS_PRECISION);
+    const minLoss = Math.min(-best.value, fx);
+    const phi = ((fx - minLoss) / (1 - fx)) * 100;
+    const resolution = ((LOSS_PRECISION * Math.abs(fx)) / Math.abs(1 - fx)) * 100;
+    return { phi, resolution, belowResolution: !(Math.abs(phi) > resolution), variant, loss: fx, boxLoss: minLoss, y: best.y, evaluations: best.evaluations + 1 };
+  }
   // At a minimum ∇f(x) ≈ 0, so start from a seeded point inside the box, not from its centre.
   const start = new Random(seed + 1);
   const y0 = upper.map((u) => u * (start.next() - 0.5));
   const best = boxMaximize(f, y0, lower, upper, iterations, 10, LOSS_PRECISION);
-  const maxLoss = Math.max(best.value, best.start, fx);
-  const phi = ((maxLoss - fx) / (1 + fx)) * 100;
+  const boxLoss = Math.max(best.value, best.start, fx);
+  const phi = ((boxLoss - fx) / (1 + fx)) * 100;
   const resolution = ((LOSS_PRECISION * Math.abs(fx)) / (1 + fx)) * 100;
-  return { phi, resolution, belowResolution: !(phi > resolution), loss: fx, maxLoss, y: best.y, evaluations: best.evaluations + 1 };
+  return { phi, resolution, belowResolution: !(phi > resolution), variant, loss: fx, boxLoss, y: best.y, evaluations: best.evaluations + 1 };
 }

@@ -25,6 +25,53 @@ test("boxMaximize reaches the maximum of a concave function inside the box and a
   assert.equal(convex.value, 9);
 });
 
+/** The random subspace sharpnessOf draws: `dims` columns of n entries uniform in [−1, 1], each normalised. */
+function subspace(n: number, dims: number, seed: number): Float32Array[] {
+  const r = new Random(seed);
+  return Array.from({ length: dims }, () => {
+    const c = new Float32Array(n).map(() => 2 * r.next() - 1);
+    const norm = Math.sqrt(c.reduce((s, v) => s + v * v, 0));
+    return c.map((v) => v / norm);
+  });
+}
+
+test("openai/grok's minimised φ: the loss's fall to the box vertex against its gradient, (f − min f)/(1 − f) · 100", () => {
+  // f(x) = ½ Σ h_i (x_i − m_i)², at x = 0 (f ≈ 0.05): over a box of ε = 1e-3 the linear term
+  // dominates, so the minimum is the vertex y_k = −ε · sign((Aᵀ∇f)_k), and φ is eq. 4 there.
+  const n = 2000;
+  const r = new Random(11);
+  const h = new Float32Array(n).map(() => 1 + r.next());
+  const m = new Float32Array(n).map(() => 0.01 * (2 * r.next() - 1));
+  const f = (x: Float32Array) => 0.5 * h.reduce((s, hi, i) => s + hi * (x[i] - m[i]) ** 2, 0);
+  const objective: Objective = {
+    x0: new Float32Array(n),
+    value: f,
+    valueAndGrad: (x) => ({ value: f(x), grad: h.map((hi, i) => hi * (x[i] - m[i])) }),
+  };
+  const result = sharpnessOf(objective, { epsilon: 1e-3, dims: 4, seed: 3, variant: "minimised" });
+  const A = subspace(n, 4, 3);
+  const grad = h.map((hi, i) => -hi * m[i]);
+  const vertex = A.map((c) => -1e-3 * Math.sign(c.reduce((s, v, i) => s + v * grad[i], 0)));
+  assert.deepEqual(result.y.map((v) => Number(v.toExponential(9))), vertex);
+  const at = new Float32Array(n);
+  A.forEach((c, k) => c.forEach((v, i) => (at[i] += vertex[k] * v)));
+  const f0 = f(new Float32Array(n));
+  const expected = (100 * (f0 - f(at))) / (1 - f0);
+  assert.equal(result.variant, "minimised");
+  assert.ok(expected > 0 && Math.abs(result.phi - expected) <= 1e-5 * expected, `φ ${result.phi} vs ${expected}`);
+  assert.ok(result.boxLoss < result.loss && !result.belowResolution);
+  // Keskar's maximised φ of the same network is the rise instead, at the opposite vertex's side.
+  const rise = sharpnessOf(objective, { epsilon: 1e-3, dims: 4, seed: 3 });
+  assert.ok(rise.variant === "maximised" && rise.boxLoss > rise.loss && rise.phi > 0);
+});
+
+test("the minimised φ at a minimum is zero, and flagged as below its resolution", () => {
+  const h = new Float32Array(500).map((_, i) => 1 + (i % 7));
+  const result = sharpnessOf(quadratic(h), { dims: 3, seed: 2, variant: "minimised" });
+  assert.equal(result.phi, 0);
+  assert.equal(result.belowResolution, true);
+});
+
 test("φ of a quadratic at its minimum is 100 · ½ yᵀ(AᵀHA)y at a vertex of the box", () => {
   const n = 2000;
   const r = new Random(5);
@@ -32,12 +79,7 @@ test("φ of a quadratic at its minimum is 100 · ½ yᵀ(AᵀHA)y at a vertex of
   const result = sharpnessOf(quadratic(h), { epsilon: 1e-3, dims: 4, seed: 3 });
   // Rebuild A as sharpnessOf does (same seed). At x = 0 the box is |y_i| ≤ ε, and a convex function
   // is maximised at a vertex: the maximiser must end on one, with φ the formula's value there.
-  const ra = new Random(3);
-  const A = Array.from({ length: 4 }, () => {
-    const c = new Float32Array(n).map(() => 2 * ra.next() - 1);
-    const norm = Math.sqrt(c.reduce((s, v) => s + v * v, 0));
-    return c.map((v) => v / norm);
-  });
+  const A = subspace(n, 4, 3);
   const f = (y: number[]) => {
     const x = new Float32Array(n);
     A.forEach((c, k) => c.forEach((v, i) => (x[i] += y[k] * v)));
@@ -62,7 +104,7 @@ test("on a model, maximisation beats the starting point and the weights are rest
   const model = new EmbeddingMLP({ numClasses: 7, width: 8, seed: 0 });
   const before = Array.from(model.params["embed.E1"].dataSync());
   const s = sharpness(model, makeDataset({ operation: "x+y", p: 7 }), { epsilon: 1e-2 });
-  assert.ok(s.maxLoss > s.loss && s.phi > 0, JSON.stringify(s));
+  assert.ok(s.boxLoss > s.loss && s.phi > 0, JSON.stringify(s));
   assert.deepEqual(Array.from(model.params["embed.E1"].dataSync()), before);
   model.dispose();
 });
@@ -71,7 +113,7 @@ test("iterations 0, epsilon 0 and unknown options of sharpness are refused, on a
   const f = quadratic(new Float32Array([1, 2, 3, 4, 5, 6, 7, 8]));
   assert.throws(() => sharpnessOf(f, { iterations: 0 }), /^Error: sharpness: invalid options:\n  iterations: expected integer to be greater or equal to 1; received 0 \(a number\)$/);
   assert.throws(() => sharpnessOf(f, { epsilon: 0 }), /epsilon: expected number to be greater than 0; received 0/);
-  assert.throws(() => sharpnessOf(f, { epsilonn: 1e-3 } as never), /epsilonn: unexpected property \(expected one of epsilon, dims, iterations, seed; did you mean epsilon\?\)/);
+  assert.throws(() => sharpnessOf(f, { epsilonn: 1e-3 } as never), /epsilonn: unexpected property \(expected one of epsilon, dims, iterations, seed, variant; did you mean epsilon\?\)/);
   const model = new EmbeddingMLP({ numClasses: 5, width: 4 });
   const ds = makeDataset({ operation: "x+y", p: 5 });
   assert.throws(() => sharpness(model, ds, { iterations: 0 }), /sharpness: invalid options/);
@@ -96,7 +138,7 @@ test("φ of a tiny loss is measured as of a large one: the search stops relative
   };
   const one = sharpnessOf(scaled(1), { seed: 3 });
   const tiny = sharpnessOf(scaled(1e-9), { seed: 3 });
-  const rise = (s: { maxLoss: number; loss: number }, c: number) => (s.maxLoss - s.loss) / c;
+  const rise = (s: { boxLoss: number; loss: number }, c: number) => (s.boxLoss - s.loss) / c;
   assert.ok(rise(one, 1) > 0);
   assert.ok(Math.abs(rise(tiny, 1e-9) / rise(one, 1) - 1) < 1e-3, `rise/c: ${rise(tiny, 1e-9)} at c = 1e-9, ${rise(one, 1)} at c = 1`);
   assert.ok(tiny.evaluations > 3, `the search ran (${tiny.evaluations} evaluations)`);
