@@ -19,7 +19,8 @@ export function ranks(values: number[]): number[] {
   return out;
 }
 
-function pearson(x: number[], y: number[]): number {
+/** Pearson's r (of ranks, for Spearman's ρ); NaN where either input is constant. */
+export function pearson(x: number[], y: number[]): number {
   const n = x.length;
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const my = y.reduce((a, b) => a + b, 0) / n;
