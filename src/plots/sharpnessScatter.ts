@@ -16,9 +16,11 @@ export interface SharpnessScatterOptions {
    * Default 1e-9.
    */
   floor?: number;
+  /** The subtitle's statistic, when the caller has a better one than the t-approximated Spearman of the points (e.g. rankCorrelation's interval and permutation p). */
+  statLine?: string;
 }
 
-const OPTIONS = optionsOf("title", "floor");
+const OPTIONS = optionsOf("title", "floor", "statLine");
 
 /**
  * @example
@@ -28,8 +30,12 @@ export function sharpnessScatter(points: { phi: number; valAccuracy: number; lab
   validateOptions(OPTIONS, options, "sharpnessScatter");
   const floor = options.floor ?? 1e-9;
   if (!(floor > 0)) throw new Error(`sharpnessScatter: options.floor must be a positive number (the log axis cannot show 0 or less), received ${floor}`);
-  const s = points.length >= 3 ? spearman(points.map((p) => p.phi), points.map((p) => p.valAccuracy)) : null;
-  const stat = s ? `Spearman ρ = ${s.rho.toFixed(3)} (p = ${s.pValue.toPrecision(2)}, n = ${s.n})` : `n = ${points.length}: too few runs for a correlation`;
+  const varies = (v: number[]) => new Set(v).size > 1;
+  const [phis, accuracies] = [points.map((p) => p.phi), points.map((p) => p.valAccuracy)];
+  const s = options.statLine === undefined && points.length >= 3 && varies(phis) && varies(accuracies) ? spearman(phis, accuracies) : null;
+  const stat =
+    options.statLine ??
+    (s ? `Spearman ρ = ${s.rho.toFixed(3)} (p = ${s.pValue.toPrecision(2)}, n = ${s.n})` : points.length >= 3 ? `n = ${points.length}: no spread in φ or accuracy, no rank correlation` : `n = ${points.length}: too few runs for a correlation`);
   const floored = points.filter((p) => !(p.phi > floor)).length;
   // One trace (a trace of coincident floored points alone would draw as one spot): floored points
   // are triangles, and the x axis says what they mean.

@@ -81,6 +81,14 @@ test("sharpnessScatter draws φ at or below the floor at the floor as triangles,
   assert.throws(() => sharpnessScatter([], { floor: 0 }), /sharpnessScatter: options\.floor must be a positive number .* received 0/);
 });
 
+test("sharpnessScatter: a caller's statistic replaces the t-approximated one; no spread is said, never thrown", () => {
+  const points = [{ phi: 1, valAccuracy: 0.9 }, { phi: 2, valAccuracy: 0.5 }, { phi: 3, valAccuracy: 0.6 }];
+  const given = sharpnessScatter(points, { statLine: "ρ = −0.500 [−1.00, 1.00], permutation p 0.67, n 3" });
+  assert.match(String((given.layout!.title as { text: string }).text), /<sub>ρ = −0\.500 \[−1\.00, 1\.00\], permutation p 0\.67, n 3<\/sub>$/);
+  const flat = sharpnessScatter(points.map((p) => ({ ...p, valAccuracy: 1 })));
+  assert.match(String((flat.layout!.title as { text: string }).text), /n = 3: no spread in φ or accuracy, no rank correlation/);
+});
+
 test("checkpointSlider: one frame per checkpoint, each moving the marker, the spectrum and the projection", () => {
   const snaps = [100, 1000].map((step, i) => ({ step, spectrum: [1, i, 2 - i], points: [[i, 0], [0, 1], [-1, i]] }));
   const fig = checkpointSlider(records, snaps);
