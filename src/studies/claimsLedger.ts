@@ -18,6 +18,8 @@ import { consolidationLayerRefs } from "./consolidationLayer";
 import { circlesRefs } from "./circles";
 import { weightDecayDataRefs } from "./weightDecayData";
 import { flatnessRefs } from "./flatness";
+import { flatnessSeedsRefs } from "./flatnessSeeds";
+import { intervalVerdict } from "../analysis/ledger/intervalVerdict";
 import { noiseRefs } from "./noise";
 import { microGrokkingRefs } from "./microGrokking";
 import { mechanismRefs } from "./mechanism";
@@ -117,14 +119,26 @@ export const CLAIMS: Claim[] = [
     claim: "Flatness predicts generalization",
     synthesis: "Neurons align to prime structure | Flatness predicts generalization | ✅ CONFIRMED",
     source: "the synthesis, table “Our Predictions (VALIDATED!)”: the paper finding (Power et al. report Spearman ρ = −0.79548, p < 0.000014)",
-    uses: [flatnessRefs.flatness, consolidationLayerRefs.flatness],
-    judge: ([sweep, consolidation]) => {
-      const negative = (s: { rho: number | null; pValue: number | null }) => s.rho !== null && s.pValue !== null && s.rho < 0 && s.pValue < 0.01;
-      const rhos =
-        `ρ = ${f2(sweep.rho)} (p ${fp(sweep.pValue)}, n ${sweep.n}) over notebook 06's networks, ρ = ${f2(consolidation.rho)} (p ${fp(consolidation.pValue)}, n ${consolidation.n}) over the consolidation layer's checkpoints ` +
-        `(checkpoints of a few runs, not independent networks: their p-values overstate the evidence)`;
-      if (negative(sweep) && negative(consolidation)) return { verdict: "supported", reason: rhos };
-      return { verdict: "not supported", reason: `${rhos}: flatness does not predict validation accuracy in both` };
+    uses: [flatnessSeedsRefs.seeds, flatnessRefs.flatness, consolidationLayerRefs.flatness],
+    judge: ([seeds, sweep, consolidation]) => {
+      // Decided on the paper's design (seeds of one setting at one step: independent networks), by the
+      // interval of ρ for Keskar's φ, the paper's definition; openai/grok's φ and what φ tracks beside it.
+      // The pooled checkpoints (notebook 06's second design, notebook 03) are quoted, not judged.
+      const ci = (rho: number | null, low: number | null, high: number | null) => (rho === null ? "n/a" : `${f2(rho)} [${f2(low)}, ${f2(high)}]`);
+      const text =
+        `over ${seeds.ranked} seeds of one setting at step ${seeds.step}: ρ(φ, validation accuracy) ${ci(seeds.rho, seeds.low, seeds.high)} (permutation p ${fp(seeds.pValue)}), ` +
+        `with openai/grok's minimised φ ${ci(seeds.rhoMinimised, seeds.lowMinimised, seeds.highMinimised)}; ρ(φ, training loss) ${f2(seeds.rhoTrainLoss)}; ` +
+        `within a run along training, median ρ ${ci(seeds.withinMedian, seeds.withinLow, seeds.withinHigh)} over ${seeds.withinRuns} runs. ` +
+        `Pooled checkpoints, not independent (quoted, not judged): ρ ${f2(sweep.rho)} over notebook 05's (n ${sweep.n}), ${f2(consolidation.rho)} over notebook 03's (n ${consolidation.n})`;
+      const verdict = intervalVerdict({ low: seeds.low, high: seeds.high }, "negative");
+      const why: Record<Verdict, string> = {
+        supported: "the interval is below zero: flatter networks of one setting generalised better",
+        "not supported": "the interval is at or above zero: flatter networks of one setting did not generalise better",
+        inconclusive: "the interval holds zero: these seeds cannot tell",
+        "not testable here": "no correlation to measure (fewer than 3 networks with a resolved φ, or no spread in validation accuracy at the step)",
+        "not measured": "",
+      };
+      return { verdict, reason: `${text}: ${why[verdict]}` };
     },
   }),
   claim({

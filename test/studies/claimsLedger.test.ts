@@ -34,7 +34,14 @@ const holds = (): Record<string, Record<string, V>> => ({
   "03-consolidation-layer": { flatness: { rho: -0.7, pValue: 0.001, n: 20 }, phiOverTraining: { atGeneralisation: 0.5, final: 0.2, min: 0.2 } },
   "04-circles": { circularity: { trained: 0.8, initial: 0.01, null: 0.03 }, circularityWout: { trained: 0.7, initial: 0.0, null: 0.02 }, tsnePlusEight: { trained: 0.3, initial: 1.0, null: 0.98 }, tsnePlusEightPower: { trained: 0.25, initial: 1.0, null: 0.97 }, singleFrequencyNeurons: { trained: 0.8, initial: 0.0, null: 0.05 } },
   "05-weight-decay-data": { weightDecay: { fractions: 3, groksWithout: 0, groksWith: 3, smallestWithout: null, smallestWith: 0.3 } },
-  "06-flatness": { flatness: { rho: -0.8, pValue: 1e-5, n: 40 } },
+  "06-flatness": {
+    flatness: { rho: -0.8, pValue: 1e-5, n: 40 },
+    flatnessSeeds: {
+      step: 1500, n: 20, rho: -0.62, low: -0.85, high: -0.2, pValue: 0.004, ranked: 20,
+      rhoMinimised: -0.5, lowMinimised: -0.8, highMinimised: -0.1, pValueMinimised: 0.02, rankedMinimised: 20,
+      rhoTrainLoss: 0.9, withinMedian: -0.3, withinLow: -0.6, withinHigh: 0.1, withinRuns: 5,
+    },
+  },
   "07-noise": { noise: withPairedControl({ controlSteps: 1000, controlFinal: 0.99, smallerBatchSteps: 500, smallerBatchFinal: 0.99, weightNoiseSteps: 700, weightNoiseFinal: 0.99, gradientNoiseSteps: 1100, gradientNoiseFinal: 0.99 }) },
   "08-micro-grokking": { insideView: { start: 0.0, end: 0.6, nullEnd: 0.05 }, withoutWeightDecay: { steps: null, reached: 0, seeds: 3 } },
 });
@@ -45,7 +52,7 @@ test("claimsLedger: every claim supported when the numbers are well above their 
   assert.deepEqual(rows.map((r) => r.verdict), CLAIMS.map(() => "supported"));
   assert.match(rows[0].reason, /circular \(0\.80\) where its initial weights \(0\.01\) and null model \(0\.03\)/);
   const byClaim = (name: string) => rows.find((r) => r.claim === name)!;
-  assert.match(byClaim("Flatness predicts generalization").reason, /ρ = -0\.80 \(p 1\.0e-5, n 40\)/);
+  assert.match(byClaim("Flatness predicts generalization").reason, /^over 20 seeds of one setting at step 1500: ρ\(φ, validation accuracy\) -0\.62 \[-0\.85, -0\.20\] \(permutation p 0\.0040\), with openai\/grok's minimised φ -0\.50 \[-0\.80, -0\.10\]; ρ\(φ, training loss\) 0\.90; .*Pooled checkpoints, not independent \(quoted, not judged\): ρ -0\.80 over notebook 05's \(n 40\), -0\.70 over notebook 03's \(n 20\): the interval is below zero/);
   assert.match(byClaim("Neurons align to prime structure").reason, /the embedding MLP 0\.80 \(initial 0, null 0\.05\), Nanda's transformer 0\.85/);
   assert.match(byClaim("Noise helps exploration").reason, /better than the control: smallerBatch, weightNoise \(smallerBatch: 500 steps vs the control's 1000 steps over the same seeds \(final 0\.99 vs 0\.99\); weightNoise: 700 steps/);
   assert.deepEqual(rows[0].where, [{ notebook: "04-circles", section: "circularity section" }, { notebook: "08-micro-grokking", section: "insideView section" }]);
@@ -56,7 +63,7 @@ test("claimsLedger: each rule says 'not supported' when the measure is no better
   const h = holds();
   h["04-circles"].circularity = { trained: 0.05, initial: 0.02, null: 0.04 };
   h["05-weight-decay-data"].weightDecay = { fractions: 3, groksWithout: 3, groksWith: 3, smallestWithout: 0.3, smallestWith: 0.3 };
-  h["06-flatness"].flatness = { rho: 0.21, pValue: 0.5, n: 12 };
+  h["06-flatness"].flatnessSeeds = { ...h["06-flatness"].flatnessSeeds, rho: 0.4, low: 0.05, high: 0.7 };
   h["07-noise"].noise = { ...h["07-noise"].noise, smallerBatchSteps: 1000, weightNoiseSteps: 1100, gradientNoiseSteps: null, gradientNoiseFinal: 0.6 };
   h["04-circles"].circularityWout = { trained: 0.1, initial: 0.05, null: 0.06 };
   h["09-mechanism"].mechanism = { ...h["09-mechanism"].mechanism, neuronShare: 0.05 };
@@ -68,7 +75,7 @@ test("claimsLedger: each rule says 'not supported' when the measure is no better
   assert.equal(v["Flatness predicts generalization"].verdict, "not supported");
   assert.equal(v["Neurons align to prime structure"].verdict, "not supported");
   assert.match(v["Neurons align to prime structure"].reason, /not above the controls in the transformer$/);
-  assert.match(v["Flatness predicts generalization"].reason, /flatness does not predict validation accuracy/);
+  assert.match(v["Flatness predicts generalization"].reason, /the interval is at or above zero: flatter networks of one setting did not generalise better$/);
   assert.equal(v["Mod p is circular/toroidal"].verdict, "not supported");
   assert.equal(v["Noise helps exploration"].verdict, "not supported");
   assert.match(v["Noise helps exploration"].reason, /no noise kind did clearly better than the control; worse: gradientNoise \(/);
@@ -189,4 +196,15 @@ test("claimsLedger: 'crucial' on data efficiency: the same count of fractions bu
   h["05-weight-decay-data"].weightDecay = { fractions: 3, groksWithout: 2, groksWith: 2, smallestWithout: 0.3, smallestWith: 0.3 };
   assert.equal(wd().verdict, "not supported");
   assert.match(wd().reason, /: weight decay did not let the model grok with less data; necessary\? \(a separate observation\): ⊥Grad/);
+});
+
+test("claimsLedger: flatness is judged by the seeds' interval: one holding zero is inconclusive, whatever the point; none is not testable", () => {
+  const h = holds();
+  h["06-flatness"].flatnessSeeds = { ...h["06-flatness"].flatnessSeeds, rho: -0.7, low: -0.9, high: 0.05 };
+  const row = () => claimsLedger(found(h)).find((r) => r.claim.startsWith("Flatness"))!;
+  assert.equal(row().verdict, "inconclusive");
+  assert.match(row().reason, /the interval holds zero: these seeds cannot tell$/);
+  h["06-flatness"].flatnessSeeds = { ...h["06-flatness"].flatnessSeeds, rho: null, low: null, high: null, pValue: null };
+  assert.equal(row().verdict, "not testable here");
+  assert.match(row().reason, /ρ\(φ, validation accuracy\) n\/a \(permutation p n\/a\)/);
 });

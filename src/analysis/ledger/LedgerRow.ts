@@ -1,6 +1,7 @@
 /** One row of the claims ledger (studies/claimsLedger makes them; the display and the results page show them). */
 
-export type Verdict = "supported" | "not supported" | "not testable here" | "not measured";
+/** "inconclusive": the measurement's interval holds both answers (see intervalVerdict). */
+export type Verdict = "supported" | "not supported" | "inconclusive" | "not testable here" | "not measured";
 
 export interface LedgerRow {
   claim: string;
