@@ -111,6 +111,7 @@ export * from "./analysis/geometry/circleCoordinates";
 export * from "./analysis/geometry/circularity";
 export * from "./analysis/ledger/FindingRef";
 export * from "./analysis/ledger/LedgerRow";
+export * from "./analysis/ledger/intervalVerdict";
 export * from "./analysis/events/classifyPhase";
 export * from "./analysis/ledger/Finding";
 export * from "./analysis/flatness/FlatLoss";
