@@ -1,6 +1,7 @@
 /**
  * Algorithmic datasets of Power et al. 2022: the full table of an operation, a seeded
- * train/validation split, and optional label noise on the training part.
+ * train/validation split, optional label noise on the training part, and an optional relabelling
+ * of the tokens (the same task out of residue order, a control for structure measures).
  */
 import { applyModularOperation } from "./modularOperations";
 import { applyPermutationOperation, permutations } from "./permutationOperations";
@@ -102,6 +103,25 @@ function table(operation: Operation, p: number): { n: number; rows: [number, num
 }
 
 /**
+ * The table with every token x read as π(x), π a permutation drawn from `seed` (null: unchanged).
+ * Rows keep their places, so the split (drawn over row numbers) holds the same pairs.
+ */
+function relabelled(t: { n: number; rows: [number, number, number][] }, seed: number | null): { n: number; rows: [number, number, number][] } {
+  if (seed === null) return t;
+  const pi = relabelling(t.n, seed);
+  return { n: t.n, rows: t.rows.map(([x, y, z]) => [pi[x], pi[y], pi[z]]) };
+}
+
+/**
+ * The permutation π of [0, n) that `relabel: seed` applies to the tokens.
+ * @example
+ * relabelling(5, 3); // e.g. [2, 0, 4, 1, 3]: token 0 is read as 2
+ */
+export function relabelling(n: number, seed: number): number[] {
+  return new Random(seed).shuffle(Array.from({ length: n }, (_, i) => i));
+}
+
+/**
  * Builds the full table of an operation and splits it.
  * @example
  * const ds = makeDataset({ operation: "x+y", p: 7, trainFraction: 0.5, seed: 1 });
@@ -110,7 +130,7 @@ function table(operation: Operation, p: number): { n: number; rows: [number, num
  */
 export function makeDataset(config: DatasetConfig): Dataset {
   const full = resolveDataset(config);
-  const { n, rows } = table(full.operation, full.p);
+  const { n, rows } = relabelled(table(full.operation, full.p), full.relabel);
   const random = new Random(full.seed);
   const order = random.shuffle([...rows.keys()]);
   const numTrain = Math.floor(full.trainFraction * rows.length);

@@ -11,6 +11,9 @@ function differences(a: unknown, b: unknown, at = ""): string[] {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     return keys.flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at ? `${at}.${k}` : k));
   }
+  // A field absent on one side and null on the other is unset on both: a folder written before an
+  // option existed (e.g. data.relabel) holds the run that option's null (off) describes.
+  if ((a === undefined && b === null) || (a === null && b === undefined)) return [];
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${at || "(the whole config)"}: ${JSON.stringify(a)} in the folder, ${JSON.stringify(b)} now`];
 }
 

@@ -1,5 +1,6 @@
 /**
- * What dataset to build: operation, modulus, split and label noise (defaults are Power et al.'s).
+ * What dataset to build: operation, modulus, split, label noise and an optional relabelling of the
+ * tokens (defaults are Power et al.'s).
  */
 import { Static, TLiteral, Type } from "@sinclair/typebox";
 import { Defaulted, Resolved } from "../config/Resolved";
@@ -21,6 +22,13 @@ export const DatasetConfigSchema = Type.Object(
       Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.5, description: "Share of all pairs used for training, in (0, 1)." }),
     ),
     seed: Defaulted(SeedSchema("Seed of the split and of the label noise.")),
+    relabel: Defaulted(
+      Type.Union([Type.Null(), SeedSchema("")], {
+        default: null,
+        description:
+          "null, or the seed of a fixed random permutation π of the element tokens applied to inputs and answers alike (x ∘ y = z becomes π(x) ∘ π(y) = π(z)): the same task with its tokens out of residue order, so a structure measured over token order (a circle, key frequencies) has nothing to find. The control that can fail.",
+      }),
+    ),
     labelNoise: Defaulted(
       Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0, description: "Share of training labels replaced by a random wrong class, in [0, 1)." }),
     ),

@@ -31,7 +31,7 @@ test("defaults are filled in once, from the schemas, and numClasses comes from t
   assert.deepEqual(c.train.optimizer, { lr: 1e-3, beta1: 0.9, beta2: 0.98, eps: 1e-8, weightDecay: 1, decay: "all" });
   assert.deepEqual(c.train.evaluation, { every: 100, perDecade: 10 });
   assert.equal(c.train.batchSize, "full");
-  assert.deepEqual(c.data, { operation: "x+y", p: 97, trainFraction: 0.5, seed: 0, labelNoise: 0 });
+  assert.deepEqual(c.data, { operation: "x+y", p: 97, trainFraction: 0.5, seed: 0, relabel: null, labelNoise: 0 });
   assert.deepEqual(c.run.checkpointsPerDecade, 3);
   assert.equal(resolveExperiment({ ...base(), data: { operation: "a∘b" }, model: { kind: "power" } }).model.numClasses, 120);
 });

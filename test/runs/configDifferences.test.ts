@@ -10,3 +10,10 @@ test("configDifferences: run.dir never counts; every other leaf does, named by i
   assert.deepEqual(configDifferences(a, { ...a, data: { p: 7 } }), ["data.seed: 0 in the folder, undefined now"]);
   assert.deepEqual(configDifferences({ grid: [1, 2] }, { grid: [1, 3] }), ["grid: [1,2] in the folder, [1,3] now"]);
 });
+
+test("configDifferences: a field absent in the folder and null now (an option added since, left off) is no difference; any other value is", () => {
+  const before = { data: { operation: "x+y", p: 7 }, run: { dir: "a" } };
+  assert.deepEqual(configDifferences(before, { data: { operation: "x+y", p: 7, relabel: null }, run: { dir: "a" } }), []);
+  assert.deepEqual(configDifferences(before, { data: { operation: "x+y", p: 7, relabel: 3 }, run: { dir: "a" } }), ["data.relabel: undefined in the folder, 3 now"]);
+  assert.deepEqual(configDifferences({ data: { relabel: null } }, { data: {} }), []);
+});
