@@ -192,18 +192,14 @@ export function summariseFlatnessSeeds(step: number, setting: string, networks: 
       measured: withinInterval ? `${withinInterval.estimate.toFixed(3)} [${withinInterval.low.toFixed(2)}, ${withinInterval.high.toFixed(2)}] over ${rhos.length} runs` : "n/a",
     },
   ];
+  const parts = (c: RankCorrelation | null) => ({ rho: c?.rho ?? null, low: c?.low ?? null, high: c?.high ?? null, pValue: c?.pValue ?? null });
+  const m = parts(minimised);
   const findings: FlatnessSeedsFindings = {
     step,
     n: networks.length,
-    rho: keskar?.rho ?? null,
-    low: keskar?.low ?? null,
-    high: keskar?.high ?? null,
-    pValue: keskar?.pValue ?? null,
+    ...parts(keskar),
     ranked: keskarSet.length,
-    rhoMinimised: minimised?.rho ?? null,
-    lowMinimised: minimised?.low ?? null,
-    highMinimised: minimised?.high ?? null,
-    pValueMinimised: minimised?.pValue ?? null,
+    ...{ rhoMinimised: m.rho, lowMinimised: m.low, highMinimised: m.high, pValueMinimised: m.pValue },
     rankedMinimised: minimisedSet.length,
     rhoTrainLoss: trainLoss?.rho ?? null,
     withinMedian: withinInterval?.estimate ?? null,
