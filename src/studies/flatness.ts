@@ -92,7 +92,7 @@ export function summariseFlatness(all: FlatPoint[], runs: number): FlatnessSumma
         ? `φ vs validation accuracy over ${s.n} networks (notebook 05's checkpoints that fit their training set${below ? `; ${below} more below φ's resolution, not ranked` : ""}): Spearman ρ = ${s.rho.toFixed(3)} (p = ${s.pValue.toPrecision(2)})`
         : `φ vs validation accuracy over ${points.length} networks: no spread to rank`,
       values: { ...findings },
-      section: "φ against validation accuracy",
+      section: "Pooled: notebook 05's checkpoints",
     },
   };
   return { ranked: points, belowResolution: below, correlation, correlationLine, comparison, findings, saved };
