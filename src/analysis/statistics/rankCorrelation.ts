@@ -10,7 +10,7 @@
  */
 import { Random } from "../../data/random";
 import { quantile } from "./bootstrapInterval";
-import { pearson, ranks } from "./spearman";
+import { checkRankInputs, pearson, ranks } from "./spearman";
 
 export interface RankCorrelation {
   rho: number;
@@ -54,12 +54,7 @@ const factorial = (n: number) => Array.from({ length: n }, (_, i) => i + 1).redu
  */
 export function rankCorrelation(xs: number[], ys: number[], options: { level?: number; resamples?: number; seed?: number } = {}): RankCorrelation {
   const { level = 0.95, resamples = 10000, seed = 0 } = options;
-  if (xs.length !== ys.length || xs.length < 3) throw new Error(`rankCorrelation: x and y must have the same length ≥ 3; received ${xs.length} and ${ys.length}`);
-  for (const [name, v] of [["x", xs], ["y", ys]] as const) {
-    const bad = v.findIndex((t) => !Number.isFinite(t));
-    if (bad >= 0) throw new Error(`rankCorrelation: ${name} must hold finite numbers; received ${v[bad]} at index ${bad}`);
-    if (v.every((t) => t === v[0])) throw new Error(`rankCorrelation: ${name} is constant (${v.length} × ${v[0]}); a constant measure has no rank correlation`);
-  }
+  checkRankInputs("rankCorrelation", xs, ys);
   if (!(level > 0 && level < 1)) throw new Error(`rankCorrelation: level must be in (0, 1); received ${level}`);
   if (!Number.isInteger(resamples) || resamples < 100) throw new Error(`rankCorrelation: resamples must be an integer ≥ 100; received ${resamples}`);
   const n = xs.length;

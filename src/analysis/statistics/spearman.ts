@@ -19,6 +19,18 @@ export function ranks(values: number[]): number[] {
   return out;
 }
 
+/** Refuses, naming `owner`, what has no rank correlation: unequal lengths or fewer than 3, a non-finite value, a constant input. */
+export function checkRankInputs(owner: string, x: number[], y: number[]): void {
+  if (x.length !== y.length || x.length < 3) {
+    throw new Error(`${owner}: x and y must have the same length ≥ 3; received ${x.length} and ${y.length}`);
+  }
+  for (const [name, v] of [["x", x], ["y", y]] as const) {
+    const bad = v.findIndex((t) => typeof t !== "number" || !Number.isFinite(t));
+    if (bad >= 0) throw new Error(`${owner}: ${name} must hold finite numbers; received ${v[bad]} at index ${bad}`);
+    if (v.every((t) => t === v[0])) throw new Error(`${owner}: ${name} is constant (${v.length} × ${v[0]}); a constant input has no rank correlation`);
+  }
+}
+
 /** Pearson's r (of ranks, for Spearman's ρ); NaN where either input is constant. */
 export function pearson(x: number[], y: number[]): number {
   const n = x.length;
@@ -43,14 +55,7 @@ export function pearson(x: number[], y: number[]): number {
 export function spearman(xs: ArrayLike<number>, ys: ArrayLike<number>): { rho: number; pValue: number; n: number } {
   const x = Array.from(xs ?? []);
   const y = Array.from(ys ?? []);
-  if (x.length !== y.length || x.length < 3) {
-    throw new Error(`spearman: x and y must have the same length ≥ 3; received ${x.length} and ${y.length}`);
-  }
-  for (const [name, v] of [["x", x], ["y", y]] as const) {
-    const bad = v.findIndex((t) => typeof t !== "number" || !Number.isFinite(t));
-    if (bad >= 0) throw new Error(`spearman: ${name} must hold finite numbers; received ${v[bad]} at index ${bad}`);
-    if (v.every((t) => t === v[0])) throw new Error(`spearman: ${name} is constant (${v.length} × ${v[0]}); a constant input has no rank correlation`);
-  }
+  checkRankInputs("spearman", x, y);
   const n = x.length;
   const rho = pearson(ranks(x), ranks(y));
   const df = n - 2;
