@@ -20,7 +20,6 @@ import { WatchedRun } from "../runs/readRuns";
 import { sharpnessAtCheckpoints } from "../analysis/flatness/sharpnessAtCheckpoints";
 import { rankCorrelation, RankCorrelation } from "../analysis/statistics/rankCorrelation";
 import { bootstrapInterval, Interval, quantile } from "../analysis/statistics/bootstrapInterval";
-import { spearman } from "../analysis/statistics/spearman";
 import { Finding } from "../analysis/ledger/Finding";
 import { findingRef } from "../analysis/ledger/FindingRef";
 import { runSweepLive } from "../live/runSweepLive";
@@ -249,10 +248,8 @@ export function measureFlatnessSeeds(params: FlatnessSeedsParams, runs: WatchedR
   const withinRuns = folders.slice(0, params.withinRuns).map((folder) => {
     const dataset = makeDataset((folder.config as ResolvedExperimentConfig).data);
     const points = sharpnessAtCheckpoints(folder, dataset, { seed: params.subspaceSeed, minTrainAccuracy: params.minTrainAccuracy }).filter((m) => !m.belowResolution && m.valAccuracy !== null);
-    const varies = (v: number[]) => new Set(v).size > 1;
-    const phis = points.map((m) => m.phi);
-    const accuracies = points.map((m) => m.valAccuracy!);
-    return { seed: seedOf(folder), rho: points.length >= 3 && varies(phis) && varies(accuracies) ? spearman(phis, accuracies).rho : null, checkpoints: points.length };
+    // checkpoints of one run: its ρ describes the run (runs are the units of the interval over them)
+    return { seed: seedOf(folder), rho: correlate(points.map((m) => m.phi), points.map((m) => m.valAccuracy!))?.rho ?? null, checkpoints: points.length };
   });
   return { step, spread, networks, withinRuns };
 }
